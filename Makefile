@@ -1,0 +1,61 @@
+# The two commands of the README: `make run` and `make test`.
+# Everything lives in .venv/ at the repository root; stamp files make a second run skip
+# what is already done (no re-download, data kept).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+VENDOR := static/vendor
+
+.PHONY: run test assets lint format demo clean
+
+run: $(VENV)/.base-installed assets
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "WijkWijzer draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.dev-installed assets
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+$(VENV)/bin/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is nodig")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.base-installed: requirements/base.txt | $(VENV)/bin/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements/base.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.base-installed
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements/dev.txt
+	touch $@
+
+# The built files in static/vendor/ are committed, so neither command needs Node. Where npm
+# is present and package-lock.json changed since the last copy, they are rebuilt from npm.
+assets: $(VENDOR)/.stamp
+
+$(VENDOR)/.stamp: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --silent && \
+		mkdir -p $(VENDOR) && \
+		cp node_modules/@rijkshuisstijl-community/components-css/dist/index.css $(VENDOR)/components.css && \
+		cp node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css $(VENDOR)/design-tokens.css && \
+		cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js && \
+		cp package-lock.json $@; \
+	else \
+		echo "npm niet gevonden: de meegeleverde bestanden in $(VENDOR)/ worden gebruikt."; \
+	fi
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media

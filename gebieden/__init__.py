@@ -1,0 +1,1 @@
+"""Gebieden: the shared domain: focus areas, alliances, meetings, themes, kernindicatoren."""

@@ -1,0 +1,248 @@
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+
+class Provincie(models.TextChoices):
+    DRENTHE = "drenthe", "Drenthe"
+    FLEVOLAND = "flevoland", "Flevoland"
+    FRIESLAND = "friesland", "Fryslân"
+    GELDERLAND = "gelderland", "Gelderland"
+    GRONINGEN = "groningen", "Groningen"
+    LIMBURG = "limburg", "Limburg"
+    NOORD_BRABANT = "noord-brabant", "Noord-Brabant"
+    NOORD_HOLLAND = "noord-holland", "Noord-Holland"
+    OVERIJSSEL = "overijssel", "Overijssel"
+    UTRECHT = "utrecht", "Utrecht"
+    ZEELAND = "zeeland", "Zeeland"
+    ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
+
+
+class Thema(models.Model):
+    """A theme of the taxonomy. Slugs are stable: import files refer to them."""
+
+    slug = models.SlugField(_("code"), unique=True)
+    label = models.CharField(_("naam"), max_length=100)
+
+    panels = [FieldPanel("label"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Actielijn(models.Model):
+    """One of the four lines of action of the national programme."""
+
+    nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    titel = models.CharField(_("titel"), max_length=200)
+
+    panels = [FieldPanel("nummer"), FieldPanel("titel")]
+
+    class Meta:
+        ordering = ["nummer"]
+        verbose_name = _("actielijn")
+        verbose_name_plural = _("actielijnen")
+
+    def __str__(self) -> str:
+        return f"{self.nummer}. {self.titel}"
+
+
+class Kernindicator(models.Model):
+    """One of the 15 key indicators of the national monitor (Zicht op Wijken)."""
+
+    nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
+    actielijn = models.ForeignKey(
+        Actielijn, on_delete=models.PROTECT, related_name="kernindicatoren", verbose_name=_("actielijn")
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    bron = models.CharField(_("bron"), max_length=200, blank=True)
+
+    panels = [FieldPanel("nummer"), FieldPanel("actielijn"), FieldPanel("naam"), FieldPanel("bron")]
+
+    class Meta:
+        ordering = ["nummer"]
+        verbose_name = _("kernindicator")
+        verbose_name_plural = _("kernindicatoren")
+
+    def __str__(self) -> str:
+        return f"{self.nummer}. {self.naam}"
+
+
+class GebiedenIndexPage(Page):
+    """/gebieden/: the list of the stedelijke focusgebieden."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wijkwijzer.HomePage"]
+    subpage_types = ["gebieden.FocusgebiedPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht focusgebieden")
+
+    def get_context(self, request, *args, **kwargs):
+        from gebieden.selectors import focusgebieden_overzicht
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(focusgebieden_overzicht(self, request.GET))
+        return context
+
+
+class FocusgebiedPage(Page):
+    """A stedelijk focusgebied with its alliance. Everything that happens in the area (its
+    meetings, later its participation processes) lives below this page in the tree, so page
+    permissions on it bound an alliance's staff to their own area."""
+
+    gemeente = models.CharField(_("gemeente"), max_length=100, db_index=True)
+    provincie = models.CharField(
+        _("provincie"), max_length=20, choices=Provincie.choices, db_index=True
+    )
+    inwoners = models.PositiveIntegerField(_("aantal inwoners"), null=True, blank=True)
+    inwoners_bron = models.CharField(
+        _("bron aantal inwoners"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: CBS, 1 januari 2025.")
+    )
+    samenvatting = models.TextField(_("samenvatting"), blank=True)
+    beschrijving = RichTextField(_("beschrijving"), blank=True, features=TEXT_FEATURES)
+    toegevoegd_in = models.PositiveSmallIntegerField(_("focusgebied sinds"), null=True, blank=True)
+    regiodeal_2020 = models.BooleanField(_("regiodeal 2020"), default=False)
+    alliantie_naam = models.CharField(_("naam alliantie"), max_length=200, blank=True)
+    alliantie_beschrijving = RichTextField(
+        _("over de alliantie"), blank=True, features=TEXT_FEATURES
+    )
+    # The group whose members are the alliance staff of this area (see gebieden.services).
+    alliantie_groep = models.OneToOneField(
+        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="focusgebied"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("gemeente"), FieldPanel("provincie")]),
+                FieldRowPanel([FieldPanel("inwoners"), FieldPanel("inwoners_bron")]),
+                FieldRowPanel([FieldPanel("toegevoegd_in"), FieldPanel("regiodeal_2020")]),
+            ],
+            heading=_("Gegevens"),
+        ),
+        FieldPanel("samenvatting"),
+        FieldPanel("beschrijving"),
+    ]
+    alliantie_panels = [
+        FieldPanel("alliantie_naam"),
+        FieldPanel("alliantie_beschrijving"),
+        InlinePanel("alliantieleden", heading=_("Leden"), label=_("lid")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Gebied")),
+            ObjectList(alliantie_panels, heading=_("Alliantie")),
+            ObjectList(Page.promote_panels, heading=_("Promotie")),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("gemeente"),
+        index.SearchField("samenvatting"),
+        index.SearchField("beschrijving"),
+        index.FilterField("provincie"),
+    ]
+    parent_page_types = ["gebieden.GebiedenIndexPage"]
+    subpage_types = ["gebieden.AlliantieoverlegPage"]
+
+    class Meta:
+        verbose_name = _("focusgebied")
+        verbose_name_plural = _("focusgebieden")
+
+    def get_context(self, request, *args, **kwargs):
+        from gebieden.selectors import focusgebied_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(focusgebied_detail(self))
+        return context
+
+    @property
+    def alliantie_titel(self) -> str:
+        return self.alliantie_naam or str(_("Alliantie %(gebied)s") % {"gebied": self.title})
+
+
+class AlliantieRol(models.TextChoices):
+    VOORZITTER = "voorzitter", _("Voorzitter (burgemeester)")
+    WETHOUDER = "wethouder", _("Wethouder")
+    WONINGCORPORATIE = "woningcorporatie", _("Woningcorporatie")
+    SCHOLEN = "scholen", _("Scholen")
+    POLITIE = "politie", _("Politie")
+    OM = "om", _("Openbaar Ministerie")
+    GGD = "ggd", _("GGD")
+    ZORGVERZEKERAAR = "zorgverzekeraar", _("Zorgverzekeraar")
+    WERKGEVERS = "werkgevers", _("Werkgevers")
+    WELZIJN = "welzijn", _("Welzijn")
+    BEWONERS = "bewoners", _("Bewonersvertegenwoordiging")
+    RIJK = "rijk", _("Rijksvertegenwoordiger")
+
+
+class AlliantieLid(Orderable):
+    """A member of an area's alliance, by role. Public: these are people in a public role;
+    no contact details are stored."""
+
+    focusgebied = ParentalKey(FocusgebiedPage, on_delete=models.CASCADE, related_name="alliantieleden")
+    rol = models.CharField(_("rol"), max_length=20, choices=AlliantieRol.choices)
+    naam = models.CharField(_("naam"), max_length=200, blank=True, help_text=_("Leeg laten als de naam (nog) niet bekend is."))
+    organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
+    departement = models.CharField(
+        _("departement"), max_length=50, blank=True, help_text=_("Alleen voor de rijksvertegenwoordiger, bijvoorbeeld BZK.")
+    )
+    is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
+
+    panels = [
+        FieldRowPanel([FieldPanel("rol"), FieldPanel("naam")]),
+        FieldRowPanel([FieldPanel("organisatie"), FieldPanel("departement")]),
+        FieldPanel("is_demo"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("alliantielid")
+        verbose_name_plural = _("alliantieleden")
+
+    def __str__(self) -> str:
+        return f"{self.get_rol_display()}: {self.naam or self.organisatie}"
+
+
+class AlliantieoverlegPage(Page):
+    """A meeting of the area's alliance, with its public agenda and minutes."""
+
+    datum = models.DateField(_("datum"), db_index=True)
+    aanvang = models.TimeField(_("aanvang"), null=True, blank=True)
+    locatie = models.CharField(_("locatie"), max_length=200, blank=True)
+    agenda = RichTextField(_("openbare agenda"), blank=True, features=TEXT_FEATURES)
+    notulen = RichTextField(
+        _("openbaar verslag"), blank=True, features=TEXT_FEATURES, help_text=_("Na vaststelling invullen.")
+    )
+    is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("datum"), FieldPanel("aanvang"), FieldPanel("locatie")]),
+        FieldPanel("agenda"),
+        FieldPanel("notulen"),
+        FieldPanel("is_demo"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("agenda"), index.SearchField("notulen")]
+    parent_page_types = ["gebieden.FocusgebiedPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("alliantieoverleg")
+        verbose_name_plural = _("alliantieoverleggen")

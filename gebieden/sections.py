@@ -1,0 +1,38 @@
+"""Sections of a focus area page that other apps fill in. The area page shows every
+registered section; an app that has content for areas (participation processes, knowledge,
+indicators) registers its section in its AppConfig.ready(), so gebieden never imports it."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AreaSection:
+    key: str
+    title: str
+    empty_text: str
+    template: str = ""
+    # Returns the section's items for an area, in a fixed number of queries.
+    items: Callable[[Any], Sequence[Any]] | None = None
+
+
+@dataclass(frozen=True)
+class FilledSection:
+    section: AreaSection
+    items: Sequence[Any]
+
+
+_registry: dict[str, AreaSection] = {}
+
+
+def register_area_section(section: AreaSection) -> None:
+    """Add a section, or replace the one with the same key."""
+    _registry[section.key] = section
+
+
+def area_sections(area: Any) -> list[FilledSection]:
+    return [
+        FilledSection(section, section.items(area) if section.items else [])
+        for section in _registry.values()
+    ]

@@ -1,0 +1,66 @@
+"""Read paths for the focus area pages. Each returns what a page shows with a fixed number
+of queries, however many areas, members or meetings there are."""
+
+import datetime
+from collections.abc import Mapping
+from itertools import groupby
+from typing import Any
+
+from django.utils import timezone
+
+from gebieden.models import AlliantieoverlegPage, FocusgebiedPage, GebiedenIndexPage, Provincie
+from gebieden.sections import area_sections
+
+RECENT_MEETINGS = 5
+
+
+def focusgebieden_overzicht(index: GebiedenIndexPage, params: Mapping[str, str]) -> dict[str, Any]:
+    """The areas under `index`, filtered by the `provincie` and `gemeente` query parameters
+    (unknown values are ignored) and grouped by province."""
+    areas = FocusgebiedPage.objects.child_of(index).live()
+    choices = list(areas.order_by("gemeente").values_list("provincie", "gemeente").distinct())
+    known_provincies = {provincie for provincie, _ in choices}
+    known_gemeenten = {gemeente for _, gemeente in choices}
+
+    provincie = params.get("provincie", "")
+    gemeente = params.get("gemeente", "")
+    if provincie in known_provincies:
+        areas = areas.filter(provincie=provincie)
+    else:
+        provincie = ""
+    if gemeente in known_gemeenten:
+        areas = areas.filter(gemeente=gemeente)
+    else:
+        gemeente = ""
+
+    area_list = list(areas.order_by("provincie", "title"))
+    labels = dict(Provincie.choices)
+    groups = [
+        {"provincie": labels[key], "gebieden": list(items)}
+        for key, items in groupby(area_list, key=lambda area: area.provincie)
+    ]
+    known = [area.inwoners for area in area_list if area.inwoners is not None]
+    return {
+        "groepen": groups,
+        "aantal": len(area_list),
+        "inwoners_bekend": sum(known) if known else None,
+        "inwoners_onbekend": len(area_list) - len(known),
+        "provincie_keuzes": sorted((key, labels[key]) for key in known_provincies),
+        "gemeente_keuzes": sorted(known_gemeenten),
+        "gekozen_provincie": provincie,
+        "gekozen_gemeente": gemeente,
+        "gefilterd": bool(provincie or gemeente),
+    }
+
+
+def focusgebied_detail(area: FocusgebiedPage, today: datetime.date | None = None) -> dict[str, Any]:
+    today = today or timezone.localdate()
+    members = list(area.alliantieleden.all())
+    meetings = AlliantieoverlegPage.objects.child_of(area).live()
+    return {
+        "voorzitter": next((m for m in members if m.rol == "voorzitter"), None),
+        "leden": [m for m in members if m.rol != "voorzitter"],
+        "komende_overleggen": list(meetings.filter(datum__gte=today).order_by("datum")),
+        "eerdere_overleggen": list(meetings.filter(datum__lt=today).order_by("-datum")[:RECENT_MEETINGS]),
+        "secties": area_sections(area),
+    }

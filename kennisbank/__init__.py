@@ -1,0 +1,1 @@
+"""Kennisbank: praktijkvoorbeelden, publicaties, leerkringen, expertpool, vraagbaak, agenda."""

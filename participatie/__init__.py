@@ -1,0 +1,1 @@
+"""Participatie: processen, inbreng, reacties, steun, vragenlijsten, moderatie, antwoorden."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ParticipatieConfig(AppConfig):
+    name = "participatie"
+    verbose_name = "Participatie"

@@ -1,0 +1,1 @@
+"""Zoeken: one search service (Elasticsearch and embedded backends), views, API, indexing."""

@@ -1,0 +1,1 @@
+"""WijkWijzer base: settings, URLs, accounts, home page, roles and shared helpers."""

@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from wijkwijzer.discovery import project_app_modules
+from wijkwijzer.roles import ensure_roles
+
+
+class Command(BaseCommand):
+    help = (
+        "Laadt de 20 focusgebieden, thema's, kernindicatoren en voorbeeldinhoud. "
+        "Kan vaker gedraaid worden: bestaande gegevens worden niet dubbel aangemaakt."
+    )
+
+    def handle(self, *args: object, **options: object) -> None:
+        # Each app's `demo.load()` runs in INSTALLED_APPS order, so the shared domain
+        # (gebieden) exists before the content apps that point at it.
+        with transaction.atomic():
+            ensure_roles()
+            for module in project_app_modules("demo"):
+                self.stdout.write(f"Laden: {module.__name__}")
+                module.load()
+        self.stdout.write(self.style.SUCCESS("Voorbeeldinhoud geladen."))

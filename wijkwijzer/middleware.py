@@ -1,0 +1,50 @@
+from collections.abc import Callable
+
+from allauth.mfa.utils import is_mfa_enabled
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+ADMIN_PREFIX = "/admin/"
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """The strict policy from settings everywhere, except in the Wagtail admin, whose own
+    scripts and styles need the separate CONTENT_SECURITY_POLICY_ADMIN policy."""
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path.startswith(ADMIN_PREFIX):
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        return parts
+
+
+class StaffMFAMiddleware:
+    """Anyone who can reach the admin must have two-factor authentication (TOTP) turned on;
+    until they do, every admin page sends them to the page that sets it up."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            request.path.startswith(ADMIN_PREFIX)
+            and user.is_authenticated
+            and user.has_perm("wagtailadmin.access_admin")
+            and not is_mfa_enabled(user)
+        ):
+            messages.warning(
+                request,
+                _(
+                    "Voor het beheer is tweestapsverificatie verplicht. "
+                    "Stel die eerst in met een authenticator-app."
+                ),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)

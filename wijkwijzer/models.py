@@ -1,0 +1,38 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class User(AbstractUser):
+    """An account. Only `display_name` is ever shown in public; e-mail address and real name
+    stay private."""
+
+    display_name = models.CharField(
+        _("weergavenaam"),
+        max_length=60,
+        blank=True,
+        help_text=_("De naam die anderen zien. Een schuilnaam mag."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or str(_("Deelnemer"))
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introductie"), blank=True)
+    body = RichTextField(_("tekst"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startpagina")

@@ -1,0 +1,17 @@
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
+
+
+def menu_pages(request: HttpRequest) -> SimpleLazyObject:
+    """The main navigation: live children of the site's home page marked 'show in menus'.
+    Lazy, so responses that do not render the menu (redirects, JSON) run no query."""
+
+    def load() -> list[dict[str, str]]:
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        pages = site.root_page.get_children().live().in_menu()
+        return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+
+    return SimpleLazyObject(load)

@@ -1,0 +1,39 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from wijkwijzer.models import HomePage, User
+
+HOME_INTRO = _(
+    "WijkWijzer brengt kennis en inbreng samen voor de twintig stedelijke focusgebieden van "
+    "het Nationaal Programma Leefbaarheid en Veiligheid. Hier vindt u wat er in elk gebied "
+    "gebeurt, wie er samenwerken in de alliantie, en wat er met de inbreng van bewoners wordt "
+    "gedaan."
+)
+
+
+@transaction.atomic
+def ensure_home_page() -> HomePage:
+    """The site's home page and default Site. Replaces the placeholder page that Wagtail's
+    first migration creates. Idempotent."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        # Wagtail's own "Welcome" page is a plain Page; ours replaces it.
+        root.get_children().exact_type(Page).filter(slug="home").delete()
+        root.refresh_from_db()
+        home = root.add_child(
+            instance=HomePage(title="WijkWijzer", slug="home", intro=HOME_INTRO, live=True)
+        )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "WijkWijzer"},
+    )
+    return home
+
+
+def profile_update(*, user: User, display_name: str) -> User:
+    user.display_name = display_name
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["display_name"])
+    return user

@@ -1,0 +1,13 @@
+"""Test settings: `make test`. SQLite by default; CI also sets DATABASE_URL to PostgreSQL."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+# Rate limits are tested explicitly where they matter; elsewhere they would make
+# unrelated tests depend on each other through the shared cache.
+ACCOUNT_RATE_LIMITS = False

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from wijkwijzer import views
+
+urlpatterns = [
+    # The admin login is allauth's, so staff sign in with MFA and the same rate limits.
+    path("admin/login/", views.admin_login),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("account/profiel/", views.profile, name="profiel"),
+    path("account/", include("allauth.urls")),
+    path("", include("kennisbank.urls")),
+    path("", include("participatie.urls")),
+    path("", include("search.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
