@@ -8,13 +8,16 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VENDOR := static/vendor
 
-.PHONY: run test assets lint format demo clean
+.PHONY: run setup test assets lint format clean
 
-run: $(VENV)/.base-installed assets
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+run: setup
 	@echo "WijkWijzer draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Everything `run` needs before it serves: dependencies, assets, database, demo content.
+setup: $(VENV)/.base-installed assets
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
 
 test: $(VENV)/.dev-installed assets
 	$(BIN)/ruff check .

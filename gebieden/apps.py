@@ -11,8 +11,20 @@ class GebiedenConfig(AppConfig):
 
         # Placeholders until the participation, kennisbank and monitor apps register theirs.
         for section in (
-            AreaSection("participatie", _("Meepraten over dit gebied"), _("Er lopen nu geen participatieprocessen in dit gebied.")),
-            AreaSection("kennis", _("Kennis uit dit gebied"), _("Er zijn nog geen praktijkvoorbeelden of publicaties uit dit gebied.")),
-            AreaSection("indicatoren", _("Zicht op Wijken"), _("De kernindicatoren voor dit gebied worden nog toegevoegd.")),
+            AreaSection(
+                "participatie",
+                _("Meepraten over dit gebied"),
+                _("Er lopen nu geen participatieprocessen in dit gebied."),
+            ),
+            AreaSection(
+                "kennis",
+                _("Kennis uit dit gebied"),
+                _("Er zijn nog geen praktijkvoorbeelden of publicaties uit dit gebied."),
+            ),
+            AreaSection(
+                "indicatoren",
+                _("Zicht op Wijken"),
+                _("De kernindicatoren voor dit gebied worden nog toegevoegd."),
+            ),
         ):
             register_area_section(section)

@@ -62,7 +62,9 @@ def load() -> None:
     data = json.loads((DATA / "focusgebieden.json").read_text(encoding="utf-8"))
     today = timezone.localdate()
     for item in data["gebieden"]:
-        area = FocusgebiedPage.objects.filter(slug=item["slug"]).first() or _create_area(index, item)
+        area = FocusgebiedPage.objects.filter(slug=item["slug"]).first() or _create_area(
+            index, item
+        )
         ensure_alliantie_groep(area)
         if not area.alliantieleden.exists():
             _add_members(area, item)
@@ -76,7 +78,9 @@ def _load_taxonomy() -> None:
         Thema.objects.update_or_create(slug=theme["slug"], defaults={"label": theme["label"]})
     monitor = json.loads((DATA / "kernindicatoren.json").read_text(encoding="utf-8"))
     lines = {
-        int(number): Actielijn.objects.update_or_create(nummer=int(number), defaults={"titel": title})[0]
+        int(number): Actielijn.objects.update_or_create(
+            nummer=int(number), defaults={"titel": title}
+        )[0]
         for number, title in monitor["actielijnen"].items()
     }
     for indicator in monitor["kernindicatoren"]:
@@ -169,7 +173,6 @@ def _add_meetings(area: FocusgebiedPage, today: datetime.date) -> None:
                 is_demo=True,
             )
         )
-
 
 
 def _long_date(date: datetime.date) -> str:

@@ -2,7 +2,14 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -64,7 +71,10 @@ class Kernindicator(models.Model):
 
     nummer = models.PositiveSmallIntegerField(_("nummer"), unique=True)
     actielijn = models.ForeignKey(
-        Actielijn, on_delete=models.PROTECT, related_name="kernindicatoren", verbose_name=_("actielijn")
+        Actielijn,
+        on_delete=models.PROTECT,
+        related_name="kernindicatoren",
+        verbose_name=_("actielijn"),
     )
     naam = models.CharField(_("naam"), max_length=200)
     bron = models.CharField(_("bron"), max_length=200, blank=True)
@@ -112,7 +122,10 @@ class FocusgebiedPage(Page):
     )
     inwoners = models.PositiveIntegerField(_("aantal inwoners"), null=True, blank=True)
     inwoners_bron = models.CharField(
-        _("bron aantal inwoners"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: CBS, 1 januari 2025.")
+        _("bron aantal inwoners"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: CBS, 1 januari 2025."),
     )
     samenvatting = models.TextField(_("samenvatting"), blank=True)
     beschrijving = RichTextField(_("beschrijving"), blank=True, features=TEXT_FEATURES)
@@ -124,7 +137,12 @@ class FocusgebiedPage(Page):
     )
     # The group whose members are the alliance staff of this area (see gebieden.services).
     alliantie_groep = models.OneToOneField(
-        Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="focusgebied"
+        Group,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="focusgebied",
     )
 
     content_panels = [
@@ -197,12 +215,22 @@ class AlliantieLid(Orderable):
     """A member of an area's alliance, by role. Public: these are people in a public role;
     no contact details are stored."""
 
-    focusgebied = ParentalKey(FocusgebiedPage, on_delete=models.CASCADE, related_name="alliantieleden")
+    focusgebied = ParentalKey(
+        FocusgebiedPage, on_delete=models.CASCADE, related_name="alliantieleden"
+    )
     rol = models.CharField(_("rol"), max_length=20, choices=AlliantieRol.choices)
-    naam = models.CharField(_("naam"), max_length=200, blank=True, help_text=_("Leeg laten als de naam (nog) niet bekend is."))
+    naam = models.CharField(
+        _("naam"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg laten als de naam (nog) niet bekend is."),
+    )
     organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
     departement = models.CharField(
-        _("departement"), max_length=50, blank=True, help_text=_("Alleen voor de rijksvertegenwoordiger, bijvoorbeeld BZK.")
+        _("departement"),
+        max_length=50,
+        blank=True,
+        help_text=_("Alleen voor de rijksvertegenwoordiger, bijvoorbeeld BZK."),
     )
     is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
 
@@ -228,7 +256,10 @@ class AlliantieoverlegPage(Page):
     locatie = models.CharField(_("locatie"), max_length=200, blank=True)
     agenda = RichTextField(_("openbare agenda"), blank=True, features=TEXT_FEATURES)
     notulen = RichTextField(
-        _("openbaar verslag"), blank=True, features=TEXT_FEATURES, help_text=_("Na vaststelling invullen.")
+        _("openbaar verslag"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Na vaststelling invullen."),
     )
     is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
 

@@ -61,6 +61,8 @@ def focusgebied_detail(area: FocusgebiedPage, today: datetime.date | None = None
         "voorzitter": next((m for m in members if m.rol == "voorzitter"), None),
         "leden": [m for m in members if m.rol != "voorzitter"],
         "komende_overleggen": list(meetings.filter(datum__gte=today).order_by("datum")),
-        "eerdere_overleggen": list(meetings.filter(datum__lt=today).order_by("-datum")[:RECENT_MEETINGS]),
+        "eerdere_overleggen": list(
+            meetings.filter(datum__lt=today).order_by("-datum")[:RECENT_MEETINGS]
+        ),
         "secties": area_sections(area),
     }

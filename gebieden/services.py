@@ -26,7 +26,9 @@ def ensure_alliantie_groep(gebied: FocusgebiedPage) -> Group:
         GroupPagePermission.objects.get_or_create(
             group=group,
             page=gebied,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
         )
     return group
 

@@ -36,7 +36,6 @@ class ProfileForm(forms.ModelForm):
         labels = {"display_name": _("Weergavenaam")}
         help_texts = {"display_name": DISPLAY_NAME_HELP}
 
-
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True

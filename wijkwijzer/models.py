@@ -28,7 +28,9 @@ class User(AbstractUser):
 
 class HomePage(Page):
     intro = models.TextField(_("introductie"), blank=True)
-    body = RichTextField(_("tekst"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    body = RichTextField(
+        _("tekst"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
@@ -36,3 +38,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+
+def public_name(user: User) -> str:
+    """How allauth's pages and e-mails name a user: the public display name, never the
+    generated username or the e-mail address."""
+    return user.public_name

@@ -25,7 +25,9 @@ ROLE_PERMISSIONS = {role: [ADMIN_ACCESS] for role in ROLES}
 
 # Redacteuren edit and publish the whole page tree; area-bound roles get page permissions
 # on their own area only.
-PAGE_PERMISSIONS = {REDACTEUR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]}
+PAGE_PERMISSIONS = {
+    REDACTEUR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+}
 MEDIA_PERMISSIONS = ["add_image", "choose_image", "add_document", "choose_document"]
 COLLECTION_PERMISSIONS = {
     REDACTEUR: [*MEDIA_PERMISSIONS, "change_image", "change_document"],

@@ -6,7 +6,7 @@ from wijkwijzer.models import HomePage, User
 
 HOME_INTRO = _(
     "WijkWijzer brengt kennis en inbreng samen voor de twintig stedelijke focusgebieden van "
-    "het Nationaal Programma Leefbaarheid en Veiligheid. Hier vindt u wat er in elk gebied "
+    "het Nationaal Programma Leefbaarheid en Veiligheid. Hier vind je wat er in elk gebied "
     "gebeurt, wie er samenwerken in de alliantie, en wat er met de inbreng van bewoners wordt "
     "gedaan."
 )
@@ -27,7 +27,12 @@ def ensure_home_page() -> HomePage:
         )
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "WijkWijzer"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "WijkWijzer",
+        },
     )
     return home
 

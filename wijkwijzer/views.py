@@ -15,7 +15,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         profile_update(user=request.user, display_name=form.cleaned_data["display_name"])
-        messages.success(request, _("Uw weergavenaam is opgeslagen."))
+        messages.success(request, _("Je weergavenaam is opgeslagen."))
         return redirect("profiel")
     return render(request, "wijkwijzer/profile.html", {"form": form})
 

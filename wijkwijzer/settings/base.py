@@ -186,6 +186,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[WijkWijzer] "
+ACCOUNT_USER_DISPLAY = "wijkwijzer.models.public_name"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
@@ -242,7 +243,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Per-page and per-task lines of Wagtail and its task runner drown out what matters.
-    "loggers": {
-        name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "django.tasks")
-    },
+    "loggers": {name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "django.tasks")},
 }

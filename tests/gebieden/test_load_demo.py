@@ -1,0 +1,85 @@
+"""`manage.py load_demo`: the 20 areas with their alliances, themes and kernindicatoren from
+the programme's documents, demo members and meetings marked as such, idempotent."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from gebieden.models import (
+    Actielijn,
+    AlliantieLid,
+    AlliantieoverlegPage,
+    FocusgebiedPage,
+    Kernindicator,
+    Thema,
+)
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).resolve().parents[2] / "gebieden" / "data"
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(
+        model.objects.count()
+        for model in (
+            FocusgebiedPage,
+            AlliantieLid,
+            AlliantieoverlegPage,
+            Thema,
+            Actielijn,
+            Kernindicator,
+        )
+    )
+
+
+@pytest.fixture
+def demo(home):
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_loads_all_twenty_areas_with_their_alliance(demo, client):
+    expected = json.loads((DATA / "focusgebieden.json").read_text())["gebieden"]
+    assert FocusgebiedPage.objects.live().count() == 20 == len(expected)
+
+    for item in expected:
+        area = FocusgebiedPage.objects.get(slug=item["slug"])
+        html = client.get(f"/gebieden/{item['slug']}/").content.decode()
+        assert area.gemeente == item["gemeente"]
+        assert f"Alliantie {item['naam']}" in html
+        assert f"Burgemeester van {item['gemeente']}" in html
+        rijk = item["rijksvertegenwoordiger"] or {}
+        if rijk.get("naam"):
+            assert rijk["naam"] in html
+        if rijk.get("departement"):
+            assert f"Rijksoverheid ({rijk['departement']})" in html
+
+
+def test_taxonomy_matches_the_domain_files(demo):
+    assert Thema.objects.count() == 12
+    assert Actielijn.objects.count() == 4
+    assert Kernindicator.objects.count() == 15
+    assert Kernindicator.objects.get(nummer=5).bron == "Leefbaarometer"
+
+
+def test_demo_rows_are_marked_and_real_rows_are_not(demo):
+    assert AlliantieoverlegPage.objects.filter(is_demo=False).count() == 0
+    assert not AlliantieLid.objects.filter(rol__in=["voorzitter", "rijk"], is_demo=True).exists()
+    assert AlliantieLid.objects.filter(is_demo=True).count() == 20 * 10
+
+
+def test_running_twice_changes_nothing(demo):
+    before = counts()
+    call_command("load_demo", stdout=StringIO())
+    assert counts() == before
+
+
+def test_the_overview_lists_the_areas_in_the_main_menu(demo, client):
+    home = client.get("/").content.decode()
+    assert 'href="/gebieden/"' in home
+    overview = client.get("/gebieden/").content.decode()
+    assert "20 focusgebieden" in overview
+    assert "Zaandam Oost" in overview and "Heerlen-Noord" in overview
