@@ -165,3 +165,17 @@ def test_staff_logs_in_with_password_and_totp_code_and_reaches_the_admin(client,
     client.post("/account/2fa/authenticate/", {"code": totp_code(secret)})
 
     assert client.get("/admin/").status_code == 200
+
+
+def test_repeated_failed_logins_are_throttled(client, home, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/5m/key"}
+    UserFactory(email="piet@example.nl", password="Zonnebloem-2026!")
+    for _ in range(3):
+        client.post("/account/login/", {"login": "piet@example.nl", "password": "fout"})
+
+    blocked = client.post(
+        "/account/login/", {"login": "piet@example.nl", "password": "Zonnebloem-2026!"}
+    )
+
+    assert "Te veel inlogpogingen. Probeer het later nogmaals." in blocked.content.decode()
+    assert client.get("/account/profiel/").status_code == 302
