@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from wijkwijzer.models import User
+from wijkwijzer.services import profile_update
 
 DISPLAY_NAME_HELP = _("De naam die anderen op de site zien. Een schuilnaam mag.")
 
@@ -25,8 +26,7 @@ class SignupForm(forms.Form):
     )
 
     def signup(self, request: HttpRequest, user: User) -> None:
-        user.display_name = self.cleaned_data["display_name"]
-        user.save(update_fields=["display_name"])
+        profile_update(user=user, display_name=self.cleaned_data["display_name"])
 
 
 class ProfileForm(forms.ModelForm):
@@ -41,11 +41,21 @@ class ProfileForm(forms.ModelForm):
         self.fields["display_name"].required = True
 
 
-class WagtailUserEditForm(UserEditForm):
+class OptionalRealNameMixin:
+    """Residents sign up with an e-mail address and a display name only; the admin must not
+    demand a real name they never gave."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = False
+
+
+class WagtailUserEditForm(OptionalRealNameMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | {"display_name"}
 
 
-class WagtailUserCreationForm(UserCreationForm):
+class WagtailUserCreationForm(OptionalRealNameMixin, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | {"display_name"}

@@ -179,3 +179,27 @@ def test_repeated_failed_logins_are_throttled(client, home, settings):
 
     assert "Te veel inlogpogingen. Probeer het later nogmaals." in blocked.content.decode()
     assert client.get("/account/profiel/").status_code == 302
+
+
+def test_admin_user_form_edits_the_display_name(client, home):
+    admin = UserFactory(is_superuser=True)
+    TOTP.activate(admin, generate_totp_secret())
+    resident = UserFactory(display_name="Oude naam")
+    client.force_login(admin)
+
+    form = client.get(f"/admin/users/edit/{resident.pk}/")
+    assert "Weergavenaam" in form.content.decode()
+    response = client.post(
+        f"/admin/users/edit/{resident.pk}/",
+        {
+            "username": resident.username,
+            "email": resident.email,
+            "first_name": "",
+            "last_name": "",
+            "display_name": "Nieuwe naam",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    resident.refresh_from_db()
+    assert resident.display_name == "Nieuwe naam"
