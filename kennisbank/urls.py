@@ -1,4 +1,6 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from kennisbank.feeds import NieuwInDeKennisbankFeed
 
 app_name = "kennisbank"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [path("kennisbank/feed/", NieuwInDeKennisbankFeed(), name="feed")]

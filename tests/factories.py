@@ -17,6 +17,14 @@ from gebieden.models import (
     Provincie,
     Thema,
 )
+from kennisbank.models import (
+    Bewijskracht,
+    BewijskrachtPage,
+    Doelgroep,
+    KennisbankIndexPage,
+    PraktijkvoorbeeldIndexPage,
+    PraktijkvoorbeeldPage,
+)
 from wijkwijzer.models import User
 from wijkwijzer.services import ensure_home_page
 
@@ -49,6 +57,10 @@ class PageFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, parent: Page | None = None, **kwargs):
         return parent.add_child(instance=model_class(**kwargs))
+
+    @classmethod
+    def _build(cls, model_class, parent: Page | None = None, **kwargs):
+        return model_class(**kwargs)
 
 
 class GebiedenIndexPageFactory(PageFactory):
@@ -103,3 +115,100 @@ class ThemaFactory(factory.django.DjangoModelFactory):
 
     label = factory.Sequence(lambda n: f"Thema {n}")
     slug = factory.LazyAttribute(lambda thema: slugify(thema.label))
+
+
+class DoelgroepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Doelgroep
+        django_get_or_create = ("slug",)
+
+    naam = factory.Sequence(lambda n: f"Doelgroep {n}")
+    slug = factory.LazyAttribute(lambda doelgroep: slugify(doelgroep.naam))
+
+
+class BewijskrachtFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bewijskracht
+        django_get_or_create = ("slug",)
+
+    naam = factory.Sequence(lambda n: f"Niveau {n}")
+    slug = factory.LazyAttribute(lambda niveau: slugify(niveau.naam))
+    volgorde = factory.Sequence(lambda n: n + 1)
+    uitleg = "Wat dit niveau betekent."
+
+
+class KennisbankIndexPageFactory(PageFactory):
+    class Meta:
+        model = KennisbankIndexPage
+
+    title = "Kennisbank"
+    slug = "kennisbank"
+    show_in_menus = True
+    parent = factory.LazyFunction(ensure_home_page)
+
+
+class BewijskrachtPageFactory(PageFactory):
+    class Meta:
+        model = BewijskrachtPage
+
+    title = "Bewijskracht"
+    slug = "bewijskracht"
+    parent = factory.LazyFunction(
+        lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
+    )
+
+
+class PraktijkvoorbeeldIndexPageFactory(PageFactory):
+    class Meta:
+        model = PraktijkvoorbeeldIndexPage
+
+    title = "Praktijkvoorbeelden"
+    slug = "praktijkvoorbeelden"
+    parent = factory.LazyFunction(
+        lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
+    )
+
+
+class PraktijkvoorbeeldPageFactory(PageFactory):
+    """Pass `themas`, `actielijnen` or `doelgroepen` as lists to set them."""
+
+    class Meta:
+        model = PraktijkvoorbeeldPage
+
+    title = factory.Sequence(lambda n: f"Praktijkvoorbeeld {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    samenvatting = "Een aanpak die bewoners en professionals samen uitvoeren."
+    aanpak = "<p>Zo pakten we het aan.</p>"
+    publicatiedatum = factory.Sequence(
+        lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
+    )
+    parent = factory.LazyFunction(
+        lambda: PraktijkvoorbeeldIndexPage.objects.first() or PraktijkvoorbeeldIndexPageFactory()
+    )
+
+    @factory.post_generation
+    def themas(page, create, extracted, **kwargs):
+        if create and extracted:
+            page.themas.set(extracted)
+            return True
+        return False
+
+    @factory.post_generation
+    def actielijnen(page, create, extracted, **kwargs):
+        if create and extracted:
+            page.actielijnen.set(extracted)
+            return True
+        return False
+
+    @factory.post_generation
+    def doelgroepen(page, create, extracted, **kwargs):
+        if create and extracted:
+            page.doelgroepen.set(extracted)
+            return True
+        return False
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # Parental many-to-many relations live in memory until the page is saved.
+        if create and any(results.values()):
+            instance.save()

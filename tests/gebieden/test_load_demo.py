@@ -16,6 +16,7 @@ from gebieden.models import (
     Kernindicator,
     Thema,
 )
+from kennisbank.models import PraktijkvoorbeeldPage
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,20 @@ def test_the_overview_lists_the_areas_in_the_main_menu(demo, client):
     overview = client.get("/gebieden/").content.decode()
     assert "20 focusgebieden" in overview
     assert "Zaandam Oost" in overview and "Heerlen-Noord" in overview
+
+
+def test_kennisbank_demo_covers_all_themes_and_most_areas(demo, client):
+    examples = PraktijkvoorbeeldPage.objects.live()
+    assert examples.count() >= 40
+    assert not examples.filter(is_demo=False).exists()
+    assert Thema.objects.exclude(praktijkvoorbeelden__in=examples).count() == 0
+    assert examples.values("focusgebied").distinct().count() >= 12
+    for slug in (
+        "integraal-interventieteam-zaandam-oost",
+        "communitycentrum-holendrecht",
+        "childrens-zones-rotterdam-zuid",
+        "aandebak-garanties-rotterdam-zuid",
+        "bovengrondse-vakschool-heerlen-noord",
+        "woningen-voor-leraren-amsterdam-zuidoost",
+    ):
+        assert client.get(examples.get(slug=slug).url).status_code == 200

@@ -6,7 +6,11 @@ import pytest
 from tests.factories import (
     AlliantieLidFactory,
     AlliantieoverlegPageFactory,
+    BewijskrachtFactory,
+    BewijskrachtPageFactory,
     FocusgebiedPageFactory,
+    PraktijkvoorbeeldPageFactory,
+    ThemaFactory,
     UserFactory,
 )
 
@@ -22,6 +26,11 @@ PAGE_TYPES = {
     "admin_login": (False, 200),
     "password_reset": (False, 200),
     "niet_gevonden": (False, 404),
+    "kennisbank": (False, 200),
+    "praktijkvoorbeelden": (False, 200),
+    "praktijkvoorbeelden_leeg": (False, 200),
+    "praktijkvoorbeeld": (False, 200),
+    "bewijskracht": (False, 200),
     "profiel": (True, 200),
     "mfa_instellen": (True, 200),
 }
@@ -35,6 +44,20 @@ def site_urls(gebieden_index) -> dict[str, str]:
     )
     AlliantieLidFactory(focusgebied=area, rol="politie", is_demo=True)
     meeting = AlliantieoverlegPageFactory(parent=area, is_demo=True)
+    thema, leeg = ThemaFactory(label="Veiligheid"), ThemaFactory(label="Wonen")
+    voorbeelden = [
+        PraktijkvoorbeeldPageFactory(
+            themas=[thema],
+            focusgebied=area,
+            is_demo=True,
+            bewijskracht=BewijskrachtFactory(),
+            partners="Gemeente\nPolitie",
+            looptijd="2022 tot heden",
+            contact_organisatie="Gemeente",
+        )
+        for _ in range(13)
+    ]
+    bewijskracht = BewijskrachtPageFactory()
     return {
         "home": "/",
         "gebieden": "/gebieden/",
@@ -46,6 +69,11 @@ def site_urls(gebieden_index) -> dict[str, str]:
         "admin_login": "/admin/login/",
         "password_reset": "/account/password/reset/",
         "niet_gevonden": "/bestaat-niet/",
+        "kennisbank": "/kennisbank/",
+        "praktijkvoorbeelden": "/kennisbank/praktijkvoorbeelden/?thema=veiligheid",
+        "praktijkvoorbeelden_leeg": f"/kennisbank/praktijkvoorbeelden/?thema={leeg.slug}",
+        "praktijkvoorbeeld": voorbeelden[0].url,
+        "bewijskracht": bewijskracht.url,
         "profiel": "/account/profiel/",
         "mfa_instellen": "/account/2fa/totp/activate/",
     }

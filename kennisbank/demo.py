@@ -1,0 +1,79 @@
+"""Demo content of the kennisbank, run by `manage.py load_demo`: the bewijskracht levels, the
+section pages, and 40 practice examples (data/demo_praktijkvoorbeelden.json, imported through
+the same importer as any file, all marked as demo). Six of them are the examples from the
+programme's own documents; the others are plausible but fictional."""
+
+from pathlib import Path
+
+from kennisbank.importer import import_file
+from kennisbank.models import (
+    Bewijskracht,
+    BewijskrachtPage,
+    KennisbankIndexPage,
+    PraktijkvoorbeeldIndexPage,
+    PraktijkvoorbeeldPage,
+)
+from wijkwijzer.services import ensure_home_page
+
+DEMO_FILE = Path(__file__).resolve().parent / "data" / "demo_praktijkvoorbeelden.json"
+
+BEWIJSKRACHT = [
+    ("idee", "Idee", "Een nieuwe aanpak die nog niet of nauwelijks is uitgeprobeerd."),
+    (
+        "in-ontwikkeling",
+        "In ontwikkeling",
+        "De aanpak wordt uitgevoerd en beschreven; de werking is nog niet onderzocht.",
+    ),
+    (
+        "veelbelovend",
+        "Veelbelovend",
+        "Er zijn eerste aanwijzingen, bijvoorbeeld uit een evaluatie of monitor, "
+        "dat de aanpak werkt.",
+    ),
+    (
+        "goed-onderbouwd",
+        "Goed onderbouwd",
+        "Een beschreven aanpak met een onderbouwing uit theorie en praktijk, "
+        "beoordeeld door deskundigen.",
+    ),
+    (
+        "effectief",
+        "Effectief",
+        "Onderzoek met een vergelijkingsgroep laat zien dat de aanpak het beoogde effect heeft.",
+    ),
+]
+
+
+def load() -> None:
+    for volgorde, (slug, naam, uitleg) in enumerate(BEWIJSKRACHT, start=1):
+        Bewijskracht.objects.update_or_create(
+            slug=slug, defaults={"naam": naam, "volgorde": volgorde, "uitleg": uitleg}
+        )
+    home = ensure_home_page()
+    kennisbank = KennisbankIndexPage.objects.first() or home.add_child(
+        instance=KennisbankIndexPage(
+            title="Kennisbank",
+            slug="kennisbank",
+            show_in_menus=True,
+            intro=(
+                "Praktijkvoorbeelden, publicaties en leerkringen uit de twintig focusgebieden: "
+                "wat werkt in de wijk, en wat leerden anderen onderweg?"
+            ),
+        )
+    )
+    if not PraktijkvoorbeeldIndexPage.objects.exists():
+        kennisbank.add_child(
+            instance=PraktijkvoorbeeldIndexPage(
+                title="Praktijkvoorbeelden",
+                slug="praktijkvoorbeelden",
+                intro="Aanpakken uit de focusgebieden, met wat ze opleverden en wat er geleerd is.",
+            )
+        )
+    if not BewijskrachtPage.objects.exists():
+        kennisbank.add_child(instance=BewijskrachtPage(title="Bewijskracht", slug="bewijskracht"))
+    # Importing publishes a revision per item; on later runs the demo is already there.
+    if PraktijkvoorbeeldPage.objects.filter(is_demo=True).exists():
+        return
+    result = import_file(DEMO_FILE)
+    if result.fouten:
+        raise RuntimeError(f"Demo-import mislukt: {result.fouten}")

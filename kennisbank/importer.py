@@ -1,0 +1,224 @@
+"""Import knowledge items from JSON (an array, or one object per line). The format is the
+public contract in docs/import_kennisbank.md. Every item is validated on its own; good items
+are imported (created, or updated when the slug exists), bad ones are reported and skipped."""
+
+import datetime
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.rich_text import RichText
+
+from gebieden.models import Actielijn, FocusgebiedPage, Thema
+from kennisbank.models import (
+    EMAIL_PATTERN,
+    Bewijskracht,
+    Doelgroep,
+    PraktijkvoorbeeldIndexPage,
+    PraktijkvoorbeeldPage,
+)
+from wijkwijzer.markdown import render_markdown
+
+SUPPORTED_TYPES = {"praktijkvoorbeeld"}
+KNOWN_TYPES = {"praktijkvoorbeeld", "publicatie", "vraag"}
+REQUIRED = ("type", "slug", "title", "summary")
+
+
+class ItemFout(Exception):
+    """One item cannot be imported; the message says why, in Dutch."""
+
+
+@dataclass
+class ImportResultaat:
+    aangemaakt: list[str] = field(default_factory=list)
+    bijgewerkt: list[str] = field(default_factory=list)
+    fouten: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_items(path: Path) -> Iterator[tuple[str, Any]]:
+    """(reference, item) pairs; the reference names the place in the file for error reports.
+    A line that is not valid JSON yields its parse error as the item."""
+    text = path.read_text(encoding="utf-8")
+    if text.lstrip().startswith("["):
+        items = json.loads(text)
+        for number, item in enumerate(items, start=1):
+            yield f"item {number}", item
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield f"regel {number}", json.loads(line)
+        except json.JSONDecodeError as error:
+            yield f"regel {number}", ItemFout(f"geen geldige JSON ({error.msg})")
+
+
+def import_file(path: Path) -> ImportResultaat:
+    result = ImportResultaat()
+    index = PraktijkvoorbeeldIndexPage.objects.first()
+    for reference, item in read_items(path):
+        label = reference
+        try:
+            if isinstance(item, ItemFout):
+                raise item
+            if isinstance(item, dict) and item.get("slug"):
+                label = f"{reference} (slug '{item['slug']}')"
+            created = import_item(item, index)
+        except ItemFout as error:
+            result.fouten.append((label, str(error)))
+            continue
+        (result.aangemaakt if created else result.bijgewerkt).append(item["slug"])
+    return result
+
+
+def import_item(item: Any, index: PraktijkvoorbeeldIndexPage | None) -> bool:
+    """Create or update one item as a published page. Returns True when it was created."""
+    values = _validate(item)
+    if index is None:
+        raise ItemFout(
+            "er is nog geen overzichtspagina voor praktijkvoorbeelden (draai eerst load_demo)"
+        )
+    with transaction.atomic():
+        page = PraktijkvoorbeeldPage.objects.child_of(index).filter(slug=values["slug"]).first()
+        created = page is None
+        if created:
+            page = PraktijkvoorbeeldPage(slug=values["slug"])
+        for name in (
+            "title",
+            "samenvatting",
+            "aanpak",
+            "resultaten",
+            "lessen",
+            "partners",
+            "looptijd",
+            "contact_organisatie",
+            "focusgebied",
+            "gemeente",
+            "bewijskracht",
+            "publicatiedatum",
+            "is_demo",
+        ):
+            setattr(page, name, values[name])
+        page.body = [("tekst", RichText(values["body"]))] if values["body"] else []
+        if created:
+            index.add_child(instance=page)
+        page.themas.set(values["themas"])
+        page.actielijnen.set(values["actielijnen"])
+        page.doelgroepen.set(_doelgroepen(values["doelgroepen"]))
+        page.save_revision().publish()
+    return created
+
+
+def _validate(item: Any) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise ItemFout("een item moet een JSON-object zijn")
+    missing = [name for name in REQUIRED if not str(item.get(name) or "").strip()]
+    if missing:
+        raise ItemFout(f"verplicht veld ontbreekt: {', '.join(missing)}")
+    if item["type"] not in KNOWN_TYPES:
+        raise ItemFout(
+            f"onbekend type '{item['type']}' (kies uit: {', '.join(sorted(KNOWN_TYPES))})"
+        )
+    if item["type"] not in SUPPORTED_TYPES:
+        raise ItemFout(f"type '{item['type']}' kan nog niet worden geïmporteerd")
+    slug = item["slug"]
+    if not isinstance(slug, str) or slugify(slug) != slug:
+        raise ItemFout(f"ongeldige slug '{slug}': gebruik kleine letters, cijfers en streepjes")
+    if len(item["title"]) > 255:
+        raise ItemFout("titel is langer dan 255 tekens")
+
+    area = None
+    if item.get("focusgebied"):
+        area = FocusgebiedPage.objects.filter(slug=item["focusgebied"]).first()
+        if area is None:
+            raise ItemFout(f"onbekend focusgebied '{item['focusgebied']}'")
+    return {
+        "slug": slug,
+        "title": item["title"].strip(),
+        "samenvatting": str(item["summary"]).strip(),
+        "body": render_markdown(_text(item, "body_markdown")),
+        "aanpak": render_markdown(_text(item, "aanpak_markdown")),
+        "resultaten": render_markdown(_text(item, "resultaten_markdown")),
+        "lessen": render_markdown(_text(item, "lessen_markdown")),
+        "partners": "\n".join(_strings(item, "partners")),
+        "looptijd": _text(item, "looptijd")[:100],
+        "contact_organisatie": _contact(item),
+        "focusgebied": area,
+        "gemeente": _text(item, "gemeente") or (area.gemeente if area else ""),
+        "themas": _by_key(Thema, "slug", _strings(item, "themes"), "thema"),
+        "actielijnen": _actielijnen(item),
+        "doelgroepen": _strings(item, "doelgroepen"),
+        "bewijskracht": _bewijskracht(item),
+        "publicatiedatum": _date(item),
+        "is_demo": bool(item.get("demo", False)),
+    }
+
+
+def _text(item: dict, name: str) -> str:
+    value = item.get(name) or ""
+    if not isinstance(value, str):
+        raise ItemFout(f"veld '{name}' moet tekst zijn")
+    return value.strip()
+
+
+def _strings(item: dict, name: str) -> list[str]:
+    value = item.get(name) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ItemFout(f"veld '{name}' moet een lijst met teksten zijn")
+    return [v.strip() for v in value if v.strip()]
+
+
+def _by_key(model, key: str, values: list[str], noun: str) -> list:
+    found = {getattr(obj, key): obj for obj in model.objects.filter(**{f"{key}__in": values})}
+    unknown = [value for value in values if value not in found]
+    if unknown:
+        raise ItemFout(f"onbekend {noun}: {', '.join(unknown)}")
+    return [found[value] for value in values]
+
+
+def _actielijnen(item: dict) -> list[Actielijn]:
+    numbers = item.get("actielijnen") or []
+    if not isinstance(numbers, list) or not all(
+        isinstance(n, int) and 1 <= n <= 4 for n in numbers
+    ):
+        raise ItemFout("actielijnen moet een lijst met getallen van 1 tot en met 4 zijn")
+    return list(Actielijn.objects.filter(nummer__in=numbers))
+
+
+def _bewijskracht(item: dict) -> Bewijskracht | None:
+    slugs = _strings(item, "bewijskracht")
+    return _by_key(Bewijskracht, "slug", slugs[:1], "bewijskrachtniveau")[0] if slugs else None
+
+
+def _doelgroepen(names: list[str]) -> list[Doelgroep]:
+    """Doelgroepen are free text in the import; new ones are added to the snippet list."""
+    groups = []
+    for name in names:
+        group, _ = Doelgroep.objects.get_or_create(
+            slug=slugify(name)[:50], defaults={"naam": name[:100]}
+        )
+        groups.append(group)
+    return groups
+
+
+def _contact(item: dict) -> str:
+    contact = _text(item, "contact_organisatie")
+    if EMAIL_PATTERN.search(contact):
+        raise ItemFout("contact_organisatie mag geen e-mailadres bevatten, alleen de organisatie")
+    return contact[:200]
+
+
+def _date(item: dict) -> datetime.date:
+    value = item.get("published")
+    if not value:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ItemFout(f"published '{value}' is geen datum (gebruik JJJJ-MM-DD)") from None

@@ -1,0 +1,264 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from gebieden.models import TEXT_FEATURES
+
+EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+class Doelgroep(models.Model):
+    slug = models.SlugField(_("code"), unique=True)
+    naam = models.CharField(_("naam"), max_length=100)
+
+    panels = [FieldPanel("naam"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("doelgroep")
+        verbose_name_plural = _("doelgroepen")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Bewijskracht(models.Model):
+    """A level of evidence, from idea to proven effective. `volgorde` orders the levels."""
+
+    slug = models.SlugField(_("code"), unique=True)
+    naam = models.CharField(_("naam"), max_length=100)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), unique=True)
+    uitleg = models.TextField(_("uitleg"))
+
+    panels = [FieldPanel("naam"), FieldPanel("slug"), FieldPanel("volgorde"), FieldPanel("uitleg")]
+
+    class Meta:
+        ordering = ["volgorde"]
+        verbose_name = _("bewijskrachtniveau")
+        verbose_name_plural = _("bewijskrachtniveaus")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class KennisbankIndexPage(Page):
+    """/kennisbank/: the entrance to the knowledge network."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wijkwijzer.HomePage"]
+    subpage_types = ["kennisbank.PraktijkvoorbeeldIndexPage", "kennisbank.BewijskrachtPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("kennisbank")
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank.selectors import kennisbank_start
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(kennisbank_start(self))
+        return context
+
+
+class BewijskrachtPage(Page):
+    """Explains the levels of evidence, and that a level is no endorsement."""
+
+    intro = RichTextField(_("introductie"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["kennisbank.KennisbankIndexPage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("uitleg bewijskracht")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["niveaus"] = Bewijskracht.objects.all()
+        return context
+
+
+class PraktijkvoorbeeldIndexPage(Page):
+    """/kennisbank/praktijkvoorbeelden/: the filterable list."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["kennisbank.KennisbankIndexPage"]
+    subpage_types = ["kennisbank.PraktijkvoorbeeldPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht praktijkvoorbeelden")
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank.selectors import praktijkvoorbeelden_lijst
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(praktijkvoorbeelden_lijst(self, request.GET))
+        return context
+
+
+class BronBlock(blocks.StructBlock):
+    titel = blocks.CharBlock(label=_("titel"))
+    url = blocks.URLBlock(label=_("adres"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("bron")
+
+
+class PraktijkvoorbeeldPage(Page):
+    """A practice example: what was done where, with what result and what was learned."""
+
+    samenvatting = models.TextField(_("samenvatting"))
+    body = StreamField(
+        [
+            ("tekst", blocks.RichTextBlock(features=TEXT_FEATURES, label=_("tekst"))),
+            ("citaat", blocks.BlockQuoteBlock(label=_("citaat"))),
+        ],
+        blank=True,
+        verbose_name=_("toelichting"),
+    )
+    aanpak = RichTextField(_("aanpak"), blank=True, features=TEXT_FEATURES)
+    resultaten = RichTextField(_("resultaten"), blank=True, features=TEXT_FEATURES)
+    lessen = RichTextField(_("geleerde lessen"), blank=True, features=TEXT_FEATURES)
+    partners = models.TextField(
+        _("partners"), blank=True, help_text=_("Eén organisatie per regel.")
+    )
+    looptijd = models.CharField(
+        _("looptijd"), max_length=100, blank=True, help_text=_("Bijvoorbeeld: 2021 tot heden.")
+    )
+    contact_organisatie = models.CharField(
+        _("contactorganisatie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Alleen de organisatie, nooit een persoonlijk e-mailadres."),
+    )
+    contact_url = models.URLField(_("website contactorganisatie"), blank=True)
+    bronnen = StreamField([("bron", BronBlock())], blank=True, verbose_name=_("bronnen"))
+    bijlagen = StreamField(
+        [("document", DocumentChooserBlock(label=_("document")))],
+        blank=True,
+        verbose_name=_("bijlagen"),
+    )
+    themas = ParentalManyToManyField(
+        "gebieden.Thema", blank=True, related_name="praktijkvoorbeelden", verbose_name=_("thema's")
+    )
+    focusgebied = models.ForeignKey(
+        "gebieden.FocusgebiedPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="praktijkvoorbeelden",
+        verbose_name=_("focusgebied"),
+    )
+    gemeente = models.CharField(_("gemeente"), max_length=100, blank=True, db_index=True)
+    actielijnen = ParentalManyToManyField(
+        "gebieden.Actielijn",
+        blank=True,
+        related_name="praktijkvoorbeelden",
+        verbose_name=_("actielijnen"),
+    )
+    doelgroepen = ParentalManyToManyField(
+        Doelgroep, blank=True, related_name="praktijkvoorbeelden", verbose_name=_("doelgroepen")
+    )
+    bewijskracht = models.ForeignKey(
+        Bewijskracht,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("bewijskracht"),
+    )
+    publicatiedatum = models.DateField(_("publicatiedatum"), db_index=True)
+    is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("samenvatting"),
+        FieldPanel("body"),
+        FieldPanel("aanpak"),
+        FieldPanel("resultaten"),
+        FieldPanel("lessen"),
+        MultiFieldPanel(
+            [
+                FieldPanel("partners"),
+                FieldPanel("looptijd"),
+                FieldRowPanel([FieldPanel("contact_organisatie"), FieldPanel("contact_url")]),
+            ],
+            heading=_("Organisatie"),
+        ),
+        FieldPanel("bronnen"),
+        FieldPanel("bijlagen"),
+    ]
+    meta_panels = [
+        FieldPanel("publicatiedatum"),
+        FieldRowPanel([FieldPanel("focusgebied"), FieldPanel("gemeente")]),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("actielijnen", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("doelgroepen", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("bewijskracht"),
+        FieldPanel("is_demo"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhoud")),
+            ObjectList(meta_panels, heading=_("Kenmerken")),
+            ObjectList(Page.promote_panels, heading=_("Promotie")),
+            ObjectList(Page.settings_panels, heading=_("Instellingen"), classname="settings"),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("samenvatting"),
+        index.SearchField("aanpak"),
+        index.SearchField("resultaten"),
+        index.SearchField("lessen"),
+        index.SearchField("body"),
+        index.FilterField("gemeente"),
+        index.FilterField("publicatiedatum"),
+    ]
+    parent_page_types = ["kennisbank.PraktijkvoorbeeldIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("praktijkvoorbeeld")
+        verbose_name_plural = _("praktijkvoorbeelden")
+
+    def clean(self) -> None:
+        super().clean()
+        if EMAIL_PATTERN.search(self.contact_organisatie):
+            raise ValidationError(
+                {"contact_organisatie": _("Geen e-mailadres: noem alleen de organisatie.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank.selectors import praktijkvoorbeeld_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(praktijkvoorbeeld_detail(self))
+        return context
+
+    @property
+    def partner_list(self) -> list[str]:
+        return [line.strip() for line in self.partners.splitlines() if line.strip()]

@@ -1,0 +1,159 @@
+"""Read paths of the kennisbank, each with a fixed number of queries however many items,
+themes or related items there are."""
+
+from typing import Any
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.http import QueryDict
+
+from gebieden.models import Actielijn, FocusgebiedPage, Thema
+from kennisbank.models import (
+    Bewijskracht,
+    Doelgroep,
+    KennisbankIndexPage,
+    PraktijkvoorbeeldIndexPage,
+    PraktijkvoorbeeldPage,
+)
+
+PER_PAGE = 12
+RELATED = 4
+SORTS = {"nieuw": ("-publicatiedatum", "title"), "titel": ("title",)}
+
+
+def _cards(queryset: QuerySet) -> QuerySet:
+    """What a card shows: area and themes, loaded with the list."""
+    return queryset.select_related("focusgebied", "bewijskracht").prefetch_related("themas")
+
+
+def kennisbank_start(index: KennisbankIndexPage) -> dict[str, Any]:
+    return {
+        "secties": list(index.get_children().live()),
+        "lijst": PraktijkvoorbeeldIndexPage.objects.child_of(index).live().first(),
+        "nieuwste": list(
+            _cards(PraktijkvoorbeeldPage.objects.live().order_by("-publicatiedatum"))[:6]
+        ),
+        "aantal_voorbeelden": PraktijkvoorbeeldPage.objects.live().count(),
+        "themas": list(Thema.objects.all()),
+    }
+
+
+def praktijkvoorbeelden_lijst(
+    index: PraktijkvoorbeeldIndexPage, params: QueryDict
+) -> dict[str, Any]:
+    """The examples under `index`, filtered by the query parameters `thema`, `gebied`,
+    `gemeente`, `actielijn`, `doelgroep` and `bewijskracht` (each repeatable: any of the values
+    within one filter, all filters together), sorted by `sort` and paged by `page`. Unknown
+    values are ignored."""
+    themas = list(Thema.objects.all())
+    gebieden = list(FocusgebiedPage.objects.live().order_by("title").only("id", "title", "slug"))
+    actielijnen = list(Actielijn.objects.all())
+    doelgroepen = list(Doelgroep.objects.all())
+    niveaus = list(Bewijskracht.objects.all())
+    items = PraktijkvoorbeeldPage.objects.child_of(index).live()
+    gemeenten = sorted(set(items.exclude(gemeente="").values_list("gemeente", flat=True)))
+
+    getlist = params.getlist
+    chosen = {
+        "thema": [t.slug for t in themas if t.slug in getlist("thema")],
+        "gebied": [g.slug for g in gebieden if g.slug in getlist("gebied")],
+        "gemeente": [g for g in gemeenten if g in getlist("gemeente")],
+        "actielijn": [str(a.nummer) for a in actielijnen if str(a.nummer) in getlist("actielijn")],
+        "doelgroep": [d.slug for d in doelgroepen if d.slug in getlist("doelgroep")],
+        "bewijskracht": [b.slug for b in niveaus if b.slug in getlist("bewijskracht")],
+    }
+    lookups = {
+        "thema": "themas__slug__in",
+        "gebied": "focusgebied__slug__in",
+        "gemeente": "gemeente__in",
+        "actielijn": "actielijnen__nummer__in",
+        "doelgroep": "doelgroepen__slug__in",
+        "bewijskracht": "bewijskracht__slug__in",
+    }
+    for key, values in chosen.items():
+        if values:
+            items = items.filter(
+                pk__in=PraktijkvoorbeeldPage.objects.filter(**{lookups[key]: values}).values("pk")
+            )
+
+    sort = params.get("sort", "nieuw")
+    if sort not in SORTS:
+        sort = "nieuw"
+    paginator = Paginator(_cards(items.order_by(*SORTS[sort])), PER_PAGE)
+    page: PaginatorPage = paginator.get_page(params.get("page"))
+
+    query = QueryDict(mutable=True)
+    for key, values in chosen.items():
+        query.setlist(key, values)
+    if sort != "nieuw":
+        query["sort"] = sort
+    return {
+        "voorbeelden": page,
+        "aantal": paginator.count,
+        "filter_query": query.urlencode(),
+        "gekozen": chosen,
+        "sort": sort,
+        "gefilterd": any(chosen.values()),
+        "opties": {
+            "thema": [(t.slug, t.label) for t in themas],
+            "gebied": [(g.slug, g.title) for g in gebieden],
+            "gemeente": [(g, g) for g in gemeenten],
+            "actielijn": [(str(a.nummer), str(a)) for a in actielijnen],
+            "doelgroep": [(d.slug, d.naam) for d in doelgroepen],
+            "bewijskracht": [(b.slug, b.naam) for b in niveaus],
+        },
+    }
+
+
+def vergelijkbare_voorbeelden(
+    voorbeeld: PraktijkvoorbeeldPage, themas: list[Thema], limit: int = RELATED
+) -> list[PraktijkvoorbeeldPage]:
+    """Examples sharing `themas` (the example's themes) or the area with `voorbeeld`: same
+    area first, then most shared themes, then newest."""
+    theme_ids = [thema.pk for thema in themas]
+    matches = Q(themas__in=theme_ids)
+    if voorbeeld.focusgebied_id:
+        matches |= Q(focusgebied_id=voorbeeld.focusgebied_id)
+    candidates = (
+        PraktijkvoorbeeldPage.objects.live().filter(matches).exclude(pk=voorbeeld.pk).values("pk")
+    )
+    ranked = (
+        PraktijkvoorbeeldPage.objects.filter(pk__in=candidates)
+        .annotate(
+            gedeelde_themas=Count("themas", filter=Q(themas__in=theme_ids), distinct=True),
+            # Without an area nothing shares it (a plain When would match IS NULL).
+            zelfde_gebied=Case(
+                When(focusgebied_id=voorbeeld.focusgebied_id, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            if voorbeeld.focusgebied_id
+            else Value(0),
+        )
+        .order_by("-zelfde_gebied", "-gedeelde_themas", "-publicatiedatum")
+    )
+    return list(_cards(ranked)[:limit])
+
+
+def praktijkvoorbeeld_detail(voorbeeld: PraktijkvoorbeeldPage) -> dict[str, Any]:
+    themas = list(voorbeeld.themas.all())
+    return {
+        "themas": themas,
+        "actielijnen": list(voorbeeld.actielijnen.all()),
+        "doelgroepen": list(voorbeeld.doelgroepen.all()),
+        "vergelijkbaar": vergelijkbare_voorbeelden(voorbeeld, themas),
+    }
+
+
+def kennis_uit_gebied(gebied: FocusgebiedPage) -> list[PraktijkvoorbeeldPage]:
+    """For the area page's "Kennis uit dit gebied" section."""
+    return list(
+        PraktijkvoorbeeldPage.objects.live()
+        .filter(focusgebied=gebied)
+        .order_by("-publicatiedatum")[:6]
+    )
+
+
+def nieuwste_voorbeelden(limit: int = 20) -> list[PraktijkvoorbeeldPage]:
+    return list(PraktijkvoorbeeldPage.objects.live().order_by("-publicatiedatum", "-pk")[:limit])

@@ -1,0 +1,45 @@
+"""A professional finds practice examples in a real Chromium, by keyboard and mouse."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories import (
+    FocusgebiedPageFactory,
+    KennisbankIndexPageFactory,
+    PraktijkvoorbeeldIndexPageFactory,
+    PraktijkvoorbeeldPageFactory,
+    ThemaFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_professional_filters_by_theme_pages_and_opens_an_example(page, gebieden_index):
+    area = FocusgebiedPageFactory(parent=gebieden_index, title="Rotterdam-Zuid")
+    KennisbankIndexPageFactory()
+    PraktijkvoorbeeldIndexPageFactory()
+    veiligheid, wonen = ThemaFactory(label="Veiligheid"), ThemaFactory(label="Wonen")
+    for number in range(13):
+        PraktijkvoorbeeldPageFactory(title=f"Veilig voorbeeld {number:02}", themas=[veiligheid])
+    PraktijkvoorbeeldPageFactory(
+        title="Jeugdcriminaliteit voorkomen", themas=[veiligheid], focusgebied=area
+    )
+    PraktijkvoorbeeldPageFactory(title="Woningen voor leraren", themas=[wonen])
+
+    page.goto("/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Kennisbank").click()
+    page.get_by_role("link", name="Praktijkvoorbeelden").first.click()
+    page.locator("summary", has_text="Thema").click()
+    page.get_by_label("Veiligheid").check()
+    page.get_by_label("Sorteren").select_option(label="Op titel (A-Z)")
+    page.get_by_role("button", name="Toon voorbeelden").click()
+
+    expect(page.get_by_role("status")).to_have_text("14 praktijkvoorbeelden gevonden")
+    expect(page.get_by_role("link", name="Woningen voor leraren")).to_have_count(0)
+    page.get_by_role("link", name="Pagina 2").click()
+    expect(page.get_by_label("Veiligheid")).to_be_checked()
+    page.get_by_role("link", name="Veilig voorbeeld 12").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Veilig voorbeeld 12")
+    related = page.get_by_role("region", name="Vergelijkbare voorbeelden")
+    expect(related.get_by_role("link", name="Jeugdcriminaliteit voorkomen")).to_be_visible()

@@ -1,0 +1,144 @@
+"""`manage.py import_kennisbank FILE`: the public import contract."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from gebieden.models import Actielijn
+from kennisbank.models import PraktijkvoorbeeldPage
+from tests.factories import FocusgebiedPageFactory, PraktijkvoorbeeldIndexPageFactory, ThemaFactory
+from tests.wijkwijzer.test_markdown import PAYLOADS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(gebieden_index):
+    PraktijkvoorbeeldIndexPageFactory()
+    ThemaFactory(label="Veiligheid", slug="veiligheid")
+    ThemaFactory(label="Jeugd", slug="jeugd")
+    for n in (1, 2, 3, 4):
+        Actielijn.objects.create(nummer=n, titel=f"Actielijn {n}")
+    return FocusgebiedPageFactory(
+        parent=gebieden_index, title="Rotterdam-Zuid", slug="rotterdam-zuid", gemeente="Rotterdam"
+    )
+
+
+def item(**overrides) -> dict:
+    return {
+        "type": "praktijkvoorbeeld",
+        "slug": "aandebak-garanties",
+        "title": "AanDeBak-garanties",
+        "summary": "Zeker van werk bij de start van je opleiding.",
+        "body_markdown": "Jongeren kiezen **vaker** voor techniek.",
+        "themes": ["jeugd"],
+        "focusgebied": "rotterdam-zuid",
+        "gemeente": None,
+        "actielijnen": [3],
+        "doelgroepen": ["Jongeren", "Werkgevers"],
+        "published": "2024-05-01",
+        **overrides,
+    }
+
+
+def run(tmp_path, content: str) -> tuple[str, str, int]:
+    path = tmp_path / "items.json"
+    path.write_text(content, encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_kennisbank", str(path), stdout=out, stderr=err)
+        code = 0
+    except CommandError as error:
+        code = error.returncode
+        err.write(str(error))
+    return out.getvalue(), err.getvalue(), code
+
+
+def test_imports_a_json_array_as_published_listed_pages(tmp_path, setup, client):
+    out, _, code = run(tmp_path, json.dumps([item()]))
+
+    page = PraktijkvoorbeeldPage.objects.get(slug="aandebak-garanties")
+    assert code == 0 and "1 aangemaakt" in out
+    assert page.live and page.focusgebied == setup and page.gemeente == "Rotterdam"
+    assert [t.slug for t in page.themas.all()] == ["jeugd"]
+    assert [a.nummer for a in page.actielijnen.all()] == [3]
+    assert sorted(d.naam for d in page.doelgroepen.all()) == ["Jongeren", "Werkgevers"]
+    assert str(page.publicatiedatum) == "2024-05-01"
+    listing = client.get("/kennisbank/praktijkvoorbeelden/").content.decode()
+    assert "AanDeBak-garanties" in listing
+    assert "<strong>vaker</strong>" in client.get(page.url).content.decode()
+
+
+def test_json_lines_and_reimport_updates_instead_of_duplicating(tmp_path, setup):
+    lines = "\n".join(json.dumps(i) for i in [item(), item(slug="tweede", title="Tweede")])
+    run(tmp_path, lines)
+    out, _, code = run(
+        tmp_path,
+        "\n".join(
+            json.dumps(i) for i in [item(title="Nieuwe titel"), item(slug="tweede", title="Tweede")]
+        ),
+    )
+
+    assert code == 0 and "0 aangemaakt, 2 bijgewerkt" in out
+    assert PraktijkvoorbeeldPage.objects.count() == 2
+    assert PraktijkvoorbeeldPage.objects.get(slug="aandebak-garanties").title == "Nieuwe titel"
+
+
+def test_bad_items_are_reported_with_their_place_and_the_good_ones_imported(tmp_path, setup):
+    content = "\n".join(
+        [
+            json.dumps(item(slug="goed")),
+            json.dumps(item(slug="fout-thema", themes=["bestaat-niet"])),
+            "{dit is geen json",
+            json.dumps(item(slug="fout-gebied", focusgebied="atlantis")),
+            json.dumps(item(slug="fout-datum", published="vorige week")),
+            json.dumps(item(slug="fout-actielijn", actielijnen=[7])),
+            json.dumps(item(slug="Fout Slug")),
+            json.dumps(item(slug="geen-titel", title="")),
+            json.dumps(item(slug="email", contact_organisatie="mail jan@example.nl")),
+            json.dumps(item(slug="vreemd-type", type="recept")),
+        ]
+    )
+    out, err, code = run(tmp_path, content)
+
+    assert code == 1
+    assert "1 aangemaakt, 0 bijgewerkt, 9 mislukt" in out
+    assert list(PraktijkvoorbeeldPage.objects.values_list("slug", flat=True)) == ["goed"]
+    for expected in [
+        "regel 2 (slug 'fout-thema'): onbekend thema: bestaat-niet",
+        "regel 3: geen geldige JSON",
+        "regel 4 (slug 'fout-gebied'): onbekend focusgebied 'atlantis'",
+        "regel 5 (slug 'fout-datum'): published 'vorige week' is geen datum",
+        "regel 6 (slug 'fout-actielijn'): actielijnen moet een lijst met getallen van 1 tot",
+        "regel 7 (slug 'Fout Slug'): ongeldige slug",
+        "regel 8 (slug 'geen-titel'): verplicht veld ontbreekt: title",
+        "regel 9 (slug 'email'): contact_organisatie mag geen e-mailadres bevatten",
+        "regel 10 (slug 'vreemd-type'): onbekend type 'recept'",
+    ]:
+        assert expected in err, expected
+
+
+def test_xss_payloads_in_the_body_come_out_inert_on_the_page(tmp_path, setup, client):
+    body = "\n\n".join(PAYLOADS)
+    run(tmp_path, json.dumps([item(body_markdown=body, lessen_markdown=body)]))
+
+    html = client.get(PraktijkvoorbeeldPage.objects.get().url).content.decode().lower()
+    main = html[html.index("<main") : html.index("</main>")]
+    for dangerous in (
+        "<script",
+        "onerror=",
+        "onload=",
+        "ontoggle=",
+        "javascript:",
+        "<iframe",
+        "<svg",
+        "<img",
+    ):
+        assert dangerous not in main
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="Bestand niet gevonden"):
+        call_command("import_kennisbank", str(tmp_path / "nee.json"))
