@@ -1,9 +1,8 @@
-from wijkwijzer.roles import REDACTEUR
+from wijkwijzer.roles import EINDREDACTEUR, REDACTEUR
 
-_TAXONOMY = ["thema", "actielijn", "kernindicator"]
-
-ROLE_PERMISSIONS = {
-    REDACTEUR: [
-        f"gebieden.{action}_{model}" for model in _TAXONOMY for action in ("add", "change", "view")
-    ],
-}
+_TAXONOMY = [
+    f"gebieden.{action}_{model}"
+    for model in ("thema", "actielijn", "kernindicator")
+    for action in ("add", "change", "view")
+]
+ROLE_PERMISSIONS = {REDACTEUR: _TAXONOMY, EINDREDACTEUR: _TAXONOMY}

@@ -4,7 +4,7 @@ Wagtail's page permissions (see gebieden.services)."""
 
 import rules
 
-from wijkwijzer.roles import REDACTEUR
+from wijkwijzer.roles import EINDREDACTEUR, REDACTEUR
 
 
 @rules.predicate
@@ -14,8 +14,8 @@ def is_alliantie_medewerker_van(user, gebied) -> bool:
     return user.groups.filter(pk=gebied.alliantie_groep_id).exists()
 
 
-is_redacteur = rules.is_group_member(REDACTEUR)
+is_redactie = rules.is_group_member(REDACTEUR) | rules.is_group_member(EINDREDACTEUR)
 
 rules.add_perm(
-    "gebieden.beheer_focusgebied", rules.is_superuser | is_redacteur | is_alliantie_medewerker_van
+    "gebieden.beheer_focusgebied", rules.is_superuser | is_redactie | is_alliantie_medewerker_van
 )

@@ -1,9 +1,8 @@
-from wijkwijzer.roles import REDACTEUR
+from wijkwijzer.roles import EINDREDACTEUR, REDACTEUR
 
-ROLE_PERMISSIONS = {
-    REDACTEUR: [
-        f"kennisbank.{action}_{model}"
-        for model in ("doelgroep", "bewijskracht")
-        for action in ("add", "change", "view")
-    ],
-}
+_SNIPPETS = [
+    f"kennisbank.{action}_{model}"
+    for model in ("doelgroep", "bewijskracht")
+    for action in ("add", "change", "view")
+]
+ROLE_PERMISSIONS = {REDACTEUR: _SNIPPETS, EINDREDACTEUR: _SNIPPETS}

@@ -15,22 +15,25 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from wijkwijzer.discovery import project_app_modules
 
 REDACTEUR = "Redacteur"
+EINDREDACTEUR = "Eindredacteur"
 ALLIANTIE_MEDEWERKER = "Alliantie-medewerker"
 EXPERTPOOL_COORDINATOR = "Expertpool-coördinator"
 MODERATOR = "Moderator"
-ROLES = (REDACTEUR, ALLIANTIE_MEDEWERKER, EXPERTPOOL_COORDINATOR, MODERATOR)
+ROLES = (REDACTEUR, EINDREDACTEUR, ALLIANTIE_MEDEWERKER, EXPERTPOOL_COORDINATOR, MODERATOR)
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 ROLE_PERMISSIONS = {role: [ADMIN_ACCESS] for role in ROLES}
 
-# Redacteuren edit and publish the whole page tree; area-bound roles get page permissions
-# on their own area only.
-PAGE_PERMISSIONS = {
-    REDACTEUR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-}
+# Redacteuren write and submit for review; eindredacteuren approve and publish (see
+# wijkwijzer.services.ensure_review_workflow). In Wagtail anyone with publish permission can
+# bypass a workflow, so redacteuren do not get it. Area-bound roles get page permissions on
+# their own area only (gebieden.services).
+_EDIT = ["add_page", "change_page", "lock_page", "unlock_page"]
+PAGE_PERMISSIONS = {REDACTEUR: _EDIT, EINDREDACTEUR: [*_EDIT, "publish_page"]}
 MEDIA_PERMISSIONS = ["add_image", "choose_image", "add_document", "choose_document"]
 COLLECTION_PERMISSIONS = {
     REDACTEUR: [*MEDIA_PERMISSIONS, "change_image", "change_document"],
+    EINDREDACTEUR: [*MEDIA_PERMISSIONS, "change_image", "change_document"],
     ALLIANTIE_MEDEWERKER: MEDIA_PERMISSIONS,
 }
 

@@ -1,8 +1,17 @@
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from wijkwijzer.models import HomePage, User
+from wijkwijzer.roles import EINDREDACTEUR
 
 HOME_INTRO = _(
     "WijkWijzer brengt kennis en inbreng samen voor de twintig stedelijke focusgebieden van "
@@ -34,7 +43,26 @@ def ensure_home_page() -> HomePage:
             "site_name": "WijkWijzer",
         },
     )
+    ensure_review_workflow(home)
     return home
+
+
+REVIEW_WORKFLOW = "Redactionele review"
+REVIEW_TASK = "Eindredactie"
+
+
+def ensure_review_workflow(home: HomePage) -> Workflow:
+    """Every page on the site goes through review before publishing: a redacteur submits, an
+    eindredacteur approves (and thereby publishes) or asks for changes. Idempotent."""
+    group, _ = Group.objects.get_or_create(name=EINDREDACTEUR)
+    task, created = GroupApprovalTask.objects.get_or_create(name=REVIEW_TASK)
+    if created:
+        task.groups.set([group])
+    workflow, created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
 
 
 def profile_update(*, user: User, display_name: str) -> User:

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from gebieden.models import FocusgebiedPage, Provincie
 from tests.factories import AlliantieLidFactory, FocusgebiedPageFactory, UserFactory
 from tests.wijkwijzer.test_accounts import totp_code
-from wijkwijzer.roles import REDACTEUR
+from wijkwijzer.roles import EINDREDACTEUR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,7 +84,7 @@ def test_readable_at_320_pixels_without_sideways_scrolling(page, areas, path):
 
 def test_editor_logs_in_with_mfa_and_changes_an_area(page, areas, roles):
     editor = UserFactory(email="redactie@example.nl", password="Zonnebloem-2026!")
-    editor.groups.add(roles[REDACTEUR])
+    editor.groups.add(roles[EINDREDACTEUR])
     secret = generate_totp_secret()
     TOTP.activate(editor, secret)
 

@@ -8,6 +8,7 @@ from gebieden.services import add_alliantie_medewerker, remove_alliantie_medewer
 from tests.factories import AlliantieoverlegPageFactory, FocusgebiedPageFactory, UserFactory
 from wijkwijzer.roles import (
     ALLIANTIE_MEDEWERKER,
+    EINDREDACTEUR,
     EXPERTPOOL_COORDINATOR,
     MODERATOR,
     REDACTEUR,
@@ -43,14 +44,15 @@ def user_with(role: str, roles: dict, area) -> object:
     return user
 
 
-# role -> (may edit own area, may edit other area)
+# role -> (may edit own area, may edit other area, may publish directly)
 MATRIX = {
-    "bewoner": (False, False),
-    ALLIANTIE_MEDEWERKER: (True, False),
-    REDACTEUR: (True, True),
-    MODERATOR: (False, False),
-    EXPERTPOOL_COORDINATOR: (False, False),
-    "superuser": (True, True),
+    "bewoner": (False, False, False),
+    ALLIANTIE_MEDEWERKER: (True, False, True),
+    REDACTEUR: (True, True, False),
+    EINDREDACTEUR: (True, True, True),
+    MODERATOR: (False, False, False),
+    EXPERTPOOL_COORDINATOR: (False, False, False),
+    "superuser": (True, True, True),
 }
 
 
@@ -59,11 +61,11 @@ def test_area_edit_matrix(role, areas, roles):
     own, other = areas
     meeting = AlliantieoverlegPageFactory(parent=own)
     user = user_with(role, roles, own)
-    may_own, may_other = MATRIX[role]
+    may_own, may_other, may_publish = MATRIX[role]
 
     assert own.permissions_for_user(user).can_edit() is may_own
     assert meeting.permissions_for_user(user).can_edit() is may_own
-    assert own.permissions_for_user(user).can_publish() is may_own
+    assert own.permissions_for_user(user).can_publish() is may_publish
     assert other.permissions_for_user(user).can_edit() is may_other
     assert rules.has_perm("gebieden.beheer_focusgebied", user, own) is may_own
     assert rules.has_perm("gebieden.beheer_focusgebied", user, other) is may_other
