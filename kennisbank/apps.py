@@ -7,8 +7,21 @@ class KennisbankConfig(AppConfig):
     verbose_name = _("Kennisbank")
 
     def ready(self) -> None:
+        from wagtail.signals import page_published
+
         from gebieden.sections import AreaSection, register_area_section
+        from kennisbank.models import PublicatiePage
         from kennisbank.selectors import kennis_uit_gebied
+        from kennisbank.services import extract_document_texts
+
+        # Every way a publication goes live (editor, review approval, schedule, import) ends
+        # in page_published; the text of its PDFs is read then.
+        page_published.connect(
+            lambda sender, instance, **kwargs: extract_document_texts(instance),
+            sender=PublicatiePage,
+            weak=False,
+            dispatch_uid="kennisbank_extract_publication_texts",
+        )
 
         register_area_section(
             AreaSection(

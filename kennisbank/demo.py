@@ -1,5 +1,5 @@
 """Demo content of the kennisbank, run by `manage.py load_demo`: the bewijskracht levels, the
-section pages, and 40 practice examples (data/demo_praktijkvoorbeelden.json, imported through
+section pages, 40 practice examples and 4 publications (data/demo_*.json, imported through
 the same importer as any file, all marked as demo). Six of them are the examples from the
 programme's own documents; the others are plausible but fictional."""
 
@@ -12,10 +12,12 @@ from kennisbank.models import (
     KennisbankIndexPage,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
+    PublicatieIndexPage,
+    PublicatiePage,
 )
 from wijkwijzer.services import ensure_home_page
 
-DEMO_FILE = Path(__file__).resolve().parent / "data" / "demo_praktijkvoorbeelden.json"
+DATA = Path(__file__).resolve().parent / "data"
 
 BEWIJSKRACHT = [
     ("idee", "Idee", "Een nieuwe aanpak die nog niet of nauwelijks is uitgeprobeerd."),
@@ -69,11 +71,23 @@ def load() -> None:
                 intro="Aanpakken uit de focusgebieden, met wat ze opleverden en wat er geleerd is.",
             )
         )
+    if not PublicatieIndexPage.objects.exists():
+        kennisbank.add_child(
+            instance=PublicatieIndexPage(
+                title="Publicaties",
+                slug="publicaties",
+                intro="Praktijkboeken, handreikingen, onderzoek en kennisdossiers.",
+            )
+        )
     if not BewijskrachtPage.objects.exists():
         kennisbank.add_child(instance=BewijskrachtPage(title="Bewijskracht", slug="bewijskracht"))
     # Importing publishes a revision per item; on later runs the demo is already there.
-    if PraktijkvoorbeeldPage.objects.filter(is_demo=True).exists():
-        return
-    result = import_file(DEMO_FILE)
-    if result.fouten:
-        raise RuntimeError(f"Demo-import mislukt: {result.fouten}")
+    for model, name in (
+        (PraktijkvoorbeeldPage, "demo_praktijkvoorbeelden.json"),
+        (PublicatiePage, "demo_publicaties.json"),
+    ):
+        if model.objects.filter(is_demo=True).exists():
+            continue
+        result = import_file(DATA / name)
+        if result.fouten:
+            raise RuntimeError(f"Demo-import {name} mislukt: {result.fouten}")

@@ -20,11 +20,19 @@ from kennisbank.models import (
     Doelgroep,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
+    PublicatieIndexPage,
+    PublicatiePage,
+    Publicatiesoort,
 )
 from wijkwijzer.markdown import render_markdown
 
-SUPPORTED_TYPES = {"praktijkvoorbeeld"}
-KNOWN_TYPES = {"praktijkvoorbeeld", "publicatie", "vraag"}
+PAGE_TYPES = {
+    "praktijkvoorbeeld": (PraktijkvoorbeeldIndexPage, PraktijkvoorbeeldPage),
+    "publicatie": (PublicatieIndexPage, PublicatiePage),
+}
+SUPPORTED_TYPES = set(PAGE_TYPES)
+KNOWN_TYPES = {*SUPPORTED_TYPES, "vraag"}
+MANY_TO_MANY = ("themas", "actielijnen", "doelgroepen")
 REQUIRED = ("type", "slug", "title", "summary")
 
 
@@ -59,7 +67,6 @@ def read_items(path: Path) -> Iterator[tuple[str, Any]]:
 
 def import_file(path: Path) -> ImportResultaat:
     result = ImportResultaat()
-    index = PraktijkvoorbeeldIndexPage.objects.first()
     for reference, item in read_items(path):
         label = reference
         try:
@@ -67,7 +74,7 @@ def import_file(path: Path) -> ImportResultaat:
                 raise item
             if isinstance(item, dict) and item.get("slug"):
                 label = f"{reference} (slug '{item['slug']}')"
-            created = import_item(item, index)
+            created = import_item(item)
         except ItemFout as error:
             result.fouten.append((label, str(error)))
             continue
@@ -75,40 +82,27 @@ def import_file(path: Path) -> ImportResultaat:
     return result
 
 
-def import_item(item: Any, index: PraktijkvoorbeeldIndexPage | None) -> bool:
+def import_item(item: Any) -> bool:
     """Create or update one item as a published page. Returns True when it was created."""
     values = _validate(item)
+    index_model, page_model = PAGE_TYPES[item["type"]]
+    index = index_model.objects.first()
     if index is None:
         raise ItemFout(
-            "er is nog geen overzichtspagina voor praktijkvoorbeelden (draai eerst load_demo)"
+            f"er is nog geen overzichtspagina voor type '{item['type']}' (draai load_demo)"
         )
+    many = {name: values.pop(name) for name in MANY_TO_MANY if name in values}
     with transaction.atomic():
-        page = PraktijkvoorbeeldPage.objects.child_of(index).filter(slug=values["slug"]).first()
+        page = page_model.objects.child_of(index).filter(slug=values["slug"]).first()
         created = page is None
         if created:
-            page = PraktijkvoorbeeldPage(slug=values["slug"])
-        for name in (
-            "title",
-            "samenvatting",
-            "aanpak",
-            "resultaten",
-            "lessen",
-            "partners",
-            "looptijd",
-            "contact_organisatie",
-            "focusgebied",
-            "gemeente",
-            "bewijskracht",
-            "publicatiedatum",
-            "is_demo",
-        ):
-            setattr(page, name, values[name])
-        page.body = [("tekst", RichText(values["body"]))] if values["body"] else []
+            page = page_model()
+        for name, value in values.items():
+            setattr(page, name, value)
         if created:
             index.add_child(instance=page)
-        page.themas.set(values["themas"])
-        page.actielijnen.set(values["actielijnen"])
-        page.doelgroepen.set(_doelgroepen(values["doelgroepen"]))
+        for name, value in many.items():
+            getattr(page, name).set(_doelgroepen(value) if name == "doelgroepen" else value)
         page.save_revision().publish()
     return created
 
@@ -136,25 +130,36 @@ def _validate(item: Any) -> dict[str, Any]:
         area = FocusgebiedPage.objects.filter(slug=item["focusgebied"]).first()
         if area is None:
             raise ItemFout(f"onbekend focusgebied '{item['focusgebied']}'")
-    return {
+    common = {
         "slug": slug,
         "title": item["title"].strip(),
         "samenvatting": str(item["summary"]).strip(),
-        "body": render_markdown(_text(item, "body_markdown")),
+        "focusgebied": area,
+        "themas": _by_key(Thema, "slug", _strings(item, "themes"), "thema"),
+        "publicatiedatum": _date(item),
+        "is_demo": bool(item.get("demo", False)),
+    }
+    if item["type"] == "publicatie":
+        soort = item.get("soort") or Publicatiesoort.KENNISDOSSIER
+        if soort not in Publicatiesoort.values:
+            raise ItemFout(
+                f"onbekende soort '{soort}' (kies uit: {', '.join(Publicatiesoort.values)})"
+            )
+        return {**common, "soort": soort, "body": render_markdown(_text(item, "body_markdown"))}
+    body = render_markdown(_text(item, "body_markdown"))
+    return {
+        **common,
+        "body": [("tekst", RichText(body))] if body else [],
         "aanpak": render_markdown(_text(item, "aanpak_markdown")),
         "resultaten": render_markdown(_text(item, "resultaten_markdown")),
         "lessen": render_markdown(_text(item, "lessen_markdown")),
         "partners": "\n".join(_strings(item, "partners")),
         "looptijd": _text(item, "looptijd")[:100],
         "contact_organisatie": _contact(item),
-        "focusgebied": area,
         "gemeente": _text(item, "gemeente") or (area.gemeente if area else ""),
-        "themas": _by_key(Thema, "slug", _strings(item, "themes"), "thema"),
         "actielijnen": _actielijnen(item),
         "doelgroepen": _strings(item, "doelgroepen"),
         "bewijskracht": _bewijskracht(item),
-        "publicatiedatum": _date(item),
-        "is_demo": bool(item.get("demo", False)),
     }
 
 

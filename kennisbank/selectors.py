@@ -15,6 +15,8 @@ from kennisbank.models import (
     KennisbankIndexPage,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
+    PublicatieIndexPage,
+    PublicatiePage,
 )
 
 PER_PAGE = 12
@@ -157,3 +159,27 @@ def kennis_uit_gebied(gebied: FocusgebiedPage) -> list[PraktijkvoorbeeldPage]:
 
 def nieuwste_voorbeelden(limit: int = 20) -> list[PraktijkvoorbeeldPage]:
     return list(PraktijkvoorbeeldPage.objects.live().order_by("-publicatiedatum", "-pk")[:limit])
+
+
+def publicaties_lijst(index: PublicatieIndexPage, params: QueryDict) -> dict[str, Any]:
+    """Publications under `index`, newest first, optionally filtered by `thema`, paged."""
+    themas = list(Thema.objects.filter(publicaties__isnull=False).distinct())
+    items = PublicatiePage.objects.child_of(index).live()
+    chosen = [t.slug for t in themas if t.slug in params.getlist("thema")]
+    if chosen:
+        items = items.filter(
+            pk__in=PublicatiePage.objects.filter(themas__slug__in=chosen).values("pk")
+        )
+    paginator = Paginator(
+        items.order_by("-publicatiedatum", "title").prefetch_related("themas"), PER_PAGE
+    )
+    query = QueryDict(mutable=True)
+    query.setlist("thema", chosen)
+    return {
+        "publicaties": paginator.get_page(params.get("page")),
+        "aantal": paginator.count,
+        "opties": {"thema": [(t.slug, t.label) for t in themas]},
+        "gekozen": {"thema": chosen},
+        "filter_query": query.urlencode(),
+        "gefilterd": bool(chosen),
+    }

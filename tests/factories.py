@@ -24,6 +24,8 @@ from kennisbank.models import (
     KennisbankIndexPage,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
+    PublicatieIndexPage,
+    PublicatiePage,
 )
 from wijkwijzer.models import User
 from wijkwijzer.services import ensure_home_page
@@ -156,6 +158,40 @@ class BewijskrachtPageFactory(PageFactory):
     parent = factory.LazyFunction(
         lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
     )
+
+
+class PublicatieIndexPageFactory(PageFactory):
+    class Meta:
+        model = PublicatieIndexPage
+
+    title = "Publicaties"
+    slug = "publicaties"
+    parent = factory.LazyFunction(
+        lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
+    )
+
+
+class PublicatiePageFactory(PageFactory):
+    class Meta:
+        model = PublicatiePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Publicatie {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    soort = "handreiking"
+    samenvatting = "Een handreiking voor de wijkaanpak."
+    publicatiedatum = factory.Sequence(
+        lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
+    )
+    parent = factory.LazyFunction(
+        lambda: PublicatieIndexPage.objects.first() or PublicatieIndexPageFactory()
+    )
+
+    @factory.post_generation
+    def themas(page, create, extracted, **kwargs):
+        if create and extracted:
+            page.themas.set(extracted)
+            page.save()
 
 
 class PraktijkvoorbeeldIndexPageFactory(PageFactory):

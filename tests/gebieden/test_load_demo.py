@@ -16,7 +16,7 @@ from gebieden.models import (
     Kernindicator,
     Thema,
 )
-from kennisbank.models import PraktijkvoorbeeldPage
+from kennisbank.models import PraktijkvoorbeeldPage, PublicatiePage
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,5 @@ def test_kennisbank_demo_covers_all_themes_and_most_areas(demo, client):
         "woningen-voor-leraren-amsterdam-zuidoost",
     ):
         assert client.get(examples.get(slug=slug).url).status_code == 200
+    publications = PublicatiePage.objects.live()
+    assert publications.count() >= 4 and not publications.filter(is_demo=False).exists()

@@ -10,6 +10,7 @@ from tests.factories import (
     BewijskrachtPageFactory,
     FocusgebiedPageFactory,
     PraktijkvoorbeeldPageFactory,
+    PublicatiePageFactory,
     ThemaFactory,
     UserFactory,
 )
@@ -31,6 +32,8 @@ PAGE_TYPES = {
     "praktijkvoorbeelden_leeg": (False, 200),
     "praktijkvoorbeeld": (False, 200),
     "bewijskracht": (False, 200),
+    "publicaties": (False, 200),
+    "publicatie": (False, 200),
     "profiel": (True, 200),
     "mfa_instellen": (True, 200),
 }
@@ -58,6 +61,7 @@ def site_urls(gebieden_index) -> dict[str, str]:
         for _ in range(13)
     ]
     bewijskracht = BewijskrachtPageFactory()
+    publicatie = PublicatiePageFactory(themas=[thema], is_demo=True)
     return {
         "home": "/",
         "gebieden": "/gebieden/",
@@ -74,6 +78,8 @@ def site_urls(gebieden_index) -> dict[str, str]:
         "praktijkvoorbeelden_leeg": f"/kennisbank/praktijkvoorbeelden/?thema={leeg.slug}",
         "praktijkvoorbeeld": voorbeelden[0].url,
         "bewijskracht": bewijskracht.url,
+        "publicaties": "/kennisbank/publicaties/",
+        "publicatie": publicatie.url,
         "profiel": "/account/profiel/",
         "mfa_instellen": "/account/2fa/totp/activate/",
     }
