@@ -3,12 +3,19 @@ section pages, 40 practice examples and 4 publications (data/demo_*.json, import
 the same importer as any file, all marked as demo). Six of them are the examples from the
 programme's own documents; the others are plausible but fictional."""
 
+import datetime
 from pathlib import Path
+
+from django.utils import timezone
+from django.utils.text import slugify
 
 from kennisbank.importer import import_file
 from kennisbank.models import (
+    AgendaPage,
     Bewijskracht,
     BewijskrachtPage,
+    EvenementPage,
+    Evenementsoort,
     KennisbankIndexPage,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
@@ -79,6 +86,15 @@ def load() -> None:
                 intro="Praktijkboeken, handreikingen, onderzoek en kennisdossiers.",
             )
         )
+    if not AgendaPage.objects.exists():
+        agenda = kennisbank.add_child(
+            instance=AgendaPage(
+                title="Agenda",
+                slug="agenda",
+                intro="Wijk-werkateliers, kenniskamers en leerkringbijeenkomsten. Meld je aan.",
+            )
+        )
+        _add_events(agenda)
     if not BewijskrachtPage.objects.exists():
         kennisbank.add_child(instance=BewijskrachtPage(title="Bewijskracht", slug="bewijskracht"))
     # Importing publishes a revision per item; on later runs the demo is already there.
@@ -91,3 +107,77 @@ def load() -> None:
         result = import_file(DATA / name)
         if result.fouten:
             raise RuntimeError(f"Demo-import {name} mislukt: {result.fouten}")
+
+
+EVENTS = [
+    # (days from today, kind, title, place, capacity, with report)
+    (
+        -60,
+        Evenementsoort.KENNISKAMER,
+        "Kenniskamer: wat werkt tegen ondermijning in de wijk?",
+        "Den Haag",
+        40,
+        True,
+    ),
+    (
+        -21,
+        Evenementsoort.WIJKWERKATELIER,
+        "Wijk-werkatelier Overvecht: samen aan de slag met het uitvoeringsplan",
+        "Utrecht Overvecht",
+        30,
+        True,
+    ),
+    (
+        14,
+        Evenementsoort.WIJKWERKATELIER,
+        "Wijk-werkatelier Zaandam Oost: bewoners en professionals aan één tafel",
+        "Wijkcentrum Poelenburg, Zaandam",
+        25,
+        False,
+    ),
+    (
+        30,
+        Evenementsoort.KENNISKAMER,
+        "Kenniskamer: kansengelijkheid en de Children's Zones",
+        "Rotterdam-Zuid",
+        3,
+        False,
+    ),
+    (
+        45,
+        Evenementsoort.WEBINAR,
+        "Webinar: bewonersparticipatie die verschil maakt",
+        "",
+        200,
+        False,
+    ),
+]
+
+
+def _add_events(agenda: AgendaPage) -> None:
+    now = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
+    for days, soort, title, place, capacity, report in EVENTS:
+        begin = now + datetime.timedelta(days=days)
+        agenda.add_child(
+            instance=EvenementPage(
+                title=title,
+                slug=slugify(title)[:80],
+                soort=soort,
+                begin=begin,
+                einde=begin + datetime.timedelta(hours=2, minutes=30),
+                locatie=place,
+                online_link="https://wijkwijzer.example/webinar" if not place else "",
+                capaciteit=capacity,
+                samenvatting=(
+                    "Professionals uit de focusgebieden wisselen ervaringen uit en werken aan "
+                    "concrete vragen uit de praktijk."
+                ),
+                verslag=(
+                    "<p>De deelnemers deelden wat werkte en wat niet. De belangrijkste les: "
+                    "begin klein, werk samen met bewoners en maak afspraken over wie wat doet.</p>"
+                    if report
+                    else ""
+                ),
+                is_demo=True,
+            )
+        )

@@ -7,11 +7,15 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import QueryDict
+from django.utils import timezone
 
 from gebieden.models import Actielijn, FocusgebiedPage, Thema
 from kennisbank.models import (
+    Aanmelding,
+    AgendaPage,
     Bewijskracht,
     Doelgroep,
+    EvenementPage,
     KennisbankIndexPage,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
@@ -182,4 +186,34 @@ def publicaties_lijst(index: PublicatieIndexPage, params: QueryDict) -> dict[str
         "gekozen": {"thema": chosen},
         "filter_query": query.urlencode(),
         "gefilterd": bool(chosen),
+    }
+
+
+def agenda(index: AgendaPage, params: QueryDict) -> dict[str, Any]:
+    """Upcoming events in date order; past events newest first, paged, so their reports stay
+    findable."""
+    now = timezone.now()
+    events = EvenementPage.objects.child_of(index).live()
+    past = Paginator(events.filter(begin__lt=now).order_by("-begin"), PER_PAGE)
+    return {
+        "komende": list(events.filter(begin__gte=now).order_by("begin")),
+        "eerdere": past.get_page(params.get("page")),
+        "filter_query": "",
+    }
+
+
+def evenement_detail(evenement: EvenementPage, user) -> dict[str, Any]:
+    taken = evenement.aanmeldingen.filter(status=Aanmelding.Status.AANGEMELD).count()
+    mine = None
+    if user.is_authenticated:
+        mine = (
+            evenement.aanmeldingen.filter(deelnemer=user)
+            .exclude(status=Aanmelding.Status.AFGEMELD)
+            .first()
+        )
+    return {
+        "themas": list(evenement.themas.all()),
+        "plaatsen_vrij": max(evenement.capaciteit - taken, 0),
+        "mijn_aanmelding": mine,
+        "voorbij": evenement.begin_is_past,
     }

@@ -5,6 +5,7 @@ import datetime
 
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 
@@ -18,9 +19,11 @@ from gebieden.models import (
     Thema,
 )
 from kennisbank.models import (
+    AgendaPage,
     Bewijskracht,
     BewijskrachtPage,
     Doelgroep,
+    EvenementPage,
     KennisbankIndexPage,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
@@ -186,6 +189,39 @@ class PublicatiePageFactory(PageFactory):
     parent = factory.LazyFunction(
         lambda: PublicatieIndexPage.objects.first() or PublicatieIndexPageFactory()
     )
+
+    @factory.post_generation
+    def themas(page, create, extracted, **kwargs):
+        if create and extracted:
+            page.themas.set(extracted)
+            page.save()
+
+
+class AgendaPageFactory(PageFactory):
+    class Meta:
+        model = AgendaPage
+
+    title = "Agenda"
+    slug = "agenda"
+    parent = factory.LazyFunction(
+        lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
+    )
+
+
+class EvenementPageFactory(PageFactory):
+    class Meta:
+        model = EvenementPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Kenniskamer {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    soort = "kenniskamer"
+    begin = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    einde = factory.LazyAttribute(lambda page: page.begin + datetime.timedelta(hours=2))
+    locatie = "Wijkcentrum De Brug"
+    capaciteit = 2
+    samenvatting = "Professionals wisselen ervaringen uit."
+    parent = factory.LazyFunction(lambda: AgendaPage.objects.first() or AgendaPageFactory())
 
     @factory.post_generation
     def themas(page, create, extracted, **kwargs):

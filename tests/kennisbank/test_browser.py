@@ -43,3 +43,21 @@ def test_professional_filters_by_theme_pages_and_opens_an_example(page, gebieden
     expect(page.get_by_role("heading", level=1)).to_have_text("Veilig voorbeeld 12")
     related = page.get_by_role("region", name="Vergelijkbare voorbeelden")
     expect(related.get_by_role("link", name="Jeugdcriminaliteit voorkomen")).to_be_visible()
+
+
+def test_professional_registers_for_an_event_and_cancels(page, home, browser_login):
+    from tests.factories import EvenementPageFactory, UserFactory
+
+    evenement = EvenementPageFactory(title="Kenniskamer ondermijning", capaciteit=1)
+    browser_login(UserFactory())
+
+    page.goto(evenement.url)
+    expect(page.get_by_text("nog 1 plek vrij")).to_be_visible()
+    page.get_by_role("button", name="Aanmelden").click()
+    expect(
+        page.get_by_text("Je bent aangemeld. De bevestiging staat in je e-mail.")
+    ).to_be_visible()
+    page.get_by_role("button", name="Afmelden").click()
+
+    expect(page.get_by_text("Je bent afgemeld.")).to_be_visible()
+    expect(page.get_by_role("button", name="Aanmelden")).to_be_visible()

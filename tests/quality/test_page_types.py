@@ -1,13 +1,17 @@
 """Every page type passes axe-core (WCAG 2.1 A/AA) in a real Chromium and the Nu HTML
 Checker with zero errors. A new page type gets a row in PAGE_TYPES."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from tests.factories import (
     AlliantieLidFactory,
     AlliantieoverlegPageFactory,
     BewijskrachtFactory,
     BewijskrachtPageFactory,
+    EvenementPageFactory,
     FocusgebiedPageFactory,
     PraktijkvoorbeeldPageFactory,
     PublicatiePageFactory,
@@ -34,6 +38,10 @@ PAGE_TYPES = {
     "bewijskracht": (False, 200),
     "publicaties": (False, 200),
     "publicatie": (False, 200),
+    "agenda": (False, 200),
+    "evenement": (False, 200),
+    "evenement_ingelogd": (True, 200),
+    "evenement_voorbij": (False, 200),
     "profiel": (True, 200),
     "mfa_instellen": (True, 200),
 }
@@ -62,6 +70,10 @@ def site_urls(gebieden_index) -> dict[str, str]:
     ]
     bewijskracht = BewijskrachtPageFactory()
     publicatie = PublicatiePageFactory(themas=[thema], is_demo=True)
+    evenement = EvenementPageFactory(themas=[thema], is_demo=True)
+    voorbij = EvenementPageFactory(
+        begin=timezone.now() - datetime.timedelta(days=5), verslag="<p>Verslag</p>"
+    )
     return {
         "home": "/",
         "gebieden": "/gebieden/",
@@ -80,6 +92,10 @@ def site_urls(gebieden_index) -> dict[str, str]:
         "bewijskracht": bewijskracht.url,
         "publicaties": "/kennisbank/publicaties/",
         "publicatie": publicatie.url,
+        "agenda": "/kennisbank/agenda/",
+        "evenement": evenement.url,
+        "evenement_ingelogd": evenement.url,
+        "evenement_voorbij": voorbij.url,
         "profiel": "/account/profiel/",
         "mfa_instellen": "/account/2fa/totp/activate/",
     }
