@@ -68,6 +68,22 @@ class PageFactory(factory.django.DjangoModelFactory):
         return model_class(**kwargs)
 
 
+def parental_m2m(name: str) -> factory.PostGeneration:
+    """Set a ParentalManyToManyField from a list passed to the factory; such relations live
+    in memory until the page is saved, so save it."""
+
+    def setter(page, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(page, name).set(extracted)
+            page.save()
+
+    return factory.PostGeneration(setter)
+
+
+def under_kennisbank():
+    return KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
+
+
 class GebiedenIndexPageFactory(PageFactory):
     class Meta:
         model = GebiedenIndexPage
@@ -158,9 +174,7 @@ class BewijskrachtPageFactory(PageFactory):
 
     title = "Bewijskracht"
     slug = "bewijskracht"
-    parent = factory.LazyFunction(
-        lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
-    )
+    parent = factory.LazyFunction(under_kennisbank)
 
 
 class PublicatieIndexPageFactory(PageFactory):
@@ -169,9 +183,7 @@ class PublicatieIndexPageFactory(PageFactory):
 
     title = "Publicaties"
     slug = "publicaties"
-    parent = factory.LazyFunction(
-        lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
-    )
+    parent = factory.LazyFunction(under_kennisbank)
 
 
 class PublicatiePageFactory(PageFactory):
@@ -189,12 +201,7 @@ class PublicatiePageFactory(PageFactory):
     parent = factory.LazyFunction(
         lambda: PublicatieIndexPage.objects.first() or PublicatieIndexPageFactory()
     )
-
-    @factory.post_generation
-    def themas(page, create, extracted, **kwargs):
-        if create and extracted:
-            page.themas.set(extracted)
-            page.save()
+    themas = parental_m2m("themas")
 
 
 class AgendaPageFactory(PageFactory):
@@ -203,9 +210,7 @@ class AgendaPageFactory(PageFactory):
 
     title = "Agenda"
     slug = "agenda"
-    parent = factory.LazyFunction(
-        lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
-    )
+    parent = factory.LazyFunction(under_kennisbank)
 
 
 class EvenementPageFactory(PageFactory):
@@ -222,12 +227,7 @@ class EvenementPageFactory(PageFactory):
     capaciteit = 2
     samenvatting = "Professionals wisselen ervaringen uit."
     parent = factory.LazyFunction(lambda: AgendaPage.objects.first() or AgendaPageFactory())
-
-    @factory.post_generation
-    def themas(page, create, extracted, **kwargs):
-        if create and extracted:
-            page.themas.set(extracted)
-            page.save()
+    themas = parental_m2m("themas")
 
 
 class PraktijkvoorbeeldIndexPageFactory(PageFactory):
@@ -236,16 +236,13 @@ class PraktijkvoorbeeldIndexPageFactory(PageFactory):
 
     title = "Praktijkvoorbeelden"
     slug = "praktijkvoorbeelden"
-    parent = factory.LazyFunction(
-        lambda: KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
-    )
+    parent = factory.LazyFunction(under_kennisbank)
 
 
 class PraktijkvoorbeeldPageFactory(PageFactory):
-    """Pass `themas`, `actielijnen` or `doelgroepen` as lists to set them."""
-
     class Meta:
         model = PraktijkvoorbeeldPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Praktijkvoorbeeld {n}")
     slug = factory.LazyAttribute(lambda page: slugify(page.title))
@@ -258,29 +255,6 @@ class PraktijkvoorbeeldPageFactory(PageFactory):
         lambda: PraktijkvoorbeeldIndexPage.objects.first() or PraktijkvoorbeeldIndexPageFactory()
     )
 
-    @factory.post_generation
-    def themas(page, create, extracted, **kwargs):
-        if create and extracted:
-            page.themas.set(extracted)
-            return True
-        return False
-
-    @factory.post_generation
-    def actielijnen(page, create, extracted, **kwargs):
-        if create and extracted:
-            page.actielijnen.set(extracted)
-            return True
-        return False
-
-    @factory.post_generation
-    def doelgroepen(page, create, extracted, **kwargs):
-        if create and extracted:
-            page.doelgroepen.set(extracted)
-            return True
-        return False
-
-    @classmethod
-    def _after_postgeneration(cls, instance, create, results=None):
-        # Parental many-to-many relations live in memory until the page is saved.
-        if create and any(results.values()):
-            instance.save()
+    themas = parental_m2m("themas")
+    actielijnen = parental_m2m("actielijnen")
+    doelgroepen = parental_m2m("doelgroepen")

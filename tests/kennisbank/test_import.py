@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from gebieden.models import Actielijn
 from kennisbank.models import PraktijkvoorbeeldPage
 from tests.factories import FocusgebiedPageFactory, PraktijkvoorbeeldIndexPageFactory, ThemaFactory
-from tests.wijkwijzer.test_markdown import PAYLOADS
+from tests.wijkwijzer.test_markdown import PAYLOADS, assert_inert
 
 pytestmark = pytest.mark.django_db
 
@@ -124,19 +124,8 @@ def test_xss_payloads_in_the_body_come_out_inert_on_the_page(tmp_path, setup, cl
     body = "\n\n".join(PAYLOADS)
     run(tmp_path, json.dumps([item(body_markdown=body, lessen_markdown=body)]))
 
-    html = client.get(PraktijkvoorbeeldPage.objects.get().url).content.decode().lower()
-    main = html[html.index("<main") : html.index("</main>")]
-    for dangerous in (
-        "<script",
-        "onerror=",
-        "onload=",
-        "ontoggle=",
-        "javascript:",
-        "<iframe",
-        "<svg",
-        "<img",
-    ):
-        assert dangerous not in main
+    html = client.get(PraktijkvoorbeeldPage.objects.get().url).content.decode()
+    assert_inert(html[html.index("<main") : html.index("</main>")])
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
