@@ -17,6 +17,9 @@ from kennisbank.models import (
     EvenementPage,
     Evenementsoort,
     KennisbankIndexPage,
+    LeerkringBijeenkomst,
+    LeerkringIndexPage,
+    LeerkringPage,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
@@ -95,6 +98,15 @@ def load() -> None:
             )
         )
         _add_events(agenda)
+    if not LeerkringIndexPage.objects.exists():
+        kring_index = kennisbank.add_child(
+            instance=LeerkringIndexPage(
+                title="Leerkringen",
+                slug="leerkringen",
+                intro="Professionals uit verschillende gebieden leren samen over één opgave.",
+            )
+        )
+        _add_circles(kring_index)
     if not BewijskrachtPage.objects.exists():
         kennisbank.add_child(instance=BewijskrachtPage(title="Bewijskracht", slug="bewijskracht"))
     # Importing publishes a revision per item; on later runs the demo is already there.
@@ -181,3 +193,40 @@ def _add_events(agenda: AgendaPage) -> None:
                 is_demo=True,
             )
         )
+
+
+CIRCLES = [
+    (
+        "Leerkring bewonersparticipatie",
+        "Hoe zorgen we dat inbreng van bewoners zichtbaar verschil maakt?",
+        "Kennisinstituut Wijk en Bewoner",
+    ),
+    (
+        "Leerkring jeugd en veiligheid",
+        "Preventie van jeugdcriminaliteit: wat werkt, en hoe werk je samen met scholen en ouders?",
+        "Netwerk Jeugdpreventie",
+    ),
+]
+
+
+def _add_circles(index: LeerkringIndexPage) -> None:
+    now = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    for title, summary, facilitator in CIRCLES:
+        circle = LeerkringPage(
+            title=title,
+            slug=slugify(title),
+            samenvatting=summary,
+            doel=f"<p>{summary} De leden brengen vragen uit hun eigen gebied in.</p>",
+            facilitator=facilitator,
+            ledeninformatie="<p>Online bijeenkomsten: de link volgt per e-mail.</p>",
+            is_demo=True,
+        )
+        circle.bijeenkomsten = [
+            LeerkringBijeenkomst(
+                begin=now - datetime.timedelta(days=35),
+                plaats="Utrecht",
+                verslag="<p>De leden deelden voorbeelden uit hun gebied en kozen drie vragen.</p>",
+            ),
+            LeerkringBijeenkomst(begin=now + datetime.timedelta(days=20), plaats="Online"),
+        ]
+        index.add_child(instance=circle)

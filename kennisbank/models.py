@@ -71,6 +71,7 @@ class KennisbankIndexPage(Page):
         "kennisbank.PraktijkvoorbeeldIndexPage",
         "kennisbank.PublicatieIndexPage",
         "kennisbank.AgendaPage",
+        "kennisbank.LeerkringIndexPage",
         "kennisbank.BewijskrachtPage",
     ]
     max_count = 1
@@ -491,3 +492,140 @@ class Aanmelding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.deelnemer.public_name}: {self.evenement.title} ({self.get_status_display()})"
+
+
+class LeerkringIndexPage(Page):
+    """/kennisbank/leerkringen/: the learning circles."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["kennisbank.KennisbankIndexPage"]
+    subpage_types = ["kennisbank.LeerkringPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("overzicht leerkringen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["leerkringen"] = list(
+            LeerkringPage.objects.child_of(self).live().order_by("title").prefetch_related("themas")
+        )
+        return context
+
+
+class LeerkringPage(Page):
+    """A learning circle. Its public part describes it and reports on its meetings; the
+    members-only part (meeting links, documents) is shown to approved members only."""
+
+    samenvatting = models.TextField(_("samenvatting"))
+    doel = RichTextField(_("doel"), features=TEXT_FEATURES)
+    facilitator = models.CharField(_("facilitator (organisatie)"), max_length=200)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("coördinator"),
+        help_text=_("Beoordeelt aanmeldingen en krijgt daarover e-mail."),
+    )
+    themas = ParentalManyToManyField(
+        "gebieden.Thema", blank=True, related_name="leerkringen", verbose_name=_("thema's")
+    )
+    ledeninformatie = RichTextField(
+        _("alleen voor leden"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Bijvoorbeeld de links naar online bijeenkomsten. Alleen leden zien dit."),
+    )
+    ledendocumenten = StreamField(
+        [("document", DocumentChooserBlock(label=_("document")))],
+        blank=True,
+        verbose_name=_("documenten voor leden"),
+    )
+    is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("samenvatting"),
+        FieldPanel("doel"),
+        FieldRowPanel([FieldPanel("facilitator"), FieldPanel("coordinator")]),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("bijeenkomsten", heading=_("Bijeenkomsten"), label=_("bijeenkomst")),
+        MultiFieldPanel(
+            [FieldPanel("ledeninformatie"), FieldPanel("ledendocumenten")],
+            heading=_("Alleen voor leden"),
+        ),
+        FieldPanel("is_demo"),
+    ]
+    # The members-only fields are deliberately not indexed.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("samenvatting"),
+        index.SearchField("doel"),
+    ]
+    parent_page_types = ["kennisbank.LeerkringIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("leerkring")
+        verbose_name_plural = _("leerkringen")
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank.forms import LidmaatschapForm
+        from kennisbank.selectors import leerkring_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(leerkring_detail(self, request.user))
+        context.setdefault("lidmaatschap_form", LidmaatschapForm())
+        return context
+
+
+class LeerkringBijeenkomst(Orderable):
+    leerkring = ParentalKey(LeerkringPage, on_delete=models.CASCADE, related_name="bijeenkomsten")
+    begin = models.DateTimeField(_("begin"))
+    plaats = models.CharField(
+        _("plaats"),
+        max_length=200,
+        help_text=_("Of: online (de link staat bij 'alleen voor leden')."),
+    )
+    verslag = RichTextField(_("openbaar verslag"), blank=True, features=TEXT_FEATURES)
+
+    panels = [FieldRowPanel([FieldPanel("begin"), FieldPanel("plaats")]), FieldPanel("verslag")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+
+
+class Lidmaatschap(models.Model):
+    class Status(models.TextChoices):
+        AANGEVRAAGD = "aangevraagd", _("aangevraagd")
+        LID = "lid", _("lid")
+        AFGEWEZEN = "afgewezen", _("afgewezen")
+        VERTROKKEN = "vertrokken", _("vertrokken")
+
+    leerkring = models.ForeignKey(
+        LeerkringPage, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    deelnemer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    motivatie = models.TextField(_("motivatie"), blank=True)
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    gewijzigd = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["leerkring", "deelnemer"], name="een_lidmaatschap_per_deelnemer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deelnemer.public_name}: {self.leerkring.title} ({self.get_status_display()})"

@@ -17,6 +17,8 @@ from kennisbank.models import (
     Doelgroep,
     EvenementPage,
     KennisbankIndexPage,
+    LeerkringPage,
+    Lidmaatschap,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
@@ -216,4 +218,24 @@ def evenement_detail(evenement: EvenementPage, user) -> dict[str, Any]:
         "plaatsen_vrij": max(evenement.capaciteit - taken, 0),
         "mijn_aanmelding": mine,
         "voorbij": evenement.begin_is_past,
+    }
+
+
+def is_leerkring_lid(leerkring: LeerkringPage, user) -> bool:
+    return user.is_authenticated and (
+        leerkring.lidmaatschappen.filter(deelnemer=user, status=Lidmaatschap.Status.LID).exists()
+    )
+
+
+def leerkring_detail(leerkring: LeerkringPage, user) -> dict[str, Any]:
+    """What the page shows; `is_lid` decides whether the members-only part is rendered."""
+    mine = None
+    if user.is_authenticated:
+        mine = leerkring.lidmaatschappen.filter(deelnemer=user).first()
+    return {
+        "themas": list(leerkring.themas.all()),
+        "bijeenkomsten": list(leerkring.bijeenkomsten.order_by("begin")),
+        "mijn_lidmaatschap": mine,
+        "is_lid": mine is not None and mine.status == Lidmaatschap.Status.LID,
+        "nu": timezone.now(),
     }

@@ -10,7 +10,13 @@ from icalendar import Calendar, Event
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from kennisbank.models import Aanmelding, EvenementPage, PublicatiePage
+from kennisbank.models import (
+    Aanmelding,
+    EvenementPage,
+    LeerkringPage,
+    Lidmaatschap,
+    PublicatiePage,
+)
 from wijkwijzer.models import User
 
 logger = logging.getLogger(__name__)
@@ -129,3 +135,64 @@ def _mail_status(aanmelding: Aanmelding) -> None:
     if seat:
         message.attach(f"{evenement.slug}.ics", evenement_ics(evenement), "text/calendar")
     message.send()
+
+
+def lidmaatschap_aanvragen(
+    *, deelnemer: User, leerkring: LeerkringPage, motivatie: str = ""
+) -> Lidmaatschap:
+    """Ask to join a learning circle; the coordinator is told by e-mail. Asking again while a
+    request is open, or as a member, changes nothing."""
+    with transaction.atomic():
+        lidmaatschap, created = Lidmaatschap.objects.get_or_create(
+            leerkring=leerkring,
+            deelnemer=deelnemer,
+            defaults={"status": Lidmaatschap.Status.AANGEVRAAGD, "motivatie": motivatie},
+        )
+        if not created and lidmaatschap.status in (
+            Lidmaatschap.Status.AANGEVRAAGD,
+            Lidmaatschap.Status.LID,
+        ):
+            return lidmaatschap
+        lidmaatschap.status = Lidmaatschap.Status.AANGEVRAAGD
+        lidmaatschap.motivatie = motivatie
+        lidmaatschap.save()
+        coordinator = leerkring.coordinator
+        if coordinator is not None and coordinator.email:
+            transaction.on_commit(
+                lambda: _mail(
+                    f"[WijkWijzer] Nieuwe aanmelding voor {leerkring.title}",
+                    "kennisbank/email/lidmaatschap_aanvraag.txt",
+                    {"lidmaatschap": lidmaatschap, "naam": coordinator.public_name},
+                    coordinator.email,
+                )
+            )
+    return lidmaatschap
+
+
+def lidmaatschap_beoordelen(*, lidmaatschap: Lidmaatschap, goedgekeurd: bool) -> Lidmaatschap:
+    """The coordinator approves or declines a request; the asker is told by e-mail."""
+    if lidmaatschap.status != Lidmaatschap.Status.AANGEVRAAGD:
+        raise ValueError("Alleen een openstaande aanvraag kan worden beoordeeld.")
+    lidmaatschap.status = Lidmaatschap.Status.LID if goedgekeurd else Lidmaatschap.Status.AFGEWEZEN
+    with transaction.atomic():
+        lidmaatschap.save(update_fields=["status", "gewijzigd"])
+        transaction.on_commit(
+            lambda: _mail(
+                f"[WijkWijzer] {lidmaatschap.leerkring.title}: "
+                + ("welkom als lid" if goedgekeurd else "je aanmelding"),
+                "kennisbank/email/lidmaatschap_besluit.txt",
+                {"lidmaatschap": lidmaatschap, "naam": lidmaatschap.deelnemer.public_name},
+                lidmaatschap.deelnemer.email,
+            )
+        )
+    return lidmaatschap
+
+
+def leerkring_verlaten(*, deelnemer: User, leerkring: LeerkringPage) -> None:
+    Lidmaatschap.objects.filter(
+        leerkring=leerkring, deelnemer=deelnemer, status=Lidmaatschap.Status.LID
+    ).update(status=Lidmaatschap.Status.VERTROKKEN, gewijzigd=timezone.now())
+
+
+def _mail(subject: str, template: str, context: dict, to: str) -> None:
+    EmailMessage(subject, render_to_string(template, context), to=[to]).send()

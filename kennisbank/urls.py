@@ -8,4 +8,13 @@ urlpatterns = [
     path("kennisbank/feed/", NieuwInDeKennisbankFeed(), name="feed"),
     path("agenda/<int:pk>/aanmelden/", views.evenement_aanmelden, name="aanmelden"),
     path("agenda/<int:pk>/afmelden/", views.evenement_afmelden, name="afmelden"),
+    path("leerkringen/<int:pk>/aanmelden/", views.leerkring_aanvragen, name="leerkring_aanvragen"),
+    path(
+        "leerkringen/<int:pk>/verlaten/", views.leerkring_verlaten_view, name="leerkring_verlaten"
+    ),
+    path(
+        "leerkringen/<int:pk>/documenten/<int:document_pk>/",
+        views.leerkring_document,
+        name="leerkring_document",
+    ),
 ]

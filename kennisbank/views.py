@@ -1,12 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.documents.models import Document
 
-from kennisbank.models import Aanmelding, EvenementPage
-from kennisbank.services import aanmelden, afmelden
+from kennisbank.forms import LidmaatschapForm
+from kennisbank.models import Aanmelding, EvenementPage, LeerkringPage
+from kennisbank.selectors import is_leerkring_lid
+from kennisbank.services import aanmelden, afmelden, leerkring_verlaten, lidmaatschap_aanvragen
 
 
 @require_POST
@@ -31,3 +35,45 @@ def evenement_afmelden(request: HttpRequest, pk: int) -> HttpResponse:
     afmelden(deelnemer=request.user, evenement=evenement)
     messages.success(request, _("Je bent afgemeld."))
     return redirect(evenement.url)
+
+
+@require_POST
+@login_required
+def leerkring_aanvragen(request: HttpRequest, pk: int) -> HttpResponse:
+    leerkring = get_object_or_404(LeerkringPage.objects.live(), pk=pk)
+    form = LidmaatschapForm(request.POST)
+    if not form.is_valid():
+        # Show the page again with the form as typed and its error.
+        context = {**leerkring.get_context(request), "lidmaatschap_form": form}
+        return TemplateResponse(request, leerkring.get_template(request), context, status=400)
+    lidmaatschap_aanvragen(
+        deelnemer=request.user, leerkring=leerkring, motivatie=form.cleaned_data["motivatie"]
+    )
+    messages.success(
+        request,
+        _("Je aanmelding is verstuurd. De coördinator laat je per e-mail weten of je lid bent."),
+    )
+    return redirect(leerkring.url)
+
+
+@require_POST
+@login_required
+def leerkring_verlaten_view(request: HttpRequest, pk: int) -> HttpResponse:
+    leerkring = get_object_or_404(LeerkringPage.objects.live(), pk=pk)
+    leerkring_verlaten(deelnemer=request.user, leerkring=leerkring)
+    messages.success(request, _("Je bent geen lid meer van deze leerkring."))
+    return redirect(leerkring.url)
+
+
+@login_required
+def leerkring_document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """Members-only documents are served here, after the membership check, and only when the
+    document belongs to this circle."""
+    leerkring = get_object_or_404(LeerkringPage.objects.live(), pk=pk)
+    if not is_leerkring_lid(leerkring, request.user):
+        raise Http404
+    ids = {block.value.pk for block in leerkring.ledendocumenten if block.value}
+    if document_pk not in ids:
+        raise Http404
+    document = get_object_or_404(Document, pk=document_pk)
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)

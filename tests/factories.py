@@ -25,6 +25,8 @@ from kennisbank.models import (
     Doelgroep,
     EvenementPage,
     KennisbankIndexPage,
+    LeerkringIndexPage,
+    LeerkringPage,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
@@ -228,6 +230,30 @@ class EvenementPageFactory(PageFactory):
     samenvatting = "Professionals wisselen ervaringen uit."
     parent = factory.LazyFunction(lambda: AgendaPage.objects.first() or AgendaPageFactory())
     themas = parental_m2m("themas")
+
+
+class LeerkringIndexPageFactory(PageFactory):
+    class Meta:
+        model = LeerkringIndexPage
+
+    title = "Leerkringen"
+    slug = "leerkringen"
+    parent = factory.LazyFunction(under_kennisbank)
+
+
+class LeerkringPageFactory(PageFactory):
+    class Meta:
+        model = LeerkringPage
+
+    title = factory.Sequence(lambda n: f"Leerkring {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    samenvatting = "Samen leren over bewonersparticipatie."
+    doel = "<p>Ervaringen delen.</p>"
+    facilitator = "Kennisinstituut"
+    ledeninformatie = "<p>Geheime vergaderlink: https://meet.example/kring</p>"
+    parent = factory.LazyFunction(
+        lambda: LeerkringIndexPage.objects.first() or LeerkringIndexPageFactory()
+    )
 
 
 class PraktijkvoorbeeldIndexPageFactory(PageFactory):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from gebieden.models import (
     Actielijn,
@@ -16,7 +17,7 @@ from gebieden.models import (
     Kernindicator,
     Thema,
 )
-from kennisbank.models import PraktijkvoorbeeldPage, PublicatiePage
+from kennisbank.models import EvenementPage, LeerkringPage, PraktijkvoorbeeldPage, PublicatiePage
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,7 @@ def test_kennisbank_demo_covers_all_themes_and_most_areas(demo, client):
         assert client.get(examples.get(slug=slug).url).status_code == 200
     publications = PublicatiePage.objects.live()
     assert publications.count() >= 4 and not publications.filter(is_demo=False).exists()
+    assert LeerkringPage.objects.live().filter(is_demo=True).count() == 2
+    events = EvenementPage.objects.live().filter(is_demo=True)
+    assert events.filter(begin__gte=timezone.now()).exists()
+    assert events.filter(begin__lt=timezone.now()).exclude(verslag="").exists()

@@ -13,6 +13,7 @@ from tests.factories import (
     BewijskrachtPageFactory,
     EvenementPageFactory,
     FocusgebiedPageFactory,
+    LeerkringPageFactory,
     PraktijkvoorbeeldPageFactory,
     PublicatiePageFactory,
     ThemaFactory,
@@ -42,6 +43,9 @@ PAGE_TYPES = {
     "evenement": (False, 200),
     "evenement_ingelogd": (True, 200),
     "evenement_voorbij": (False, 200),
+    "leerkringen": (False, 200),
+    "leerkring": (False, 200),
+    "leerkring_ingelogd": (True, 200),
     "profiel": (True, 200),
     "mfa_instellen": (True, 200),
 }
@@ -71,6 +75,7 @@ def site_urls(gebieden_index) -> dict[str, str]:
     bewijskracht = BewijskrachtPageFactory()
     publicatie = PublicatiePageFactory(themas=[thema], is_demo=True)
     evenement = EvenementPageFactory(themas=[thema], is_demo=True)
+    kring = LeerkringPageFactory()
     voorbij = EvenementPageFactory(
         begin=timezone.now() - datetime.timedelta(days=5), verslag="<p>Verslag</p>"
     )
@@ -96,6 +101,9 @@ def site_urls(gebieden_index) -> dict[str, str]:
         "evenement": evenement.url,
         "evenement_ingelogd": evenement.url,
         "evenement_voorbij": voorbij.url,
+        "leerkringen": "/kennisbank/leerkringen/",
+        "leerkring": kring.url,
+        "leerkring_ingelogd": kring.url,
         "profiel": "/account/profiel/",
         "mfa_instellen": "/account/2fa/totp/activate/",
     }
