@@ -61,3 +61,22 @@ def test_professional_registers_for_an_event_and_cancels(page, home, browser_log
 
     expect(page.get_by_text("Je bent afgemeld.")).to_be_visible()
     expect(page.get_by_role("button", name="Aanmelden")).to_be_visible()
+
+
+def test_professional_asks_to_join_a_learning_circle(page, home, browser_login):
+    from tests.factories import LeerkringPageFactory, UserFactory
+
+    kring = LeerkringPageFactory(title="Leerkring jeugd en veiligheid")
+    browser_login(UserFactory())
+
+    page.goto(kring.url)
+    page.get_by_label("Waarom wil je meedoen? (mag leeg blijven)").fill(
+        "Ik ben jongerenwerker in Arnhem Oost."
+    )
+    page.get_by_role("button", name="Aanmelden als lid").click()
+
+    expect(page.get_by_text("Je aanmelding is verstuurd.")).to_be_visible()
+    expect(
+        page.get_by_text("Je aanmelding wacht op een besluit van de coördinator.")
+    ).to_be_visible()
+    expect(page.get_by_role("region", name="Alleen voor leden")).to_have_count(0)
