@@ -42,7 +42,6 @@ def kennisbank_start(index: KennisbankIndexPage) -> dict[str, Any]:
         "nieuwste": list(
             _cards(PraktijkvoorbeeldPage.objects.live().order_by("-publicatiedatum"))[:6]
         ),
-        "aantal_voorbeelden": PraktijkvoorbeeldPage.objects.live().count(),
         "themas": list(Thema.objects.all()),
     }
 

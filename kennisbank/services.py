@@ -127,14 +127,10 @@ def _mail_status(aanmelding: Aanmelding) -> None:
         if seat
         else f"[WijkWijzer] Op de wachtlijst: {evenement.title}"
     )
-    message = EmailMessage(
-        subject,
-        render_to_string("kennisbank/email/aanmelding.txt", context),
-        to=[deelnemer.email],
+    attachments = (
+        [(f"{evenement.slug}.ics", evenement_ics(evenement), "text/calendar")] if seat else []
     )
-    if seat:
-        message.attach(f"{evenement.slug}.ics", evenement_ics(evenement), "text/calendar")
-    message.send()
+    _mail(subject, "kennisbank/email/aanmelding.txt", context, deelnemer.email, attachments)
 
 
 def lidmaatschap_aanvragen(
@@ -194,5 +190,9 @@ def leerkring_verlaten(*, deelnemer: User, leerkring: LeerkringPage) -> None:
     ).update(status=Lidmaatschap.Status.VERTROKKEN, gewijzigd=timezone.now())
 
 
-def _mail(subject: str, template: str, context: dict, to: str) -> None:
-    EmailMessage(subject, render_to_string(template, context), to=[to]).send()
+def _mail(
+    subject: str, template: str, context: dict, to: str, attachments: list | None = None
+) -> None:
+    EmailMessage(
+        subject, render_to_string(template, context), to=[to], attachments=attachments
+    ).send()
