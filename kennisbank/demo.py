@@ -73,40 +73,42 @@ def load() -> None:
             ),
         )
     )
-    if not PraktijkvoorbeeldIndexPage.objects.exists():
-        kennisbank.add_child(
-            instance=PraktijkvoorbeeldIndexPage(
-                title="Praktijkvoorbeelden",
-                slug="praktijkvoorbeelden",
-                intro="Aanpakken uit de focusgebieden, met wat ze opleverden en wat er geleerd is.",
-            )
-        )
-    if not PublicatieIndexPage.objects.exists():
-        kennisbank.add_child(
-            instance=PublicatieIndexPage(
-                title="Publicaties",
-                slug="publicaties",
-                intro="Praktijkboeken, handreikingen, onderzoek en kennisdossiers.",
-            )
-        )
-    if not AgendaPage.objects.exists():
-        agenda = kennisbank.add_child(
-            instance=AgendaPage(
-                title="Agenda",
-                slug="agenda",
-                intro="Wijk-werkateliers, kenniskamers en leerkringbijeenkomsten. Meld je aan.",
-            )
-        )
-        _add_events(agenda)
-    if not LeerkringIndexPage.objects.exists():
-        kring_index = kennisbank.add_child(
-            instance=LeerkringIndexPage(
-                title="Leerkringen",
-                slug="leerkringen",
-                intro="Professionals uit verschillende gebieden leren samen over één opgave.",
-            )
-        )
-        _add_circles(kring_index)
+    sections = [
+        (
+            PraktijkvoorbeeldIndexPage,
+            "Praktijkvoorbeelden",
+            "praktijkvoorbeelden",
+            "Aanpakken uit de focusgebieden, met wat ze opleverden en wat er geleerd is.",
+            None,
+        ),
+        (
+            PublicatieIndexPage,
+            "Publicaties",
+            "publicaties",
+            "Praktijkboeken, handreikingen, onderzoek en kennisdossiers.",
+            None,
+        ),
+        (
+            AgendaPage,
+            "Agenda",
+            "agenda",
+            "Wijk-werkateliers, kenniskamers en leerkringbijeenkomsten. Meld je aan.",
+            _add_events,
+        ),
+        (
+            LeerkringIndexPage,
+            "Leerkringen",
+            "leerkringen",
+            "Professionals uit verschillende gebieden leren samen over één opgave.",
+            _add_circles,
+        ),
+    ]
+    for model, title, slug, intro, fill in sections:
+        if model.objects.exists():
+            continue
+        section = kennisbank.add_child(instance=model(title=title, slug=slug, intro=intro))
+        if fill:
+            fill(section)
     if not BewijskrachtPage.objects.exists():
         kennisbank.add_child(instance=BewijskrachtPage(title="Bewijskracht", slug="bewijskracht"))
     # Importing publishes a revision per item; on later runs the demo is already there.

@@ -87,6 +87,28 @@ class KennisbankIndexPage(Page):
         return context
 
 
+class KennisbankSectiePage(Page):
+    """A section right below /kennisbank/ (one of each): an intro, and a list whose context
+    comes from `section_context`, which calls a selector in kennisbank.selectors."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["kennisbank.KennisbankIndexPage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.section_context(request))
+        return context
+
+    def section_context(self, request) -> dict:
+        raise NotImplementedError
+
+
 class BewijskrachtPage(Page):
     """Explains the levels of evidence, and that a level is no endorsement."""
 
@@ -106,25 +128,18 @@ class BewijskrachtPage(Page):
         return context
 
 
-class PraktijkvoorbeeldIndexPage(Page):
+class PraktijkvoorbeeldIndexPage(KennisbankSectiePage):
     """/kennisbank/praktijkvoorbeelden/: the filterable list."""
 
-    intro = models.TextField(_("introductie"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kennisbank.KennisbankIndexPage"]
     subpage_types = ["kennisbank.PraktijkvoorbeeldPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("overzicht praktijkvoorbeelden")
 
-    def get_context(self, request, *args, **kwargs):
+    def section_context(self, request) -> dict:
         from kennisbank.selectors import praktijkvoorbeelden_lijst
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(praktijkvoorbeelden_lijst(self, request.GET))
-        return context
+        return praktijkvoorbeelden_lijst(self, request.GET)
 
 
 class BronBlock(blocks.StructBlock):
@@ -273,25 +288,18 @@ class PraktijkvoorbeeldPage(Page):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
 
-class PublicatieIndexPage(Page):
+class PublicatieIndexPage(KennisbankSectiePage):
     """/kennisbank/publicaties/: reports, handreikingen and kennisdossiers."""
 
-    intro = models.TextField(_("introductie"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kennisbank.KennisbankIndexPage"]
     subpage_types = ["kennisbank.PublicatiePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("overzicht publicaties")
 
-    def get_context(self, request, *args, **kwargs):
+    def section_context(self, request) -> dict:
         from kennisbank.selectors import publicaties_lijst
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(publicaties_lijst(self, request.GET))
-        return context
+        return publicaties_lijst(self, request.GET)
 
 
 class Publicatiesoort(models.TextChoices):
@@ -373,25 +381,18 @@ class PublicatieDocument(Orderable):
         verbose_name_plural = _("documenten")
 
 
-class AgendaPage(Page):
+class AgendaPage(KennisbankSectiePage):
     """/kennisbank/agenda/: upcoming events first; past events stay browsable with reports."""
 
-    intro = models.TextField(_("introductie"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kennisbank.KennisbankIndexPage"]
     subpage_types = ["kennisbank.EvenementPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("agenda")
 
-    def get_context(self, request, *args, **kwargs):
+    def section_context(self, request) -> dict:
         from kennisbank.selectors import agenda
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(agenda(self, request.GET))
-        return context
+        return agenda(self, request.GET)
 
 
 class Evenementsoort(models.TextChoices):
@@ -494,25 +495,18 @@ class Aanmelding(models.Model):
         return f"{self.deelnemer.public_name}: {self.evenement.title} ({self.get_status_display()})"
 
 
-class LeerkringIndexPage(Page):
+class LeerkringIndexPage(KennisbankSectiePage):
     """/kennisbank/leerkringen/: the learning circles."""
 
-    intro = models.TextField(_("introductie"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["kennisbank.KennisbankIndexPage"]
     subpage_types = ["kennisbank.LeerkringPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("overzicht leerkringen")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["leerkringen"] = list(
-            LeerkringPage.objects.child_of(self).live().order_by("title").prefetch_related("themas")
-        )
-        return context
+    def section_context(self, request) -> dict:
+        from kennisbank.selectors import leerkringen_lijst
+
+        return leerkringen_lijst(self)
 
 
 class LeerkringPage(Page):

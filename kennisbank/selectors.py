@@ -17,6 +17,7 @@ from kennisbank.models import (
     Doelgroep,
     EvenementPage,
     KennisbankIndexPage,
+    LeerkringIndexPage,
     LeerkringPage,
     Lidmaatschap,
     PraktijkvoorbeeldIndexPage,
@@ -218,6 +219,11 @@ def evenement_detail(evenement: EvenementPage, user) -> dict[str, Any]:
         "mijn_aanmelding": mine,
         "voorbij": evenement.begin_is_past,
     }
+
+
+def leerkringen_lijst(index: LeerkringIndexPage) -> dict[str, Any]:
+    circles = LeerkringPage.objects.child_of(index).live().order_by("title")
+    return {"leerkringen": list(circles.prefetch_related("themas"))}
 
 
 def is_leerkring_lid(leerkring: LeerkringPage, user) -> bool:

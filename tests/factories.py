@@ -82,8 +82,9 @@ def parental_m2m(name: str) -> factory.PostGeneration:
     return factory.PostGeneration(setter)
 
 
-def under_kennisbank():
-    return KennisbankIndexPage.objects.first() or KennisbankIndexPageFactory()
+def first_or_create(factory_class: type[factory.Factory]):
+    """The existing page of a one-per-site type (an index page), or a new one."""
+    return factory_class._meta.model.objects.first() or factory_class()
 
 
 class GebiedenIndexPageFactory(PageFactory):
@@ -105,9 +106,7 @@ class FocusgebiedPageFactory(PageFactory):
     gemeente = factory.Sequence(lambda n: f"Gemeente {n}")
     provincie = Provincie.ZUID_HOLLAND
     samenvatting = "Een wijk waar bewoners en alliantie samenwerken."
-    parent = factory.LazyFunction(
-        lambda: GebiedenIndexPage.objects.first() or GebiedenIndexPageFactory()
-    )
+    parent = factory.LazyFunction(lambda: first_or_create(GebiedenIndexPageFactory))
 
 
 class AlliantieLidFactory(factory.django.DjangoModelFactory):
@@ -176,7 +175,7 @@ class BewijskrachtPageFactory(PageFactory):
 
     title = "Bewijskracht"
     slug = "bewijskracht"
-    parent = factory.LazyFunction(under_kennisbank)
+    parent = factory.LazyFunction(lambda: first_or_create(KennisbankIndexPageFactory))
 
 
 class PublicatieIndexPageFactory(PageFactory):
@@ -185,7 +184,7 @@ class PublicatieIndexPageFactory(PageFactory):
 
     title = "Publicaties"
     slug = "publicaties"
-    parent = factory.LazyFunction(under_kennisbank)
+    parent = factory.LazyFunction(lambda: first_or_create(KennisbankIndexPageFactory))
 
 
 class PublicatiePageFactory(PageFactory):
@@ -200,9 +199,7 @@ class PublicatiePageFactory(PageFactory):
     publicatiedatum = factory.Sequence(
         lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
     )
-    parent = factory.LazyFunction(
-        lambda: PublicatieIndexPage.objects.first() or PublicatieIndexPageFactory()
-    )
+    parent = factory.LazyFunction(lambda: first_or_create(PublicatieIndexPageFactory))
     themas = parental_m2m("themas")
 
 
@@ -212,7 +209,7 @@ class AgendaPageFactory(PageFactory):
 
     title = "Agenda"
     slug = "agenda"
-    parent = factory.LazyFunction(under_kennisbank)
+    parent = factory.LazyFunction(lambda: first_or_create(KennisbankIndexPageFactory))
 
 
 class EvenementPageFactory(PageFactory):
@@ -228,7 +225,7 @@ class EvenementPageFactory(PageFactory):
     locatie = "Wijkcentrum De Brug"
     capaciteit = 2
     samenvatting = "Professionals wisselen ervaringen uit."
-    parent = factory.LazyFunction(lambda: AgendaPage.objects.first() or AgendaPageFactory())
+    parent = factory.LazyFunction(lambda: first_or_create(AgendaPageFactory))
     themas = parental_m2m("themas")
 
 
@@ -238,7 +235,7 @@ class LeerkringIndexPageFactory(PageFactory):
 
     title = "Leerkringen"
     slug = "leerkringen"
-    parent = factory.LazyFunction(under_kennisbank)
+    parent = factory.LazyFunction(lambda: first_or_create(KennisbankIndexPageFactory))
 
 
 class LeerkringPageFactory(PageFactory):
@@ -251,9 +248,7 @@ class LeerkringPageFactory(PageFactory):
     doel = "<p>Ervaringen delen.</p>"
     facilitator = "Kennisinstituut"
     ledeninformatie = "<p>Geheime vergaderlink: https://meet.example/kring</p>"
-    parent = factory.LazyFunction(
-        lambda: LeerkringIndexPage.objects.first() or LeerkringIndexPageFactory()
-    )
+    parent = factory.LazyFunction(lambda: first_or_create(LeerkringIndexPageFactory))
 
 
 class PraktijkvoorbeeldIndexPageFactory(PageFactory):
@@ -262,7 +257,7 @@ class PraktijkvoorbeeldIndexPageFactory(PageFactory):
 
     title = "Praktijkvoorbeelden"
     slug = "praktijkvoorbeelden"
-    parent = factory.LazyFunction(under_kennisbank)
+    parent = factory.LazyFunction(lambda: first_or_create(KennisbankIndexPageFactory))
 
 
 class PraktijkvoorbeeldPageFactory(PageFactory):
@@ -277,9 +272,7 @@ class PraktijkvoorbeeldPageFactory(PageFactory):
     publicatiedatum = factory.Sequence(
         lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
     )
-    parent = factory.LazyFunction(
-        lambda: PraktijkvoorbeeldIndexPage.objects.first() or PraktijkvoorbeeldIndexPageFactory()
-    )
+    parent = factory.LazyFunction(lambda: first_or_create(PraktijkvoorbeeldIndexPageFactory))
 
     themas = parental_m2m("themas")
     actielijnen = parental_m2m("actielijnen")
