@@ -7,12 +7,20 @@ class KennisbankConfig(AppConfig):
     verbose_name = _("Kennisbank")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
         from wagtail.signals import page_published
 
         from gebieden.sections import AreaSection, register_area_section
         from kennisbank.models import PublicatiePage
         from kennisbank.selectors import kennis_uit_gebied
-        from kennisbank.services import extract_document_texts
+        from kennisbank.services import ensure_ledencollectie, extract_document_texts
+
+        post_migrate.connect(
+            lambda **kwargs: ensure_ledencollectie(),
+            sender=self,
+            weak=False,
+            dispatch_uid="kennisbank_ledencollectie",
+        )
 
         # Every way a publication goes live (editor, review approval, schedule, import) ends
         # in page_published; the text of its PDFs is read then.

@@ -1,7 +1,8 @@
 """Demo content of the kennisbank, run by `manage.py load_demo`: the bewijskracht levels, the
-section pages, 40 practice examples and 4 publications (data/demo_*.json, imported through
-the same importer as any file, all marked as demo). Six of them are the examples from the
-programme's own documents; the others are plausible but fictional."""
+section pages, 40 practice examples, 4 publications and 6 answered vraagbaak questions
+(data/demo_*.json, imported through the same importer as any file, all marked as demo). Six
+of the examples are those from the programme's own documents; the rest is plausible but
+fictional."""
 
 import datetime
 from pathlib import Path
@@ -24,6 +25,8 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
     PublicatiePage,
+    VraagbaakPage,
+    VraagPage,
 )
 from wijkwijzer.services import ensure_home_page
 
@@ -102,6 +105,14 @@ def load() -> None:
             "Professionals uit verschillende gebieden leren samen over één opgave.",
             _add_circles,
         ),
+        (
+            VraagbaakPage,
+            "Vraagbaak",
+            "vraagbaak",
+            "Vragen van professionals uit de focusgebieden, beantwoord door deskundigen uit "
+            "het netwerk. Gepubliceerd met toestemming van de vrager, zonder naam.",
+            None,
+        ),
     ]
     for model, title, slug, intro, fill in sections:
         if model.objects.exists():
@@ -115,6 +126,7 @@ def load() -> None:
     for model, name in (
         (PraktijkvoorbeeldPage, "demo_praktijkvoorbeelden.json"),
         (PublicatiePage, "demo_publicaties.json"),
+        (VraagPage, "demo_vragen.json"),
     ):
         if model.objects.filter(is_demo=True).exists():
             continue

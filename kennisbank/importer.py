@@ -23,15 +23,16 @@ from kennisbank.models import (
     PublicatieIndexPage,
     PublicatiePage,
     Publicatiesoort,
+    VraagbaakPage,
+    VraagPage,
 )
 from wijkwijzer.markdown import render_markdown
 
 PAGE_TYPES = {
     "praktijkvoorbeeld": (PraktijkvoorbeeldIndexPage, PraktijkvoorbeeldPage),
     "publicatie": (PublicatieIndexPage, PublicatiePage),
+    "vraag": (VraagbaakPage, VraagPage),
 }
-SUPPORTED_TYPES = set(PAGE_TYPES)
-KNOWN_TYPES = {*SUPPORTED_TYPES, "vraag"}
 MANY_TO_MANY = ("themas", "actielijnen", "doelgroepen")
 REQUIRED = ("type", "slug", "title", "summary")
 
@@ -113,12 +114,10 @@ def _validate(item: Any) -> dict[str, Any]:
     missing = [name for name in REQUIRED if not str(item.get(name) or "").strip()]
     if missing:
         raise ItemFout(f"verplicht veld ontbreekt: {', '.join(missing)}")
-    if item["type"] not in KNOWN_TYPES:
+    if item["type"] not in PAGE_TYPES:
         raise ItemFout(
-            f"onbekend type '{item['type']}' (kies uit: {', '.join(sorted(KNOWN_TYPES))})"
+            f"onbekend type '{item['type']}' (kies uit: {', '.join(sorted(PAGE_TYPES))})"
         )
-    if item["type"] not in SUPPORTED_TYPES:
-        raise ItemFout(f"type '{item['type']}' kan nog niet worden geïmporteerd")
     slug = item["slug"]
     if not isinstance(slug, str) or slugify(slug) != slug:
         raise ItemFout(f"ongeldige slug '{slug}': gebruik kleine letters, cijfers en streepjes")
@@ -146,6 +145,11 @@ def _validate(item: Any) -> dict[str, Any]:
                 f"onbekende soort '{soort}' (kies uit: {', '.join(Publicatiesoort.values)})"
             )
         return {**common, "soort": soort, "body": render_markdown(_text(item, "body_markdown"))}
+    if item["type"] == "vraag":
+        antwoord = render_markdown(_text(item, "body_markdown"))
+        if not antwoord:
+            raise ItemFout("een vraag heeft een antwoord nodig in body_markdown")
+        return {**common, "antwoord": antwoord}
     body = render_markdown(_text(item, "body_markdown"))
     return {
         **common,

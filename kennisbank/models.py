@@ -1,3 +1,4 @@
+import datetime
 import re
 
 from django import forms
@@ -24,6 +25,25 @@ from wagtail.search import index
 from gebieden.models import TEXT_FEATURES
 
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Documents for members of a learning circle live in this collection, whose view restriction
+# keeps Wagtail's public document URL closed (kennisbank.services.ensure_ledencollectie).
+LEDEN_COLLECTIE = "Leerkringen: alleen voor leden"
+
+
+class LedenDocumentBlock(DocumentChooserBlock):
+    """A members-only document: refused unless it is in the members-only collection."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None and value.collection.name != LEDEN_COLLECTIE:
+            raise ValidationError(
+                _(
+                    "Dit document staat in een openbare collectie. Zet documenten voor leden in "
+                    "de collectie '%(collectie)s', anders kan iedereen ze openen."
+                )
+                % {"collectie": LEDEN_COLLECTIE}
+            )
+        return value
 
 
 class Doelgroep(models.Model):
@@ -72,6 +92,7 @@ class KennisbankIndexPage(Page):
         "kennisbank.PublicatieIndexPage",
         "kennisbank.AgendaPage",
         "kennisbank.LeerkringIndexPage",
+        "kennisbank.VraagbaakPage",
         "kennisbank.BewijskrachtPage",
     ]
     max_count = 1
@@ -535,7 +556,7 @@ class LeerkringPage(Page):
         help_text=_("Bijvoorbeeld de links naar online bijeenkomsten. Alleen leden zien dit."),
     )
     ledendocumenten = StreamField(
-        [("document", DocumentChooserBlock(label=_("document")))],
+        [("document", LedenDocumentBlock(label=_("document")))],
         blank=True,
         verbose_name=_("documenten voor leden"),
     )
@@ -623,3 +644,149 @@ class Lidmaatschap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.deelnemer.public_name}: {self.leerkring.title} ({self.get_status_display()})"
+
+
+class VraagbaakPage(KennisbankSectiePage):
+    """/kennisbank/vraagbaak/: answered questions that the askers agreed to share."""
+
+    subpage_types = ["kennisbank.VraagPage"]
+
+    class Meta:
+        verbose_name = _("vraagbaak")
+
+    def section_context(self, request) -> dict:
+        from kennisbank.selectors import vraagbaak_lijst
+
+        return vraagbaak_lijst(self, request.GET)
+
+
+class VraagPage(Page):
+    """A public question and its answer. It never names the asker: the coordinator checks the
+    text for personal details when publishing (kennisbank.services.vraag_publiceren)."""
+
+    samenvatting = models.TextField(
+        _("toelichting bij de vraag"), help_text=_("De situatie, zonder namen of persoonsgegevens.")
+    )
+    antwoord = RichTextField(_("antwoord"), features=TEXT_FEATURES)
+    themas = ParentalManyToManyField(
+        "gebieden.Thema", blank=True, related_name="vragen", verbose_name=_("thema's")
+    )
+    focusgebied = models.ForeignKey(
+        "gebieden.FocusgebiedPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="vragen",
+        verbose_name=_("focusgebied"),
+    )
+    publicatiedatum = models.DateField(_("publicatiedatum"), db_index=True)
+    is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("samenvatting"),
+        FieldPanel("antwoord"),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("focusgebied"), FieldPanel("publicatiedatum")]),
+        FieldPanel("is_demo"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("samenvatting"),
+        index.SearchField("antwoord"),
+        index.FilterField("publicatiedatum"),
+    ]
+    parent_page_types = ["kennisbank.VraagbaakPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("vraag en antwoord")
+        verbose_name_plural = _("vragen en antwoorden")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themas"] = list(self.themas.all())
+        return context
+
+
+class Vraag(models.Model):
+    """A question a professional put to the vraagbaak. Private to the asker and the people
+    handling it; with consent, the answered question becomes a public VraagPage."""
+
+    class Status(models.TextChoices):
+        INGEDIEND = "ingediend", _("ingediend")
+        IN_BEHANDELING = "in_behandeling", _("in behandeling")
+        BEANTWOORD = "beantwoord", _("beantwoord")
+        GEPUBLICEERD = "gepubliceerd", _("beantwoord en gepubliceerd")
+        GESLOTEN = "gesloten", _("gesloten")
+
+    vrager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="vraagbaakvragen",
+        verbose_name=_("vrager"),
+    )
+    vraag = models.CharField(_("vraag"), max_length=300)
+    toelichting = models.TextField(_("toelichting"))
+    thema = models.ForeignKey(
+        "gebieden.Thema", on_delete=models.PROTECT, related_name="+", verbose_name=_("thema")
+    )
+    focusgebied = models.ForeignKey(
+        "gebieden.FocusgebiedPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("focusgebied"),
+    )
+    toestemming_publicatie = models.BooleanField(_("mag openbaar"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.INGEDIEND
+    )
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("behandelaar"),
+    )
+    antwoord = models.TextField(_("antwoord (Markdown)"), blank=True)
+    reden_gesloten = models.TextField(_("reden van sluiten"), blank=True)
+    pagina = models.OneToOneField(
+        VraagPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bron",
+        verbose_name=_("openbare pagina"),
+    )
+    ingediend_op = models.DateTimeField(_("ingediend op"), auto_now_add=True)
+    in_behandeling_op = models.DateTimeField(_("in behandeling op"), null=True, blank=True)
+    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    gepubliceerd_op = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    gesloten_op = models.DateTimeField(_("gesloten op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vraagbaakvraag")
+        verbose_name_plural = _("vraagbaakvragen")
+        ordering = ["-ingediend_op"]
+        indexes = [
+            models.Index(fields=["status", "ingediend_op"]),
+            models.Index(fields=["vrager", "ingediend_op"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.vraag
+
+    @property
+    def stappen(self) -> list[tuple[str, datetime.datetime]]:
+        """The steps taken so far, oldest first, for the asker's timeline."""
+        steps = [
+            (_("Ingediend"), self.ingediend_op),
+            (_("In behandeling genomen"), self.in_behandeling_op),
+            (_("Beantwoord"), self.beantwoord_op),
+            (_("Gepubliceerd in de vraagbaak"), self.gepubliceerd_op),
+            (_("Gesloten"), self.gesloten_op),
+        ]
+        return [(label, moment) for label, moment in steps if moment]

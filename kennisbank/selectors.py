@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils import timezone
+from wagtail.models import Page
 
 from gebieden.models import Actielijn, FocusgebiedPage, Thema
 from kennisbank.models import (
@@ -24,6 +25,9 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
     PublicatiePage,
+    Vraag,
+    VraagbaakPage,
+    VraagPage,
 )
 
 PER_PAGE = 12
@@ -169,20 +173,30 @@ def nieuwste_voorbeelden(limit: int = 20) -> list[PraktijkvoorbeeldPage]:
 
 def publicaties_lijst(index: PublicatieIndexPage, params: QueryDict) -> dict[str, Any]:
     """Publications under `index`, newest first, optionally filtered by `thema`, paged."""
-    themas = list(Thema.objects.filter(publicaties__isnull=False).distinct())
-    items = PublicatiePage.objects.child_of(index).live()
+    return _per_thema(PublicatiePage, "publicaties", index, params)
+
+
+def vraagbaak_lijst(index: VraagbaakPage, params: QueryDict) -> dict[str, Any]:
+    """Public questions and answers under `index`, newest first, filtered by `thema`, paged."""
+    return _per_thema(VraagPage, "vragen", index, params)
+
+
+def _per_thema(model, naam: str, index: Page, params: QueryDict) -> dict[str, Any]:
+    """The live `model` pages under `index` in the context variable `naam` (also the related
+    name from Thema), newest first, filtered by the repeatable `thema` parameter, paged; the
+    theme options are only the themes that have such pages."""
+    themas = list(Thema.objects.filter(**{f"{naam}__isnull": False}).distinct())
+    items = model.objects.child_of(index).live()
     chosen = [t.slug for t in themas if t.slug in params.getlist("thema")]
     if chosen:
-        items = items.filter(
-            pk__in=PublicatiePage.objects.filter(themas__slug__in=chosen).values("pk")
-        )
+        items = items.filter(pk__in=model.objects.filter(themas__slug__in=chosen).values("pk"))
     paginator = Paginator(
         items.order_by("-publicatiedatum", "title").prefetch_related("themas"), PER_PAGE
     )
     query = QueryDict(mutable=True)
     query.setlist("thema", chosen)
     return {
-        "publicaties": paginator.get_page(params.get("page")),
+        naam: paginator.get_page(params.get("page")),
         "aantal": paginator.count,
         "opties": {"thema": [(t.slug, t.label) for t in themas]},
         "gekozen": {"thema": chosen},
@@ -244,3 +258,16 @@ def leerkring_detail(leerkring: LeerkringPage, user) -> dict[str, Any]:
         "is_lid": mine is not None and mine.status == Lidmaatschap.Status.LID,
         "nu": timezone.now(),
     }
+
+
+def mijn_vragen(user) -> list[Vraag]:
+    """The asker's own questions, newest first, for their personal page."""
+    return list(Vraag.objects.filter(vrager=user).select_related("thema", "focusgebied", "pagina"))
+
+
+def mijn_vraag(user, pk: int) -> Vraag | None:
+    return (
+        Vraag.objects.filter(vrager=user, pk=pk)
+        .select_related("thema", "focusgebied", "pagina")
+        .first()
+    )

@@ -2,22 +2,38 @@
 
 import logging
 
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from icalendar import Calendar, Event
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from wagtail.models import Collection, CollectionViewRestriction
 
 from kennisbank.models import (
+    LEDEN_COLLECTIE,
     Aanmelding,
     EvenementPage,
     LeerkringPage,
     Lidmaatschap,
     PublicatiePage,
+    Vraag,
+    VraagbaakPage,
+    VraagPage,
 )
+from wijkwijzer.markdown import render_markdown
 from wijkwijzer.models import User
+from wijkwijzer.roles import (
+    EINDREDACTEUR,
+    LEERKRING_COORDINATOR,
+    REDACTEUR,
+    VRAAGBAAK_COORDINATOR,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +65,27 @@ def extract_document_texts(publicatie: PublicatiePage) -> int:
         attachment.save(update_fields=["tekst", "tekst_van_bestand"])
         read += 1
     return read
+
+
+def ensure_ledencollectie() -> Collection:
+    """The collection for members-only documents of learning circles. Its view restriction
+    lets only the editors and coordinators through Wagtail's own document URL; members get
+    their documents from kennisbank.views.leerkring_document, after the membership check."""
+    # Wagtail's migrations create the root collection, but a flush (as between transactional
+    # tests, which also sends post_migrate) removes it.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    collection = Collection.objects.filter(name=LEDEN_COLLECTIE).first()
+    if collection is None:
+        collection = root.add_child(name=LEDEN_COLLECTIE)
+    restriction, _ = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
+    )
+    groups = [
+        Group.objects.get_or_create(name=name)[0]
+        for name in (REDACTEUR, EINDREDACTEUR, LEERKRING_COORDINATOR)
+    ]
+    restriction.groups.add(*groups)
+    return collection
 
 
 def aanmelden(*, deelnemer: User, evenement: EvenementPage) -> Aanmelding:
@@ -188,6 +225,194 @@ def leerkring_verlaten(*, deelnemer: User, leerkring: LeerkringPage) -> None:
     Lidmaatschap.objects.filter(
         leerkring=leerkring, deelnemer=deelnemer, status=Lidmaatschap.Status.LID
     ).update(status=Lidmaatschap.Status.VERTROKKEN, gewijzigd=timezone.now())
+
+
+class VraagbaakFout(ValueError):
+    """A step that is not possible in the question's current status; the message says why."""
+
+
+DOORSTUREN, SLUITEN, BEANTWOORDEN, PUBLICEREN = (
+    "doorsturen",
+    "sluiten",
+    "beantwoorden",
+    "publiceren",
+)
+
+
+def vraag_acties(vraag: Vraag, *, coordinator: bool, behandelaar: bool) -> list[str]:
+    """The steps a person may take on `vraag` now: the coordinator routes, closes and
+    publishes; the answer is written by the person it was routed to, or the coordinator."""
+    acties = []
+    if vraag.status == Vraag.Status.IN_BEHANDELING and (coordinator or behandelaar):
+        acties.append(BEANTWOORDEN)
+    if coordinator:
+        if vraag.status in (Vraag.Status.INGEDIEND, Vraag.Status.IN_BEHANDELING):
+            acties += [DOORSTUREN, SLUITEN]
+        if vraag.status == Vraag.Status.BEANTWOORD and vraag.toestemming_publicatie:
+            acties.append(PUBLICEREN)
+    return acties
+
+
+def vraag_stellen(
+    *,
+    vrager: User,
+    vraag: str,
+    toelichting: str,
+    thema,
+    focusgebied=None,
+    toestemming_publicatie: bool = False,
+) -> Vraag:
+    """Store a new question; the asker gets a confirmation, the coordinators a notice."""
+    with transaction.atomic():
+        nieuw = Vraag.objects.create(
+            vrager=vrager,
+            vraag=vraag,
+            toelichting=toelichting,
+            thema=thema,
+            focusgebied=focusgebied,
+            toestemming_publicatie=toestemming_publicatie,
+        )
+        transaction.on_commit(lambda: _mail_vraag_status(nieuw))
+        for coordinator in User.objects.filter(
+            groups__name=VRAAGBAAK_COORDINATOR, is_active=True
+        ).exclude(email=""):
+            transaction.on_commit(
+                lambda coordinator=coordinator: _mail(
+                    f"[WijkWijzer] Nieuwe vraag voor de vraagbaak: {nieuw.vraag}",
+                    "kennisbank/email/vraag_nieuw.txt",
+                    {"vraag": nieuw, "naam": coordinator.public_name, "link": _admin_link(nieuw)},
+                    coordinator.email,
+                )
+            )
+    return nieuw
+
+
+def vraag_doorsturen(*, vraag: Vraag, behandelaar: User) -> Vraag:
+    """Route the question to the person who will answer it (again, to change who)."""
+    _expect(vraag, {Vraag.Status.INGEDIEND, Vraag.Status.IN_BEHANDELING}, "doorsturen")
+    vraag.behandelaar = behandelaar
+    first_time = vraag.status == Vraag.Status.INGEDIEND
+    vraag.status = Vraag.Status.IN_BEHANDELING
+    vraag.in_behandeling_op = vraag.in_behandeling_op or timezone.now()
+    with transaction.atomic():
+        vraag.save(update_fields=["behandelaar", "status", "in_behandeling_op"])
+        if first_time:
+            transaction.on_commit(lambda: _mail_vraag_status(vraag))
+        if behandelaar.email:
+            transaction.on_commit(
+                lambda: _mail(
+                    f"[WijkWijzer] Vraag voor jou: {vraag.vraag}",
+                    "kennisbank/email/vraag_doorgestuurd.txt",
+                    {"vraag": vraag, "naam": behandelaar.public_name, "link": _admin_link(vraag)},
+                    behandelaar.email,
+                )
+            )
+    return vraag
+
+
+def vraag_beantwoorden(*, vraag: Vraag, antwoord: str) -> Vraag:
+    """Store the answer (Markdown) and send it to the asker."""
+    _expect(vraag, {Vraag.Status.IN_BEHANDELING}, "beantwoorden")
+    vraag.antwoord = antwoord
+    vraag.status = Vraag.Status.BEANTWOORD
+    vraag.beantwoord_op = timezone.now()
+    with transaction.atomic():
+        vraag.save(update_fields=["antwoord", "status", "beantwoord_op"])
+        transaction.on_commit(lambda: _mail_vraag_status(vraag))
+    return vraag
+
+
+def vraag_publiceren(
+    *, vraag: Vraag, titel: str, samenvatting: str, antwoord: str, door: User | None = None
+) -> VraagPage:
+    """Publish the answered question in the vraagbaak, in the wording the coordinator checked
+    for personal details. Only with the asker's consent."""
+    _expect(vraag, {Vraag.Status.BEANTWOORD}, "publiceren")
+    if not vraag.toestemming_publicatie:
+        raise VraagbaakFout("De vrager heeft geen toestemming gegeven om te publiceren.")
+    vraagbaak = VraagbaakPage.objects.first()
+    if vraagbaak is None:
+        raise VraagbaakFout("Er is nog geen vraagbaakpagina om onder te publiceren.")
+    with transaction.atomic():
+        pagina = vraag.pagina
+        if pagina is None:
+            pagina = VraagPage(slug=f"{slugify(titel)[:60]}-{vraag.pk}")
+        pagina.title = titel
+        pagina.samenvatting = samenvatting
+        pagina.antwoord = render_markdown(antwoord)
+        pagina.focusgebied = vraag.focusgebied
+        pagina.publicatiedatum = timezone.localdate()
+        if pagina.pk is None:
+            vraagbaak.add_child(instance=pagina)
+        pagina.themas.set([vraag.thema])
+        # Publishing answered questions is the coordinator's own task, not a page edit:
+        # they need no page permissions in the tree, and the revision records who did it.
+        pagina.save_revision(user=door).publish(user=door, skip_permission_checks=True)
+        vraag.pagina = pagina
+        vraag.status = Vraag.Status.GEPUBLICEERD
+        vraag.gepubliceerd_op = timezone.now()
+        vraag.save(update_fields=["pagina", "status", "gepubliceerd_op"])
+        transaction.on_commit(lambda: _mail_vraag_status(vraag))
+    return pagina
+
+
+def vraag_sluiten(*, vraag: Vraag, reden: str) -> Vraag:
+    """Close a question that the vraagbaak will not answer, telling the asker why."""
+    _expect(vraag, {Vraag.Status.INGEDIEND, Vraag.Status.IN_BEHANDELING}, "sluiten")
+    vraag.status = Vraag.Status.GESLOTEN
+    vraag.reden_gesloten = reden
+    vraag.gesloten_op = timezone.now()
+    with transaction.atomic():
+        vraag.save(update_fields=["status", "reden_gesloten", "gesloten_op"])
+        transaction.on_commit(lambda: _mail_vraag_status(vraag))
+    return vraag
+
+
+def toestemming_wijzigen(*, vraag: Vraag, toestemming: bool) -> Vraag:
+    """The asker may change their mind at any time. Withdrawn after publication, the public
+    page goes offline at once."""
+    with transaction.atomic():
+        vraag.toestemming_publicatie = toestemming
+        fields = ["toestemming_publicatie"]
+        if not toestemming and vraag.status == Vraag.Status.GEPUBLICEERD:
+            if vraag.pagina is not None and vraag.pagina.live:
+                vraag.pagina.unpublish()
+            vraag.status = Vraag.Status.BEANTWOORD
+            vraag.gepubliceerd_op = None
+            fields += ["status", "gepubliceerd_op"]
+        vraag.save(update_fields=fields)
+    return vraag
+
+
+def _expect(vraag: Vraag, allowed: set[str], step: str) -> None:
+    if vraag.status not in allowed:
+        raise VraagbaakFout(
+            f"Een vraag met status '{vraag.get_status_display()}' kun je niet {step}."
+        )
+
+
+def _mail_vraag_status(vraag: Vraag) -> None:
+    vrager = vraag.vrager
+    _mail(
+        f"[WijkWijzer] Je vraag is {vraag.get_status_display()}: {vraag.vraag}",
+        "kennisbank/email/vraag_status.txt",
+        {
+            "vraag": vraag,
+            "naam": vrager.public_name,
+            "link": settings.WAGTAILADMIN_BASE_URL
+            + reverse("kennisbank:mijn_vraag", args=[vraag.pk]),
+            "openbaar": (
+                settings.WAGTAILADMIN_BASE_URL + vraag.pagina.url
+                if vraag.pagina and vraag.pagina.live
+                else ""
+            ),
+        },
+        vrager.email,
+    )
+
+
+def _admin_link(vraag: Vraag) -> str:
+    return settings.WAGTAILADMIN_BASE_URL + reverse("vraagbaak:edit", args=[vraag.pk])
 
 
 def _mail(

@@ -12,6 +12,14 @@ urlpatterns = [
     path(
         "leerkringen/<int:pk>/verlaten/", views.leerkring_verlaten_view, name="leerkring_verlaten"
     ),
+    path("kennisbank/vraagbaak/vraag-stellen/", views.vraag_stellen_view, name="vraag_stellen"),
+    path("kennisbank/vraagbaak/mijn-vragen/", views.mijn_vragen_view, name="mijn_vragen"),
+    path("kennisbank/vraagbaak/mijn-vragen/<int:pk>/", views.mijn_vraag_view, name="mijn_vraag"),
+    path(
+        "kennisbank/vraagbaak/mijn-vragen/<int:pk>/toestemming/",
+        views.vraag_toestemming,
+        name="vraag_toestemming",
+    ),
     path(
         "leerkringen/<int:pk>/documenten/<int:document_pk>/",
         views.leerkring_document,

@@ -1,20 +1,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.documents.models import Document
 
-from kennisbank.forms import LidmaatschapForm
+from kennisbank.forms import LidmaatschapForm, VraagForm
 from kennisbank.models import Aanmelding, EvenementPage, LeerkringPage
-from kennisbank.selectors import is_leerkring_lid
-from kennisbank.services import aanmelden, afmelden, leerkring_verlaten, lidmaatschap_aanvragen
+from kennisbank.selectors import is_leerkring_lid, mijn_vraag, mijn_vragen
+from kennisbank.services import (
+    aanmelden,
+    afmelden,
+    leerkring_verlaten,
+    lidmaatschap_aanvragen,
+    toestemming_wijzigen,
+    vraag_stellen,
+)
+from wijkwijzer.ratelimit import TOO_MANY, limit_writes, over_limit
 
 
 @require_POST
 @login_required
+@limit_writes("klik")
 def evenement_aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
     evenement = get_object_or_404(EvenementPage.objects.live(), pk=pk)
     if evenement.capaciteit == 0 or evenement.begin_is_past:
@@ -30,6 +39,7 @@ def evenement_aanmelden(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@limit_writes("klik")
 def evenement_afmelden(request: HttpRequest, pk: int) -> HttpResponse:
     evenement = get_object_or_404(EvenementPage.objects.live(), pk=pk)
     afmelden(deelnemer=request.user, evenement=evenement)
@@ -42,10 +52,15 @@ def evenement_afmelden(request: HttpRequest, pk: int) -> HttpResponse:
 def leerkring_aanvragen(request: HttpRequest, pk: int) -> HttpResponse:
     leerkring = get_object_or_404(LeerkringPage.objects.live(), pk=pk)
     form = LidmaatschapForm(request.POST)
-    if not form.is_valid():
+    limited = over_limit(request, "formulier")
+    if limited:
+        form.add_error(None, TOO_MANY)
+    if limited or not form.is_valid():
         # Show the page again with the form as typed and its error.
         context = {**leerkring.get_context(request), "lidmaatschap_form": form}
-        return TemplateResponse(request, leerkring.get_template(request), context, status=400)
+        return TemplateResponse(
+            request, leerkring.get_template(request), context, status=429 if limited else 400
+        )
     lidmaatschap_aanvragen(
         deelnemer=request.user, leerkring=leerkring, motivatie=form.cleaned_data["motivatie"]
     )
@@ -58,6 +73,7 @@ def leerkring_aanvragen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@limit_writes("klik")
 def leerkring_verlaten_view(request: HttpRequest, pk: int) -> HttpResponse:
     leerkring = get_object_or_404(LeerkringPage.objects.live(), pk=pk)
     leerkring_verlaten(deelnemer=request.user, leerkring=leerkring)
@@ -77,3 +93,54 @@ def leerkring_document(request: HttpRequest, pk: int, document_pk: int) -> HttpR
         raise Http404
     document = get_object_or_404(Document, pk=document_pk)
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
+
+
+@login_required
+def vraag_stellen_view(request: HttpRequest) -> HttpResponse:
+    form = VraagForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if over_limit(request, "formulier"):
+            form.add_error(None, TOO_MANY)
+            status = 429
+        elif form.is_valid():
+            vraag = vraag_stellen(vrager=request.user, **form.cleaned_data)
+            messages.success(
+                request,
+                _("Je vraag is verstuurd. Je krijgt een e-mail bij elke stap."),
+            )
+            return redirect("kennisbank:mijn_vraag", pk=vraag.pk)
+        else:
+            status = 400
+    return render(request, "kennisbank/vraag_stellen.html", {"form": form}, status=status)
+
+
+@login_required
+def mijn_vragen_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "kennisbank/mijn_vragen.html", {"vragen": mijn_vragen(request.user)})
+
+
+@login_required
+def mijn_vraag_view(request: HttpRequest, pk: int) -> HttpResponse:
+    vraag = mijn_vraag(request.user, pk)
+    if vraag is None:
+        raise Http404
+    return render(request, "kennisbank/mijn_vraag.html", {"vraag": vraag})
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def vraag_toestemming(request: HttpRequest, pk: int) -> HttpResponse:
+    vraag = mijn_vraag(request.user, pk)
+    if vraag is None:
+        raise Http404
+    toestemming = request.POST.get("toestemming_publicatie") == "on"
+    toestemming_wijzigen(vraag=vraag, toestemming=toestemming)
+    messages.success(
+        request,
+        _("Je vraag mag openbaar, zonder je naam.")
+        if toestemming
+        else _("Je vraag wordt niet openbaar gemaakt."),
+    )
+    return redirect("kennisbank:mijn_vraag", pk=vraag.pk)

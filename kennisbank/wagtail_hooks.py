@@ -8,9 +8,26 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kennisbank.models import Bewijskracht, Doelgroep, Lidmaatschap
-from kennisbank.services import lidmaatschap_beoordelen
-from wijkwijzer.roles import EINDREDACTEUR, REDACTEUR
+from kennisbank.models import Bewijskracht, Doelgroep, Lidmaatschap, Vraag
+from kennisbank.services import (
+    BEANTWOORDEN,
+    DOORSTUREN,
+    PUBLICEREN,
+    SLUITEN,
+    lidmaatschap_beoordelen,
+    vraag_acties,
+    vraag_beantwoorden,
+    vraag_doorsturen,
+    vraag_publiceren,
+    vraag_sluiten,
+)
+from wijkwijzer.models import User
+from wijkwijzer.roles import (
+    EINDREDACTEUR,
+    REDACTEUR,
+    VRAAGBAAK_COORDINATOR,
+    VRAAGBAAK_DESKUNDIGE,
+)
 
 
 class DoelgroepViewSet(SnippetViewSet):
@@ -99,3 +116,158 @@ class LidmaatschapViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_lidmaatschap_viewset() -> ModelViewSet:
     return LidmaatschapViewSet("lidmaatschappen")
+
+
+def is_vraagbaak_coordinator(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=VRAAGBAAK_COORDINATOR).exists()
+
+
+def vragen_voor(user) -> QuerySet:
+    """Coordinators see every question; a deskundige only those routed to them."""
+    queryset = Vraag.objects.select_related("thema", "focusgebied", "behandelaar", "vrager")
+    if is_vraagbaak_coordinator(user):
+        return queryset
+    return queryset.filter(behandelaar=user)
+
+
+class BehandelaarField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.public_name
+
+
+ACTIE_LABELS = {
+    BEANTWOORDEN: _("Beantwoorden"),
+    DOORSTUREN: _("Doorsturen naar een deskundige"),
+    SLUITEN: _("Sluiten zonder antwoord"),
+    PUBLICEREN: _("Publiceren in de vraagbaak"),
+}
+
+
+class VraagBehandelenForm(WagtailAdminModelForm):
+    """Shows only the steps this person may take now (kennisbank.services.vraag_acties), each
+    with the fields it needs."""
+
+    class Meta:
+        model = Vraag
+        fields: list[str] = []
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        vraag = self.instance
+        self.acties = vraag_acties(
+            vraag,
+            coordinator=is_vraagbaak_coordinator(for_user),
+            behandelaar=vraag.behandelaar_id == for_user.pk,
+        )
+        self.fields["actie"] = forms.ChoiceField(
+            label=_("Wat wil je doen?"),
+            choices=[(actie, ACTIE_LABELS[actie]) for actie in self.acties],
+            widget=forms.RadioSelect,
+            initial=self.acties[0] if self.acties else None,
+            error_messages={"required": _("Kies wat je wilt doen.")},
+        )
+        if BEANTWOORDEN in self.acties or PUBLICEREN in self.acties:
+            self.fields["antwoord"] = forms.CharField(
+                label=_("Antwoord"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 12}),
+                initial=vraag.antwoord,
+                help_text=_("Markdown mag: **vet**, lijstjes met -, en links."),
+            )
+        if DOORSTUREN in self.acties:
+            self.fields["behandelaar"] = BehandelaarField(
+                label=_("Deskundige"),
+                required=False,
+                queryset=User.objects.filter(
+                    groups__name__in=[VRAAGBAAK_DESKUNDIGE, VRAAGBAAK_COORDINATOR],
+                    is_active=True,
+                )
+                .distinct()
+                .order_by("display_name"),
+                initial=vraag.behandelaar_id,
+            )
+        if SLUITEN in self.acties:
+            self.fields["reden"] = forms.CharField(
+                label=_("Reden van sluiten (de vrager krijgt deze te zien)"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        if PUBLICEREN in self.acties:
+            self.fields["titel"] = forms.CharField(
+                label=_("Openbare vraag"), max_length=255, required=False, initial=vraag.vraag
+            )
+            self.fields["samenvatting"] = forms.CharField(
+                label=_("Openbare toelichting"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 5}),
+                initial=vraag.toelichting,
+                help_text=_("Haal namen en andere persoonsgegevens weg voordat je publiceert."),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.acties:
+            raise forms.ValidationError(_("Aan deze vraag valt voor jou niets meer te doen."))
+        needed = {
+            BEANTWOORDEN: ["antwoord"],
+            DOORSTUREN: ["behandelaar"],
+            SLUITEN: ["reden"],
+            PUBLICEREN: ["titel", "samenvatting", "antwoord"],
+        }.get(cleaned.get("actie"), [])
+        for name in needed:
+            if not cleaned.get(name):
+                self.add_error(name, _("Vul dit in voor deze stap."))
+        return cleaned
+
+
+class VraagIndexView(IndexView):
+    def get_base_queryset(self):
+        return vragen_voor(self.request.user)
+
+
+class VraagEditView(EditView):
+    template_name = "kennisbank/admin/vraag_edit.html"
+    success_message = _("De vraag is bijgewerkt en de vrager heeft bericht gekregen.")
+    submit_button_label = _("Uitvoeren")
+
+    def get_queryset(self):
+        return vragen_voor(self.request.user)
+
+    def save_instance(self):
+        # Each step goes through its service, which also sends the e-mails.
+        vraag, data = self.object, self.form.cleaned_data
+        actie = data["actie"]
+        if actie == BEANTWOORDEN:
+            vraag_beantwoorden(vraag=vraag, antwoord=data["antwoord"])
+        elif actie == DOORSTUREN:
+            vraag_doorsturen(vraag=vraag, behandelaar=data["behandelaar"])
+        elif actie == SLUITEN:
+            vraag_sluiten(vraag=vraag, reden=data["reden"])
+        else:
+            vraag_publiceren(
+                vraag=vraag,
+                titel=data["titel"],
+                samenvatting=data["samenvatting"],
+                antwoord=data["antwoord"],
+                door=self.request.user,
+            )
+        return vraag
+
+
+class VraagViewSet(ModelViewSet):
+    model = Vraag
+    icon = "help"
+    menu_label = _("Vraagbaak: vragen")
+    add_to_admin_menu = True
+    list_display = ["vraag", "thema", "status", "behandelaar", "ingediend_op"]
+    list_filter = ["status", "thema"]
+    index_view_class = VraagIndexView
+    edit_view_class = VraagEditView
+
+    def get_form_class(self, for_update: bool = False) -> type:
+        return VraagBehandelenForm
+
+
+@hooks.register("register_admin_viewset")
+def register_vraag_viewset() -> ModelViewSet:
+    return VraagViewSet("vraagbaak")

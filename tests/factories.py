@@ -31,6 +31,9 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
     PublicatiePage,
+    Vraag,
+    VraagbaakPage,
+    VraagPage,
 )
 from wijkwijzer.models import User
 from wijkwijzer.services import ensure_home_page
@@ -277,3 +280,38 @@ class PraktijkvoorbeeldPageFactory(PageFactory):
     themas = parental_m2m("themas")
     actielijnen = parental_m2m("actielijnen")
     doelgroepen = parental_m2m("doelgroepen")
+
+
+class VraagbaakPageFactory(PageFactory):
+    class Meta:
+        model = VraagbaakPage
+
+    title = "Vraagbaak"
+    slug = "vraagbaak"
+    parent = factory.LazyFunction(lambda: first_or_create(KennisbankIndexPageFactory))
+
+
+class VraagPageFactory(PageFactory):
+    class Meta:
+        model = VraagPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Hoe betrek je jongeren bij plan {n}?")
+    slug = factory.Sequence(lambda n: f"vraag-{n}")
+    samenvatting = "In onze wijk doen jongeren weinig mee aan bijeenkomsten."
+    antwoord = "<p>Ga naar de plekken waar jongeren al zijn.</p>"
+    publicatiedatum = factory.Sequence(
+        lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
+    )
+    parent = factory.LazyFunction(lambda: first_or_create(VraagbaakPageFactory))
+    themas = parental_m2m("themas")
+
+
+class VraagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Vraag
+
+    vrager = factory.SubFactory(UserFactory)
+    vraag = factory.Sequence(lambda n: f"Hoe organiseer je een buurtgesprek over plan {n}?")
+    toelichting = "Ik werk als wijkregisseur in Overvecht; de opkomst is laag."
+    thema = factory.SubFactory(ThemaFactory)

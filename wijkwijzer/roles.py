@@ -20,6 +20,8 @@ ALLIANTIE_MEDEWERKER = "Alliantie-medewerker"
 EXPERTPOOL_COORDINATOR = "Expertpool-coördinator"
 MODERATOR = "Moderator"
 LEERKRING_COORDINATOR = "Leerkring-coördinator"
+VRAAGBAAK_COORDINATOR = "Vraagbaak-coördinator"
+VRAAGBAAK_DESKUNDIGE = "Vraagbaak-deskundige"
 ROLES = (
     REDACTEUR,
     EINDREDACTEUR,
@@ -27,6 +29,8 @@ ROLES = (
     EXPERTPOOL_COORDINATOR,
     MODERATOR,
     LEERKRING_COORDINATOR,
+    VRAAGBAAK_COORDINATOR,
+    VRAAGBAAK_DESKUNDIGE,
 )
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"

@@ -20,6 +20,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only images straight from MEDIA_ROOT: documents go through /documenten/, where Wagtail
+    # applies collection view restrictions (members-only documents of learning circles).
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
+        )
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -17,7 +17,13 @@ from gebieden.models import (
     Kernindicator,
     Thema,
 )
-from kennisbank.models import EvenementPage, LeerkringPage, PraktijkvoorbeeldPage, PublicatiePage
+from kennisbank.models import (
+    EvenementPage,
+    LeerkringPage,
+    PraktijkvoorbeeldPage,
+    PublicatiePage,
+    VraagPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +114,6 @@ def test_kennisbank_demo_covers_all_themes_and_most_areas(demo, client):
     events = EvenementPage.objects.live().filter(is_demo=True)
     assert events.filter(begin__gte=timezone.now()).exists()
     assert events.filter(begin__lt=timezone.now()).exclude(verslag="").exists()
+    answered = VraagPage.objects.live()
+    assert answered.count() >= 6 and not answered.filter(is_demo=False).exists()
+    assert "6 beantwoorde vragen" in client.get("/kennisbank/vraagbaak/").content.decode()

@@ -80,3 +80,38 @@ def test_professional_asks_to_join_a_learning_circle(page, home, browser_login):
         page.get_by_text("Je aanmelding wacht op een besluit van de coördinator.")
     ).to_be_visible()
     expect(page.get_by_role("region", name="Alleen voor leden")).to_have_count(0)
+
+
+def test_professional_asks_the_vraagbaak_and_fixes_a_mistake(page, home, browser_login):
+    from kennisbank.models import Vraag
+    from tests.factories import UserFactory, VraagbaakPageFactory
+
+    vraagbaak = VraagbaakPageFactory()
+    ThemaFactory(label="Jeugd")
+    FocusgebiedPageFactory(title="Heerlen-Noord")
+    browser_login(UserFactory())
+
+    page.goto(vraagbaak.url)
+    page.get_by_role("link", name="Stel je vraag").click()
+    page.get_by_label("Je vraag in één zin").fill("Hoe bereik je ouders die geen Nederlands lezen?")
+    page.get_by_role("button", name="Vraag versturen").click()
+
+    expect(page.get_by_text("Kies een thema.")).to_be_visible()
+    expect(page.get_by_text("Vertel kort wat er speelt")).to_be_visible()
+    expect(page.get_by_label("Je vraag in één zin")).to_have_value(
+        "Hoe bereik je ouders die geen Nederlands lezen?"
+    )
+    page.get_by_label("Over welk thema gaat je vraag?").select_option(label="Jeugd")
+    page.get_by_label("Over welk focusgebied").select_option(label="Heerlen-Noord")
+    page.get_by_label("Toelichting").fill("Op ouderavonden komt een kwart van de ouders.")
+    page.get_by_label("Mijn vraag en het antwoord mogen").check()
+    page.get_by_role("button", name="Vraag versturen").click()
+
+    expect(page.get_by_text("Je vraag is verstuurd.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Hoe bereik je ouders die geen Nederlands lezen?"
+    )
+    expect(page.get_by_text("Status: ingediend")).to_be_visible()
+    assert Vraag.objects.get().toestemming_publicatie
+    page.get_by_role("link", name="Terug naar mijn vragen").click()
+    expect(page.get_by_role("link", name="Hoe bereik je ouders")).to_be_visible()

@@ -7,8 +7,13 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from gebieden.models import Actielijn
-from kennisbank.models import PraktijkvoorbeeldPage
-from tests.factories import FocusgebiedPageFactory, PraktijkvoorbeeldIndexPageFactory, ThemaFactory
+from kennisbank.models import PraktijkvoorbeeldPage, VraagPage
+from tests.factories import (
+    FocusgebiedPageFactory,
+    PraktijkvoorbeeldIndexPageFactory,
+    ThemaFactory,
+    VraagbaakPageFactory,
+)
 from tests.wijkwijzer.test_markdown import PAYLOADS, assert_inert
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +130,45 @@ def test_xss_payloads_in_the_body_come_out_inert_on_the_page(tmp_path, setup, cl
     run(tmp_path, json.dumps([item(body_markdown=body, lessen_markdown=body)]))
 
     html = client.get(PraktijkvoorbeeldPage.objects.get().url).content.decode()
+    assert_inert(html[html.index("<main") : html.index("</main>")])
+
+
+def vraag_item(**overrides) -> dict:
+    return item(
+        **{
+            "type": "vraag",
+            "slug": "jongeren-betrekken",
+            "title": "Hoe betrek je jongeren bij het wijkplan?",
+            "summary": "Op bewonersavonden zien we vrijwel geen jongeren.",
+            "body_markdown": "Ga naar **plekken waar jongeren al zijn**, zoals de sportschool.",
+            **overrides,
+        }
+    )
+
+
+def test_vraag_items_become_public_questions_with_their_answer(tmp_path, setup, client):
+    vraagbaak = VraagbaakPageFactory()
+    out, err, code = run(
+        tmp_path,
+        json.dumps(
+            [
+                vraag_item(),
+                vraag_item(slug="zonder-antwoord", body_markdown=""),
+                vraag_item(slug="xss", body_markdown="\n\n".join(PAYLOADS)),
+            ]
+        ),
+    )
+
+    assert code == 1 and "2 aangemaakt, 0 bijgewerkt, 1 mislukt" in out
+    assert "item 2 (slug 'zonder-antwoord'): een vraag heeft een antwoord nodig" in err
+    vraag = VraagPage.objects.get(slug="jongeren-betrekken")
+    assert vraag.live and [t.slug for t in vraag.themas.all()] == ["jeugd"]
+    assert vraag.focusgebied == setup
+    listing = client.get(vraagbaak.url).content.decode()
+    assert "Hoe betrek je jongeren bij het wijkplan?" in listing
+    page = client.get(vraag.url).content.decode()
+    assert "<strong>plekken waar jongeren al zijn</strong>" in page
+    html = client.get(VraagPage.objects.get(slug="xss").url).content.decode()
     assert_inert(html[html.index("<main") : html.index("</main>")])
 
 

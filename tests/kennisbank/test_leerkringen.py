@@ -4,11 +4,16 @@ members-only part and can leave; nobody else ever sees it."""
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from kennisbank.models import Lidmaatschap
-from kennisbank.services import lidmaatschap_aanvragen, lidmaatschap_beoordelen
+from kennisbank.models import LedenDocumentBlock, Lidmaatschap
+from kennisbank.services import (
+    ensure_ledencollectie,
+    lidmaatschap_aanvragen,
+    lidmaatschap_beoordelen,
+)
 from tests.factories import LeerkringPageFactory, UserFactory
 from wijkwijzer.roles import LEERKRING_COORDINATOR
 
@@ -27,7 +32,7 @@ def coordinator(roles):
 @pytest.fixture
 def kring(home, coordinator, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
-    document = Document(title="Werkmap leden")
+    document = Document(title="Werkmap leden", collection=ensure_ledencollectie())
     document.file.save("werkmap.pdf", ContentFile(b"%PDF-1.4 leden"), save=True)
     kring = LeerkringPageFactory(title="Leerkring participatie", coordinator=coordinator)
     kring.ledendocumenten = [("document", document)]
@@ -85,6 +90,31 @@ def test_non_members_never_see_the_members_only_part(client, kring, who):
 
     assert SECRET not in html and "Werkmap leden" not in html
     assert client.get(document_url(kring)).status_code in (302, 404)
+
+
+@pytest.mark.parametrize("who", ["anoniem", "lid", "niet-lid"])
+def test_wagtails_public_document_url_stays_closed(client, kring, who):
+    document = kring.ledendocumenten[0].value
+    if who != "anoniem":
+        user = UserFactory()
+        client.force_login(user)
+        if who == "lid":
+            Lidmaatschap.objects.create(leerkring=kring, deelnemer=user, status="lid")
+
+    response = client.get(document.url)
+
+    assert document.url.startswith("/documenten/")
+    assert response.status_code in (302, 403)
+    assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [response.content]))
+
+
+def test_a_public_document_cannot_be_put_in_the_members_only_part(kring):
+    public = Document(title="Openbaar verslag")
+    public.file.save("verslag.pdf", ContentFile(b"%PDF-1.4 openbaar"), save=True)
+
+    with pytest.raises(ValidationError, match="staat in een openbare collectie"):
+        LedenDocumentBlock().clean(public)
+    assert LedenDocumentBlock().clean(kring.ledendocumenten[0].value).title == "Werkmap leden"
 
 
 def test_member_leaves_and_loses_access(client, kring):

@@ -2,10 +2,12 @@
 Checker with zero errors. A new page type gets a row in PAGE_TYPES."""
 
 import datetime
+from typing import NamedTuple
 
 import pytest
 from django.utils import timezone
 
+from kennisbank.models import Lidmaatschap, Vraag
 from tests.factories import (
     AlliantieLidFactory,
     AlliantieoverlegPageFactory,
@@ -18,41 +20,64 @@ from tests.factories import (
     PublicatiePageFactory,
     ThemaFactory,
     UserFactory,
+    VraagbaakPageFactory,
+    VraagFactory,
+    VraagPageFactory,
 )
 
-# name -> (needs a logged-in user, expected final status)
+
+class Soort(NamedTuple):
+    """How to reach a page type: `login` is None (anonymous), "nieuw" (a fresh account) or the
+    name of a user in the `site` fixture; `klik` is the text of a button that is pressed
+    (posted) to get there."""
+
+    login: str | None = None
+    status: int = 200
+    klik: str | None = None
+
+
 PAGE_TYPES = {
-    "home": (False, 200),
-    "gebieden": (False, 200),
-    "gebieden_gefilterd": (False, 200),
-    "focusgebied": (False, 200),
-    "alliantieoverleg": (False, 200),
-    "login": (False, 200),
-    "signup": (False, 200),
-    "admin_login": (False, 200),
-    "password_reset": (False, 200),
-    "niet_gevonden": (False, 404),
-    "kennisbank": (False, 200),
-    "praktijkvoorbeelden": (False, 200),
-    "praktijkvoorbeelden_leeg": (False, 200),
-    "praktijkvoorbeeld": (False, 200),
-    "bewijskracht": (False, 200),
-    "publicaties": (False, 200),
-    "publicatie": (False, 200),
-    "agenda": (False, 200),
-    "evenement": (False, 200),
-    "evenement_ingelogd": (True, 200),
-    "evenement_voorbij": (False, 200),
-    "leerkringen": (False, 200),
-    "leerkring": (False, 200),
-    "leerkring_ingelogd": (True, 200),
-    "profiel": (True, 200),
-    "mfa_instellen": (True, 200),
+    "home": Soort(),
+    "gebieden": Soort(),
+    "gebieden_gefilterd": Soort(),
+    "focusgebied": Soort(),
+    "alliantieoverleg": Soort(),
+    "login": Soort(),
+    "signup": Soort(),
+    "admin_login": Soort(),
+    "password_reset": Soort(),
+    "niet_gevonden": Soort(status=404),
+    "te_vaak": Soort(login="nieuw", status=429, klik="Aanmelden"),
+    "kennisbank": Soort(),
+    "praktijkvoorbeelden": Soort(),
+    "praktijkvoorbeelden_leeg": Soort(),
+    "praktijkvoorbeeld": Soort(),
+    "bewijskracht": Soort(),
+    "publicaties": Soort(),
+    "publicatie": Soort(),
+    "agenda": Soort(),
+    "evenement": Soort(),
+    "evenement_ingelogd": Soort(login="nieuw"),
+    "evenement_voorbij": Soort(),
+    "leerkringen": Soort(),
+    "leerkring": Soort(),
+    "leerkring_ingelogd": Soort(login="nieuw"),
+    "leerkring_lid": Soort(login="lid"),
+    "vraagbaak": Soort(),
+    "vraag": Soort(),
+    "vraag_stellen": Soort(login="nieuw"),
+    "mijn_vragen": Soort(login="vrager"),
+    "mijn_vraag": Soort(login="vrager"),
+    "profiel": Soort(login="nieuw"),
+    "mfa_instellen": Soort(login="nieuw"),
 }
 
 
 @pytest.fixture
-def site_urls(gebieden_index) -> dict[str, str]:
+def site(gebieden_index, settings) -> dict:
+    """Page type -> URL ("urls"), the named users ("users") and button targets ("acties")."""
+    # Every click is over the limit, so pressing a button shows the rate-limit page.
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "klik": ("0/h", "0/h")}
     area = FocusgebiedPageFactory(parent=gebieden_index, title="Zaandam Oost", slug="zaandam-oost")
     AlliantieLidFactory(
         focusgebied=area, rol="voorzitter", naam="", organisatie="Burgemeester van Zaanstad"
@@ -76,10 +101,21 @@ def site_urls(gebieden_index) -> dict[str, str]:
     publicatie = PublicatiePageFactory(themas=[thema], is_demo=True)
     evenement = EvenementPageFactory(themas=[thema], is_demo=True)
     kring = LeerkringPageFactory()
+    lid = UserFactory()
+    Lidmaatschap.objects.create(leerkring=kring, deelnemer=lid, status=Lidmaatschap.Status.LID)
+    vraagbaak = VraagbaakPageFactory()
+    vraag = VraagPageFactory(themas=[thema], focusgebied=area, is_demo=True)
+    eigen = VraagFactory(
+        thema=thema,
+        status=Vraag.Status.GEPUBLICEERD,
+        antwoord="Begin **klein**.",
+        toestemming_publicatie=True,
+        pagina=vraag,
+    )
     voorbij = EvenementPageFactory(
         begin=timezone.now() - datetime.timedelta(days=5), verslag="<p>Verslag</p>"
     )
-    return {
+    urls = {
         "home": "/",
         "gebieden": "/gebieden/",
         "gebieden_gefilterd": "/gebieden/?provincie=zuid-holland&gemeente=onbekend",
@@ -90,6 +126,7 @@ def site_urls(gebieden_index) -> dict[str, str]:
         "admin_login": "/admin/login/",
         "password_reset": "/account/password/reset/",
         "niet_gevonden": "/bestaat-niet/",
+        "te_vaak": evenement.url,
         "kennisbank": "/kennisbank/",
         "praktijkvoorbeelden": "/kennisbank/praktijkvoorbeelden/?thema=veiligheid",
         "praktijkvoorbeelden_leeg": f"/kennisbank/praktijkvoorbeelden/?thema={leeg.slug}",
@@ -104,28 +141,53 @@ def site_urls(gebieden_index) -> dict[str, str]:
         "leerkringen": "/kennisbank/leerkringen/",
         "leerkring": kring.url,
         "leerkring_ingelogd": kring.url,
+        "leerkring_lid": kring.url,
+        "vraagbaak": vraagbaak.url,
+        "vraag": vraag.url,
+        "vraag_stellen": "/kennisbank/vraagbaak/vraag-stellen/",
+        "mijn_vragen": "/kennisbank/vraagbaak/mijn-vragen/",
+        "mijn_vraag": f"/kennisbank/vraagbaak/mijn-vragen/{eigen.pk}/",
         "profiel": "/account/profiel/",
         "mfa_instellen": "/account/2fa/totp/activate/",
     }
+    return {
+        "urls": urls,
+        "users": {"lid": lid, "vrager": eigen.vrager},
+        # Where the `klik` button posts to, for the checks without a browser.
+        "acties": {"te_vaak": f"/agenda/{evenement.pk}/aanmelden/"},
+    }
+
+
+def user_for(soort: Soort, site: dict):
+    if soort.login is None:
+        return None
+    return UserFactory() if soort.login == "nieuw" else site["users"][soort.login]
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_type_has_no_nu_html_errors(name, site_urls, client, nu_checker):
-    needs_login, status = PAGE_TYPES[name]
-    if needs_login:
-        client.force_login(UserFactory())
-    response = client.get(site_urls[name], follow=True)
-    assert response.status_code == status
+def test_page_type_has_no_nu_html_errors(name, site, client, nu_checker):
+    soort = PAGE_TYPES[name]
+    if user := user_for(soort, site):
+        client.force_login(user)
+    url = site["urls"][name]
+    response = client.get(url, follow=True)
+    if soort.klik:
+        response = client.post(site["acties"][name], follow=True)
+    assert response.status_code == soort.status
     assert nu_checker(response.content.decode()) == []
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_type_has_no_axe_violations(name, site_urls, page, axe, browser_login):
-    needs_login, status = PAGE_TYPES[name]
-    if needs_login:
-        browser_login(UserFactory())
-    response = page.goto(site_urls[name])
-    assert response.status == status
+def test_page_type_has_no_axe_violations(name, site, page, axe, browser_login):
+    soort = PAGE_TYPES[name]
+    if user := user_for(soort, site):
+        browser_login(user)
+    response = page.goto(site["urls"][name])
+    if soort.klik:
+        with page.expect_navigation() as navigation:
+            page.get_by_role("button", name=soort.klik, exact=True).click()
+        response = navigation.value
+    assert response.status == soort.status
     assert axe(page) == []

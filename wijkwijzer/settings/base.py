@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
+    "django_ratelimit",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -144,6 +145,22 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Rate limits on public writes (wijkwijzer.ratelimit), counted in the default cache: per
+# account and per IP address, as (per account, per IP) in django-ratelimit's "count/period".
+# Django's own RedisCache increments atomically, which is all django-ratelimit needs, but
+# the library only knows the django-redis package, hence W001. Without REDIS_URL the counts
+# live in one process: right for the embedded default (one runserver process); a
+# multi-process deployment sets REDIS_URL (see the README).
+RATE_LIMITS = {
+    # One-click writes: register, cancel, leave, change a consent.
+    "klik": ("30/h", "120/h"),
+    # Forms with typed text: questions, join requests, profile changes.
+    "formulier": ("10/h", "40/h"),
+}
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+if not os.environ.get("REDIS_URL"):
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 # E-mail: SMTP configured from the environment.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
