@@ -322,3 +322,12 @@ def test_listing_query_count_does_not_grow(query_count, vraagbaak):
         lambda: [VraagPageFactory(themas=[ThemaFactory()]) for _ in range(5)],
         maximum=15,
     )
+
+
+def test_detail_query_count_does_not_grow(query_count, vraagbaak):
+    vraag = VraagPageFactory(themas=[ThemaFactory()])
+    query_count.assert_constant(
+        vraag.url,
+        lambda: vraag.themas.add(*[ThemaFactory() for _ in range(4)]),
+        maximum=15,
+    )
