@@ -4,9 +4,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -26,6 +24,7 @@ from kennisbank.models import (
     VraagbaakPage,
     VraagPage,
 )
+from wijkwijzer.mail import mail_template
 from wijkwijzer.markdown import render_markdown
 from wijkwijzer.models import User
 from wijkwijzer.roles import (
@@ -167,7 +166,7 @@ def _mail_status(aanmelding: Aanmelding) -> None:
     attachments = (
         [(f"{evenement.slug}.ics", evenement_ics(evenement), "text/calendar")] if seat else []
     )
-    _mail(subject, "kennisbank/email/aanmelding.txt", context, deelnemer.email, attachments)
+    mail_template(subject, "kennisbank/email/aanmelding.txt", context, deelnemer.email, attachments)
 
 
 def lidmaatschap_aanvragen(
@@ -192,7 +191,7 @@ def lidmaatschap_aanvragen(
         coordinator = leerkring.coordinator
         if coordinator is not None and coordinator.email:
             transaction.on_commit(
-                lambda: _mail(
+                lambda: mail_template(
                     f"[WijkWijzer] Nieuwe aanmelding voor {leerkring.title}",
                     "kennisbank/email/lidmaatschap_aanvraag.txt",
                     {"lidmaatschap": lidmaatschap, "naam": coordinator.public_name},
@@ -210,7 +209,7 @@ def lidmaatschap_beoordelen(*, lidmaatschap: Lidmaatschap, goedgekeurd: bool) ->
     with transaction.atomic():
         lidmaatschap.save(update_fields=["status", "gewijzigd"])
         transaction.on_commit(
-            lambda: _mail(
+            lambda: mail_template(
                 f"[WijkWijzer] {lidmaatschap.leerkring.title}: "
                 + ("welkom als lid" if goedgekeurd else "je aanmelding"),
                 "kennisbank/email/lidmaatschap_besluit.txt",
@@ -277,7 +276,7 @@ def vraag_stellen(
             groups__name=VRAAGBAAK_COORDINATOR, is_active=True
         ).exclude(email=""):
             transaction.on_commit(
-                lambda coordinator=coordinator: _mail(
+                lambda coordinator=coordinator: mail_template(
                     f"[WijkWijzer] Nieuwe vraag voor de vraagbaak: {nieuw.vraag}",
                     "kennisbank/email/vraag_nieuw.txt",
                     {"vraag": nieuw, "naam": coordinator.public_name, "link": _admin_link(nieuw)},
@@ -300,7 +299,7 @@ def vraag_doorsturen(*, vraag: Vraag, behandelaar: User) -> Vraag:
             transaction.on_commit(lambda: _mail_vraag_status(vraag))
         if behandelaar.email:
             transaction.on_commit(
-                lambda: _mail(
+                lambda: mail_template(
                     f"[WijkWijzer] Vraag voor jou: {vraag.vraag}",
                     "kennisbank/email/vraag_doorgestuurd.txt",
                     {"vraag": vraag, "naam": behandelaar.public_name, "link": _admin_link(vraag)},
@@ -393,7 +392,7 @@ def _expect(vraag: Vraag, allowed: set[str], step: str) -> None:
 
 def _mail_vraag_status(vraag: Vraag) -> None:
     vrager = vraag.vrager
-    _mail(
+    mail_template(
         f"[WijkWijzer] Je vraag is {vraag.get_status_display()}: {vraag.vraag}",
         "kennisbank/email/vraag_status.txt",
         {
@@ -413,11 +412,3 @@ def _mail_vraag_status(vraag: Vraag) -> None:
 
 def _admin_link(vraag: Vraag) -> str:
     return settings.WAGTAILADMIN_BASE_URL + reverse("vraagbaak:edit", args=[vraag.pk])
-
-
-def _mail(
-    subject: str, template: str, context: dict, to: str, attachments: list | None = None
-) -> None:
-    EmailMessage(
-        subject, render_to_string(template, context), to=[to], attachments=attachments
-    ).send()

@@ -18,6 +18,13 @@ from gebieden.models import (
     Provincie,
     Thema,
 )
+from kennisbank.expertpool.models import (
+    ExpertPage,
+    ExpertpoolPage,
+    Fase,
+    Ondersteuningsaanvraag,
+    Regio,
+)
 from kennisbank.models import (
     AgendaPage,
     Bewijskracht,
@@ -73,13 +80,14 @@ class PageFactory(factory.django.DjangoModelFactory):
         return model_class(**kwargs)
 
 
-def parental_m2m(name: str) -> factory.PostGeneration:
-    """Set a ParentalManyToManyField from a list passed to the factory; such relations live
-    in memory until the page is saved, so save it."""
+def parental_m2m(name: str, slugs_of: type | None = None) -> factory.PostGeneration:
+    """Set a ParentalManyToManyField from a list passed to the factory (of objects, or of slugs
+    of `slugs_of`); such relations live in memory until the page is saved, so save it."""
 
     def setter(page, create, extracted, **kwargs):
         if create and extracted:
-            getattr(page, name).set(extracted)
+            values = slugs_of.objects.filter(slug__in=extracted) if slugs_of else extracted
+            getattr(page, name).set(values)
             page.save()
 
     return factory.PostGeneration(setter)
@@ -315,3 +323,52 @@ class VraagFactory(factory.django.DjangoModelFactory):
     vraag = factory.Sequence(lambda n: f"Hoe organiseer je een buurtgesprek over plan {n}?")
     toelichting = "Ik werk als wijkregisseur in Overvecht; de opkomst is laag."
     thema = factory.SubFactory(ThemaFactory)
+
+
+class ExpertpoolPageFactory(PageFactory):
+    class Meta:
+        model = ExpertpoolPage
+
+    title = "Expertpool"
+    slug = "expertpool"
+    parent = factory.LazyFunction(ensure_home_page)
+
+
+class ExpertPageFactory(PageFactory):
+    """An expert with an account (so they can be invited). Phases and regions are given as
+    slugs: fasen=["ontwerp"], regios=["utrecht"]."""
+
+    class Meta:
+        model = ExpertPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Expert {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    functie = "Adviseur wijkaanpak"
+    biografie = "<p>Ervaren in de wijkaanpak.</p>"
+    ervaring = "lokaal"
+    beschikbaarheid = "beschikbaar"
+    gebruiker = factory.SubFactory(UserFactory)
+    parent = factory.LazyFunction(lambda: first_or_create(ExpertpoolPageFactory))
+    themas = parental_m2m("themas")
+    fasen = parental_m2m("fasen", slugs_of=Fase)
+    regios = parental_m2m("regios", slugs_of=Regio)
+
+
+class OndersteuningsaanvraagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ondersteuningsaanvraag
+        skip_postgeneration_save = True
+
+    aanvrager = factory.SubFactory(UserFactory)
+    organisatie = "Gemeente Utrecht"
+    gemeente = "Utrecht"
+    vraag = "Hoe versterken we de samenwerking tussen corporaties en zorg?"
+    fase = factory.LazyFunction(lambda: Fase.objects.get(slug="ontwerp"))
+    urgentie = "normaal"
+    periode = "voorjaar 2027"
+
+    @factory.post_generation
+    def themas(aanvraag, create, extracted, **kwargs):
+        if create and extracted:
+            aanvraag.themas.set(extracted)

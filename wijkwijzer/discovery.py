@@ -12,10 +12,14 @@ from django.conf import settings
 
 
 def project_app_modules(name: str) -> list[ModuleType]:
-    """`<app>.<name>` for each project app that has one, in INSTALLED_APPS order."""
+    """`<app>.<name>` for each project app that has one, in INSTALLED_APPS order. Project apps
+    are those in this repository (also nested ones, like kennisbank.expertpool), not those
+    installed in the virtualenv."""
     found = []
+    base = Path(settings.BASE_DIR).resolve()
     for config in apps.get_app_configs():
-        if Path(config.path).parent != Path(settings.BASE_DIR):
+        path = Path(config.path).resolve()
+        if not path.is_relative_to(base) or path.relative_to(base).parts[0].startswith("."):
             continue
         dotted = f"{config.name}.{name}"
         if find_spec(dotted) is not None:

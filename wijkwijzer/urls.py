@@ -15,6 +15,7 @@ urlpatterns = [
     path("account/profiel/", views.profile, name="profiel"),
     path("account/", include("allauth.urls")),
     path("", include("kennisbank.urls")),
+    path("", include("kennisbank.expertpool.urls")),
     path("", include("participatie.urls")),
     path("", include("search.urls")),
 ]

@@ -17,6 +17,7 @@ from gebieden.models import (
     Kernindicator,
     Thema,
 )
+from kennisbank.expertpool.models import ExpertPage, Ondersteuningsaanvraag
 from kennisbank.models import (
     EvenementPage,
     LeerkringPage,
@@ -24,6 +25,7 @@ from kennisbank.models import (
     PublicatiePage,
     VraagPage,
 )
+from wijkwijzer.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +119,13 @@ def test_kennisbank_demo_covers_all_themes_and_most_areas(demo, client):
     answered = VraagPage.objects.live()
     assert answered.count() >= 6 and not answered.filter(is_demo=False).exists()
     assert "6 beantwoorde vragen" in client.get("/kennisbank/vraagbaak/").content.decode()
+
+
+def test_expertpool_demo_has_experts_and_requests_in_every_stage(demo, client):
+    experts = ExpertPage.objects.live()
+    assert experts.count() == 10 and not experts.filter(is_demo=False).exists()
+    assert not experts.filter(gebruiker__isnull=True).exists()
+    assert "10 experts gevonden" in client.get("/expertpool/").content.decode()
+    statuses = set(Ondersteuningsaanvraag.objects.values_list("status", flat=True))
+    assert statuses == {"ingediend", "in_behandeling", "gematcht", "afgerond"}
+    assert not any(user.has_usable_password() for user in User.objects.all())

@@ -7,6 +7,11 @@ from typing import NamedTuple
 import pytest
 from django.utils import timezone
 
+from kennisbank.expertpool.services import (
+    aanvraag_afronden,
+    expert_uitnodigen,
+    uitnodiging_beantwoorden,
+)
 from kennisbank.models import Lidmaatschap, Vraag
 from tests.factories import (
     AlliantieLidFactory,
@@ -14,8 +19,11 @@ from tests.factories import (
     BewijskrachtFactory,
     BewijskrachtPageFactory,
     EvenementPageFactory,
+    ExpertPageFactory,
+    ExpertpoolPageFactory,
     FocusgebiedPageFactory,
     LeerkringPageFactory,
+    OndersteuningsaanvraagFactory,
     PraktijkvoorbeeldPageFactory,
     PublicatiePageFactory,
     ThemaFactory,
@@ -68,6 +76,13 @@ PAGE_TYPES = {
     "vraag_stellen": Soort(login="nieuw"),
     "mijn_vragen": Soort(login="vrager"),
     "mijn_vraag": Soort(login="vrager"),
+    "expertpool": Soort(),
+    "expert": Soort(),
+    "aanvraag_indienen": Soort(login="nieuw"),
+    "mijn_aanvragen": Soort(login="aanvrager"),
+    "mijn_aanvraag": Soort(login="aanvrager"),
+    "uitnodiging": Soort(),
+    "mijn_uitnodigingen": Soort(login="expert"),
     "profiel": Soort(login="nieuw"),
     "mfa_instellen": Soort(login="nieuw"),
 }
@@ -115,6 +130,19 @@ def site(gebieden_index, settings) -> dict:
     voorbij = EvenementPageFactory(
         begin=timezone.now() - datetime.timedelta(days=5), verslag="<p>Verslag</p>"
     )
+    ExpertpoolPageFactory()
+    expert = ExpertPageFactory(
+        themas=[thema], fasen=["ontwerp"], regios=["landelijk"], is_demo=True
+    )
+    expert.praktijkvoorbeelden.set(voorbeelden[:2])
+    expert.save()
+    afgerond = OndersteuningsaanvraagFactory(focusgebied=area, themas=[thema])
+    geaccepteerd, _ = expert_uitnodigen(aanvraag=afgerond, expert=expert, door=None)
+    uitnodiging_beantwoorden(uitnodiging=geaccepteerd, accepteren=True, door=None)
+    aanvraag_afronden(aanvraag=afgerond, door=None, uitkomst="Een plan.", openbaar=True)
+    _, token = expert_uitnodigen(
+        aanvraag=OndersteuningsaanvraagFactory(themas=[thema]), expert=expert, door=None
+    )
     urls = {
         "home": "/",
         "gebieden": "/gebieden/",
@@ -147,12 +175,24 @@ def site(gebieden_index, settings) -> dict:
         "vraag_stellen": "/kennisbank/vraagbaak/vraag-stellen/",
         "mijn_vragen": "/kennisbank/vraagbaak/mijn-vragen/",
         "mijn_vraag": f"/kennisbank/vraagbaak/mijn-vragen/{eigen.pk}/",
+        "expertpool": "/expertpool/?fase=ontwerp",
+        "expert": expert.url,
+        "aanvraag_indienen": "/expertpool/aanvragen/",
+        "mijn_aanvragen": "/expertpool/mijn-aanvragen/",
+        "mijn_aanvraag": f"/expertpool/mijn-aanvragen/{afgerond.pk}/",
+        "uitnodiging": f"/expertpool/uitnodiging/{token}/",
+        "mijn_uitnodigingen": "/expertpool/mijn-uitnodigingen/",
         "profiel": "/account/profiel/",
         "mfa_instellen": "/account/2fa/totp/activate/",
     }
     return {
         "urls": urls,
-        "users": {"lid": lid, "vrager": eigen.vrager},
+        "users": {
+            "lid": lid,
+            "vrager": eigen.vrager,
+            "aanvrager": afgerond.aanvrager,
+            "expert": expert.gebruiker,
+        },
         # Where the `klik` button posts to, for the checks without a browser.
         "acties": {"te_vaak": f"/agenda/{evenement.pk}/aanmelden/"},
     }

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wijkwijzer",
     "gebieden",
     "kennisbank",
+    "kennisbank.expertpool",
     "participatie",
     "search",
     "wagtail.contrib.forms",

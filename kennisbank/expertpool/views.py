@@ -1,0 +1,197 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kennisbank.expertpool.forms import (
+    AanvraagForm,
+    AanvullingForm,
+    FeedbackForm,
+    UitnodigingAntwoordForm,
+)
+from kennisbank.expertpool.models import Ondersteuningsaanvraag, Uitnodiging
+from kennisbank.expertpool.selectors import mijn_aanvraag, mijn_aanvragen, mijn_uitnodigingen
+from kennisbank.expertpool.services import (
+    OPEN,
+    ExpertpoolFout,
+    aanvraag_indienen,
+    aanvraag_intrekken,
+    aanvulling_toevoegen,
+    feedback_geven,
+    uitnodiging_beantwoorden,
+    uitnodiging_bij_token,
+)
+from wijkwijzer.ratelimit import TOO_MANY, limit_writes, over_limit
+
+
+@login_required
+def aanvraag_indienen_view(request: HttpRequest) -> HttpResponse:
+    form = AanvraagForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if over_limit(request, "formulier"):
+            form.add_error(None, TOO_MANY)
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            aanvraag = aanvraag_indienen(
+                aanvrager=request.user,
+                themas=data.pop("themas"),
+                **data,
+            )
+            messages.success(
+                request, _("Je aanvraag is verstuurd. Je krijgt een e-mail bij elke stap.")
+            )
+            return redirect("expertpool:mijn_aanvraag", pk=aanvraag.pk)
+        else:
+            status = 400
+    return render(request, "expertpool/aanvraag_indienen.html", {"form": form}, status=status)
+
+
+@login_required
+def mijn_aanvragen_view(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "expertpool/mijn_aanvragen.html", {"aanvragen": mijn_aanvragen(request.user)}
+    )
+
+
+def _eigen_aanvraag(request: HttpRequest, pk: int) -> Ondersteuningsaanvraag:
+    aanvraag = mijn_aanvraag(request.user, pk)
+    if aanvraag is None:
+        raise Http404
+    return aanvraag
+
+
+def _detail(request, aanvraag, status: int = 200, **forms) -> HttpResponse:
+    context = {
+        "aanvraag": aanvraag,
+        "is_open": aanvraag.status in OPEN,
+        "aanvulling_form": forms.get("aanvulling_form") or AanvullingForm(),
+        "feedback_form": forms.get("feedback_form")
+        or FeedbackForm(initial={"waardering": aanvraag.waardering, "feedback": aanvraag.feedback}),
+    }
+    return render(request, "expertpool/mijn_aanvraag.html", context, status=status)
+
+
+@login_required
+def mijn_aanvraag_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _eigen_aanvraag(request, pk))
+
+
+@require_POST
+@login_required
+def aanvullen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = _eigen_aanvraag(request, pk)
+    form = AanvullingForm(request.POST)
+    if over_limit(request, "formulier"):
+        form.add_error(None, TOO_MANY)
+        return _detail(request, aanvraag, 429, aanvulling_form=form)
+    if not form.is_valid():
+        return _detail(request, aanvraag, 400, aanvulling_form=form)
+    try:
+        aanvulling_toevoegen(aanvraag=aanvraag, door=request.user, tekst=form.cleaned_data["tekst"])
+    except ExpertpoolFout as error:
+        # The form is not shown on a closed request, so the reason goes in a message.
+        messages.error(request, str(error))
+        return _detail(request, aanvraag, 400, aanvulling_form=form)
+    messages.success(request, _("Je aanvulling is toegevoegd. De coördinator krijgt bericht."))
+    return redirect("expertpool:mijn_aanvraag", pk=pk)
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def intrekken_view(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = _eigen_aanvraag(request, pk)
+    try:
+        aanvraag_intrekken(aanvraag=aanvraag, door=request.user)
+        messages.success(request, _("Je aanvraag is ingetrokken."))
+    except ExpertpoolFout as error:
+        messages.error(request, str(error))
+    return redirect("expertpool:mijn_aanvraag", pk=pk)
+
+
+@require_POST
+@login_required
+def feedback_view(request: HttpRequest, pk: int) -> HttpResponse:
+    aanvraag = _eigen_aanvraag(request, pk)
+    form = FeedbackForm(request.POST)
+    if over_limit(request, "formulier"):
+        form.add_error(None, TOO_MANY)
+        return _detail(request, aanvraag, 429, feedback_form=form)
+    if not form.is_valid():
+        return _detail(request, aanvraag, 400, feedback_form=form)
+    try:
+        feedback_geven(aanvraag=aanvraag, **form.cleaned_data)
+    except ExpertpoolFout as error:
+        form.add_error(None, str(error))
+        return _detail(request, aanvraag, 400, feedback_form=form)
+    messages.success(request, _("Bedankt voor je feedback."))
+    return redirect("expertpool:mijn_aanvraag", pk=pk)
+
+
+def _beantwoorden(request: HttpRequest, uitnodiging: Uitnodiging) -> str | None:
+    """Apply the expert's answer from a POST; returns an error message or None."""
+    form = UitnodigingAntwoordForm(request.POST)
+    if not form.is_valid():
+        return _("Houd de toelichting korter dan 1000 tekens.")
+    accepteren = request.POST.get("besluit") == "accepteren"
+    try:
+        uitnodiging_beantwoorden(
+            uitnodiging=uitnodiging,
+            accepteren=accepteren,
+            door=request.user if request.user.is_authenticated else None,
+            toelichting=form.cleaned_data["toelichting"],
+        )
+    except ExpertpoolFout as error:
+        return str(error)
+    messages.success(
+        request,
+        _("Dank je wel! We brengen je per e-mail in contact met de aanvrager.")
+        if accepteren
+        else _("Dank je wel voor je antwoord. De coördinator zoekt verder."),
+    )
+    return None
+
+
+@limit_writes("klik")
+def uitnodiging_view(request: HttpRequest, token: str) -> HttpResponse:
+    """The expert's link from the e-mail: GET shows the request (mail scanners may open
+    links, so nothing changes on GET), POST accepts or declines, once."""
+    uitnodiging = uitnodiging_bij_token(token)
+    if uitnodiging is None:
+        raise Http404
+    fout = None
+    if request.method == "POST":
+        fout = _beantwoorden(request, uitnodiging)
+        if fout is None:
+            return redirect("expertpool:uitnodiging", token=token)
+    return render(
+        request,
+        "expertpool/uitnodiging.html",
+        {"uitnodiging": uitnodiging, "form": UitnodigingAntwoordForm(), "fout": fout},
+        status=400 if fout else 200,
+    )
+
+
+@login_required
+def mijn_uitnodigingen_view(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "expertpool/mijn_uitnodigingen.html",
+        {"uitnodigingen": mijn_uitnodigingen(request.user)},
+    )
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def mijn_uitnodiging_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
+    uitnodiging = next((u for u in mijn_uitnodigingen(request.user) if u.pk == pk), None)
+    if uitnodiging is None:
+        raise Http404
+    if fout := _beantwoorden(request, uitnodiging):
+        messages.error(request, fout)
+    return redirect("expertpool:mijn_uitnodigingen")
