@@ -238,18 +238,26 @@ DOORSTUREN, SLUITEN, BEANTWOORDEN, PUBLICEREN = (
 )
 
 
+# From which statuses each step on a question may be taken: the question's state machine.
+VRAAG_STAPPEN = {
+    BEANTWOORDEN: {Vraag.Status.IN_BEHANDELING},
+    DOORSTUREN: {Vraag.Status.INGEDIEND, Vraag.Status.IN_BEHANDELING},
+    SLUITEN: {Vraag.Status.INGEDIEND, Vraag.Status.IN_BEHANDELING},
+    PUBLICEREN: {Vraag.Status.BEANTWOORD},
+}
+
+
 def vraag_acties(vraag: Vraag, *, coordinator: bool, behandelaar: bool) -> list[str]:
     """The steps a person may take on `vraag` now: the coordinator routes, closes and
-    publishes; the answer is written by the person it was routed to, or the coordinator."""
-    acties = []
-    if vraag.status == Vraag.Status.IN_BEHANDELING and (coordinator or behandelaar):
-        acties.append(BEANTWOORDEN)
-    if coordinator:
-        if vraag.status in (Vraag.Status.INGEDIEND, Vraag.Status.IN_BEHANDELING):
-            acties += [DOORSTUREN, SLUITEN]
-        if vraag.status == Vraag.Status.BEANTWOORD and vraag.toestemming_publicatie:
-            acties.append(PUBLICEREN)
-    return acties
+    publishes (with the asker's consent); the answer is written by the person it was routed
+    to, or the coordinator."""
+    mag = {
+        BEANTWOORDEN: coordinator or behandelaar,
+        DOORSTUREN: coordinator,
+        SLUITEN: coordinator,
+        PUBLICEREN: coordinator and vraag.toestemming_publicatie,
+    }
+    return [stap for stap, van in VRAAG_STAPPEN.items() if vraag.status in van and mag[stap]]
 
 
 def vraag_stellen(
@@ -288,7 +296,7 @@ def vraag_stellen(
 
 def vraag_doorsturen(*, vraag: Vraag, behandelaar: User) -> Vraag:
     """Route the question to the person who will answer it (again, to change who)."""
-    _expect(vraag, {Vraag.Status.INGEDIEND, Vraag.Status.IN_BEHANDELING}, "doorsturen")
+    _expect(vraag, DOORSTUREN)
     vraag.behandelaar = behandelaar
     first_time = vraag.status == Vraag.Status.INGEDIEND
     vraag.status = Vraag.Status.IN_BEHANDELING
@@ -311,7 +319,7 @@ def vraag_doorsturen(*, vraag: Vraag, behandelaar: User) -> Vraag:
 
 def vraag_beantwoorden(*, vraag: Vraag, antwoord: str) -> Vraag:
     """Store the answer (Markdown) and send it to the asker."""
-    _expect(vraag, {Vraag.Status.IN_BEHANDELING}, "beantwoorden")
+    _expect(vraag, BEANTWOORDEN)
     vraag.antwoord = antwoord
     vraag.status = Vraag.Status.BEANTWOORD
     vraag.beantwoord_op = timezone.now()
@@ -326,7 +334,7 @@ def vraag_publiceren(
 ) -> VraagPage:
     """Publish the answered question in the vraagbaak, in the wording the coordinator checked
     for personal details. Only with the asker's consent."""
-    _expect(vraag, {Vraag.Status.BEANTWOORD}, "publiceren")
+    _expect(vraag, PUBLICEREN)
     if not vraag.toestemming_publicatie:
         raise VraagbaakFout("De vrager heeft geen toestemming gegeven om te publiceren.")
     vraagbaak = VraagbaakPage.objects.first()
@@ -357,7 +365,7 @@ def vraag_publiceren(
 
 def vraag_sluiten(*, vraag: Vraag, reden: str) -> Vraag:
     """Close a question that the vraagbaak will not answer, telling the asker why."""
-    _expect(vraag, {Vraag.Status.INGEDIEND, Vraag.Status.IN_BEHANDELING}, "sluiten")
+    _expect(vraag, SLUITEN)
     vraag.status = Vraag.Status.GESLOTEN
     vraag.reden_gesloten = reden
     vraag.gesloten_op = timezone.now()
@@ -383,8 +391,8 @@ def toestemming_wijzigen(*, vraag: Vraag, toestemming: bool) -> Vraag:
     return vraag
 
 
-def _expect(vraag: Vraag, allowed: set[str], step: str) -> None:
-    if vraag.status not in allowed:
+def _expect(vraag: Vraag, step: str) -> None:
+    if vraag.status not in VRAAG_STAPPEN[step]:
         raise VraagbaakFout(
             f"Een vraag met status '{vraag.get_status_display()}' kun je niet {step}."
         )
