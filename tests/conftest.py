@@ -52,6 +52,12 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _empty_search_index(settings, tmp_path):
+    """Each test gets its own embedded search index file."""
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "zoekindex.sqlite3"
+
+
 @pytest.fixture
 def home(db):
     # Transactional (browser) tests flush the database, which also removes the default locale

@@ -13,6 +13,7 @@ from kennisbank.expertpool.services import (
     uitnodiging_beantwoorden,
 )
 from kennisbank.models import Lidmaatschap, Vraag
+from search.services import herbouwen
 from tests.factories import (
     AlliantieLidFactory,
     AlliantieoverlegPageFactory,
@@ -83,6 +84,9 @@ PAGE_TYPES = {
     "mijn_aanvraag": Soort(login="aanvrager"),
     "uitnodiging": Soort(),
     "mijn_uitnodigingen": Soort(login="expert"),
+    "zoeken": Soort(),
+    "zoeken_resultaten": Soort(),
+    "zoeken_niets": Soort(),
     "profiel": Soort(login="nieuw"),
     "mfa_instellen": Soort(login="nieuw"),
 }
@@ -143,6 +147,7 @@ def site(gebieden_index, settings) -> dict:
     _, token = expert_uitnodigen(
         aanvraag=OndersteuningsaanvraagFactory(themas=[thema]), expert=expert, door=None
     )
+    herbouwen()
     urls = {
         "home": "/",
         "gebieden": "/gebieden/",
@@ -182,6 +187,9 @@ def site(gebieden_index, settings) -> dict:
         "mijn_aanvraag": f"/expertpool/mijn-aanvragen/{afgerond.pk}/",
         "uitnodiging": f"/expertpool/uitnodiging/{token}/",
         "mijn_uitnodigingen": "/expertpool/mijn-uitnodigingen/",
+        "zoeken": "/zoeken/",
+        "zoeken_resultaten": "/zoeken/?q=praktijkvoorbeeld&thema=veiligheid",
+        "zoeken_niets": "/zoeken/?q=schuldhulpverlening+xyzzy",
         "profiel": "/account/profiel/",
         "mfa_instellen": "/account/2fa/totp/activate/",
     }

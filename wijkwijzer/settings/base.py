@@ -147,6 +147,9 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Search: the embedded backend's index file (SQLite FTS5, apart from the project database).
+SEARCH_EMBEDDED_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", BASE_DIR / "search_index.sqlite3"))
+
 # Rate limits on public writes (wijkwijzer.ratelimit), counted in the default cache: per
 # account and per IP address, as (per account, per IP) in django-ratelimit's "count/period".
 # Django's own RedisCache increments atomically, which is all django-ratelimit needs, but

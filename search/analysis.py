@@ -1,0 +1,88 @@
+"""Dutch text analysis for the embedded backend: fold case and diacritics, split into words,
+drop stop words, split the programme's compounds and stem with Snowball's Dutch (Porter)
+stemmer. Index and query go through the same steps, so they meet on the same terms."""
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import snowballstemmer
+
+DATA = Path(__file__).resolve().parent / "data"
+WORD = re.compile(r"\w+", re.UNICODE)
+MIN_PART = 3
+# A linking sound between compound parts: woning-s-corporatie is rare, but "en"/"s" are common
+# (kinder-en-opvang, veiligheid-s-huis).
+LINKS = ("", "s", "en", "e")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: coöperatie -> cooperatie."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _word_list(name: str) -> frozenset[str]:
+    words = set()
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(fold(word) for word in line.split())
+    return frozenset(words)
+
+
+STOP_WORDS = _word_list("stopwoorden.txt")
+PARTS = _word_list("woorddelen.txt")
+_stemmer = snowballstemmer.stemmer("dutch_porter")
+
+
+@cache
+def stem(word: str) -> str:
+    """Snowball's Dutch Porter stemmer, after dropping the -d/-t of a past participle after a
+    long vowel (verduurzaamd -> verduurzaam), which Snowball leaves alone."""
+    if len(word) >= 8 and word[-1] in "dt" and word[-4] == word[-3] and word[-3] in "aeou":
+        word = word[:-1]
+    return _stemmer.stemWord(word)
+
+
+@cache
+def split_compound(word: str) -> tuple[str, ...]:
+    """The parts of a compound made of known word parts (jeugdcriminaliteit -> jeugd,
+    criminaliteit), or () when it is not one."""
+    if len(word) < 2 * MIN_PART + 1:
+        return ()
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head = word[:cut]
+        if head not in PARTS:
+            continue
+        for link in LINKS:
+            rest = word[cut:]
+            if not rest.startswith(link):
+                continue
+            rest = rest[len(link) :]
+            if len(rest) < MIN_PART:
+                continue
+            if rest in PARTS:
+                return (head, rest)
+            if tail := split_compound(rest):
+                return (head, *tail)
+    return ()
+
+
+def words(text: str) -> list[str]:
+    """Folded words without stop words."""
+    return [word for word in WORD.findall(fold(text)) if word not in STOP_WORDS]
+
+
+def index_terms(text: str) -> Iterator[str]:
+    """The terms stored for `text`: each word's stem, followed by the stems of its compound
+    parts, so both "jeugdcriminaliteit" and "criminaliteit" find it."""
+    for word in words(text):
+        yield stem(word)
+        for part in split_compound(word):
+            yield stem(part)
+
+
+def analyze(text: str) -> str:
+    return " ".join(index_terms(text))

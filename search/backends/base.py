@@ -1,0 +1,74 @@
+"""What every search backend takes and returns. The views and the API only see these."""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Protocol
+
+FACETS = ("thema", "gebied", "type", "actielijn")
+
+
+@dataclass
+class Document:
+    """One searchable item, as a content app declares it (search.registry)."""
+
+    key: str  # "<type>:<pk>", unique over the index
+    type: str
+    type_label: str
+    title: str
+    summary: str
+    body: str
+    url: str
+    datum: datetime.date | None
+    # facet name -> [(value, label)]; "type" is added from `type`.
+    facetten: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+@dataclass
+class Vraag:
+    """A search as the user asked it: the text and the chosen facet values."""
+
+    tekst: str
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    pagina: int = 1
+    per_pagina: int = 10
+
+
+@dataclass
+class Treffer:
+    key: str
+    type: str
+    type_label: str
+    title: str
+    url: str
+    snippet: str  # HTML-safe: escaped text with <mark> around matched words
+
+
+@dataclass
+class FacetWaarde:
+    value: str
+    label: str
+    count: int
+    gekozen: bool = False
+
+
+@dataclass
+class Resultaat:
+    count: int
+    treffers: list[Treffer]
+    facetten: dict[str, list[FacetWaarde]]
+    suggestie: str = ""  # "Bedoelde u ...?" when the text has likely typos
+    terugval: bool = False  # answered by the embedded backend because the primary failed
+
+
+class Backend(Protocol):
+    def index(self, documents: list[Document]) -> None: ...
+
+    def delete(self, keys: list[str]) -> None: ...
+
+    def rebuild(self, documents: list[Document]) -> None: ...
+
+    def search(self, vraag: Vraag) -> Resultaat: ...
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[dict]: ...
+
+    def related(self, key: str, limit: int = 4) -> list[str]: ...

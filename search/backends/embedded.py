@@ -1,0 +1,353 @@
+"""The embedded backend: SQLite FTS5 in a file of its own (not the project's database), fed
+with text analysed in Python (search.analysis), so it works the same next to SQLite and
+PostgreSQL. BM25 ranks with title and summary weighing more than body text; newer items win
+ties. Facet counts come from a side table joined to the matches."""
+
+import html
+import re
+import sqlite3
+import threading
+from pathlib import Path
+
+from search.analysis import analyze, fold, split_compound, stem, words
+from search.backends.base import FACETS, Document, FacetWaarde, Resultaat, Treffer, Vraag
+from search.query import Clause, Query
+
+SCHEMA = """
+PRAGMA journal_mode=WAL;
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, type TEXT NOT NULL,
+    type_label TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,
+    url TEXT NOT NULL, datum TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, summary, body, labels, tokenize='ascii'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(words, tokenize='ascii', prefix='2 3');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, row);
+CREATE TABLE IF NOT EXISTS facets (
+    doc INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, label TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS facets_by_value ON facets (name, value, doc);
+CREATE INDEX IF NOT EXISTS facets_by_doc ON facets (doc);
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+"""
+WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # title, summary, body, facet labels (themes, area)
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+TYPO_MIN_LENGTH = 5
+SNIPPET_WORDS = 30
+
+
+class EmbeddedBackend:
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        self._local = threading.local()
+
+    # -- storage ---------------------------------------------------------------------------
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+            db.executescript(SCHEMA)
+            self._local.db = db
+        return db
+
+    def index(self, documents: list[Document]) -> None:
+        db = self._db()
+        with db:
+            for document in documents:
+                self._write(db, document)
+
+    def _write(self, db: sqlite3.Connection, document: Document) -> None:
+        row = db.execute(
+            "INSERT INTO docs (key, type, type_label, title, summary, body, url, datum)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET type=excluded.type,"
+            " type_label=excluded.type_label, title=excluded.title, summary=excluded.summary,"
+            " body=excluded.body, url=excluded.url, datum=excluded.datum RETURNING id",
+            (
+                document.key,
+                document.type,
+                document.type_label,
+                document.title,
+                document.summary,
+                document.body,
+                document.url,
+                document.datum.isoformat() if document.datum else "",
+            ),
+        ).fetchone()
+        doc_id = row[0]
+        self._remove_terms(db, [doc_id])
+        labels = " ".join(label for pairs in document.facetten.values() for _, label in pairs)
+        db.execute(
+            "INSERT INTO fts (rowid, title, summary, body, labels) VALUES (?, ?, ?, ?, ?)",
+            (doc_id, *(analyze(text) for text in (*self._texts(document), labels))),
+        )
+        db.execute(
+            "INSERT INTO titles (rowid, words) VALUES (?, ?)",
+            (doc_id, " ".join(words(document.title))),
+        )
+        facets = {**document.facetten, "type": [(document.type, document.type_label)]}
+        db.executemany(
+            "INSERT INTO facets (doc, name, value, label) VALUES (?, ?, ?, ?)",
+            [
+                (doc_id, name, value, label)
+                for name, pairs in facets.items()
+                for value, label in pairs
+            ],
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO words (word, stem) VALUES (?, ?)",
+            [
+                (word, stem(word))
+                for text in self._texts(document)
+                for word in set(words(text))
+                if len(word) >= TYPO_MIN_LENGTH - 1
+            ],
+        )
+
+    @staticmethod
+    def _texts(document: Document) -> tuple[str, str, str]:
+        return document.title, document.summary, document.body
+
+    @staticmethod
+    def _remove_terms(db: sqlite3.Connection, ids: list[int]) -> None:
+        for table, column in (("fts", "rowid"), ("titles", "rowid"), ("facets", "doc")):
+            db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
+
+    def delete(self, keys: list[str]) -> None:
+        db = self._db()
+        with db:
+            ids = [
+                row[0]
+                for key in keys
+                for row in db.execute("SELECT id FROM docs WHERE key = ?", (key,))
+            ]
+            self._remove_terms(db, ids)
+            db.executemany("DELETE FROM docs WHERE id = ?", [(i,) for i in ids])
+
+    def rebuild(self, documents: list[Document]) -> None:
+        db = self._db()
+        with db:
+            for table in ("docs", "fts", "titles", "facets", "words"):
+                db.execute(f"DELETE FROM {table}")
+            for document in documents:
+                self._write(db, document)
+        db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def search(self, vraag: Vraag, query: Query) -> Resultaat:
+        db = self._db()
+        suggestie_words: dict[str, str] = {}
+        clauses = self._clauses(db, query, suggestie_words)
+        if not clauses:
+            return Resultaat(0, [], self._empty_facets(vraag))
+        where, params = self._filters(vraag)
+        hits = f"SELECT fts.rowid AS id, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"
+        base = f"FROM ({hits}) AS h JOIN docs ON docs.id = h.id WHERE 1=1 {where}"
+        # Every word must match; when that finds nothing, any word may (more is better).
+        for joiner in (" AND ", " OR "):
+            args = [joiner.join(clauses), *params]
+            count = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
+            if count or len(clauses) == 1:
+                break
+        offset = (vraag.pagina - 1) * vraag.per_pagina
+        rows = db.execute(
+            f"SELECT docs.key, docs.type, docs.type_label, docs.title, docs.url, docs.summary,"
+            f" docs.body {base} ORDER BY h.score, docs.datum DESC LIMIT ? OFFSET ?",
+            [*args, vraag.per_pagina, offset],
+        ).fetchall()
+        stems = query.stems
+        treffers = [
+            Treffer(key, type_, label, title, url, snippet(f"{summary}\n{body}", stems))
+            for key, type_, label, title, url, summary, body in rows
+        ]
+        counts = db.execute(
+            f"SELECT f.name, f.value, f.label, count(*) FROM facets f JOIN (SELECT docs.id"
+            f" {base}) AS m ON f.doc = m.id GROUP BY f.name, f.value, f.label"
+            " ORDER BY count(*) DESC, f.label",
+            args,
+        ).fetchall()
+        suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
+        return Resultaat(count, treffers, self._facets(vraag, counts), suggestie)
+
+    def _clauses(self, db, query: Query, suggestie_words: dict[str, str]) -> list[str]:
+        clauses = []
+        for clause in query.clauses:
+            alternatives = list(clause.alternatives)
+            if clause.woord and len(clause.woord) >= TYPO_MIN_LENGTH:
+                alternatives += self._typo_alternatives(db, clause, suggestie_words)
+            clauses.append(
+                "(" + " OR ".join(_fts_phrase(alt) for alt in dict.fromkeys(alternatives)) + ")"
+            )
+        return clauses
+
+    def _typo_alternatives(self, db, clause: Clause, suggestie_words: dict[str, str]):
+        """Words one edit away from a typed word that the index does not know, most frequent
+        first; they join the clause, and the best one feeds "Bedoelde u ...?"."""
+        known = db.execute(
+            f"SELECT 1 FROM vocab WHERE term IN ({_marks(clause.alternatives[0])}) LIMIT 1",
+            clause.alternatives[0],
+        ).fetchone()
+        if known:
+            return []
+        word = clause.woord
+        candidates = [
+            (found, found_stem)
+            for found, found_stem in db.execute(
+                "SELECT word, stem FROM words WHERE length(word) BETWEEN ? AND ?"
+                " AND (substr(word, 1, 1) = ? OR substr(word, -2) = ?)",
+                (len(word) - 1, len(word) + 1, word[0], word[-2:]),
+            )
+            if within_one_edit(word, found)
+        ]
+        if not candidates:
+            return []
+        frequency = dict(
+            db.execute(
+                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(candidates)})",
+                [found_stem for _, found_stem in candidates],
+            ).fetchall()
+        )
+        close = sorted(candidates, key=lambda c: (-frequency.get(c[1], 0), c[0]))
+        suggestie_words[word] = close[0][0]
+        return [(found_stem,) for _, found_stem in close[:3]]
+
+    @staticmethod
+    def _suggestion(text: str, replacements: dict[str, str]) -> str:
+        return re.sub(r"\w+", lambda m: replacements.get(fold(m.group(0)), m.group(0)), text)
+
+    @staticmethod
+    def _filters(vraag: Vraag) -> tuple[str, list[str]]:
+        where, params = "", []
+        for name in FACETS:
+            values = vraag.filters.get(name) or []
+            if values:
+                where += (
+                    " AND docs.id IN (SELECT doc FROM facets WHERE name = ?"
+                    f" AND value IN ({_marks(values)}))"
+                )
+                params += [name, *values]
+        return where, params
+
+    @staticmethod
+    def _facets(vraag: Vraag, counts) -> dict[str, list[FacetWaarde]]:
+        facets: dict[str, list[FacetWaarde]] = {name: [] for name in FACETS}
+        for name, value, label, count in counts:
+            if name in facets:
+                chosen = value in vraag.filters.get(name, [])
+                facets[name].append(FacetWaarde(value, label, count, chosen))
+        return facets
+
+    @staticmethod
+    def _empty_facets(vraag: Vraag) -> dict[str, list[FacetWaarde]]:
+        return {name: [] for name in FACETS}
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
+        terms = words(prefix)
+        if not terms:
+            return []
+        match = " AND ".join(f'"{term}"' for term in terms[:-1])
+        last = f'"{terms[-1]}" *'
+        match = f"{match} AND {last}" if match else last
+        rows = (
+            self._db()
+            .execute(
+                "SELECT docs.title, docs.url, docs.type_label FROM titles JOIN docs ON"
+                " docs.id = titles.rowid WHERE titles MATCH ? ORDER BY rank, docs.datum DESC"
+                " LIMIT ?",
+                (match, limit),
+            )
+            .fetchall()
+        )
+        return [{"title": title, "url": url, "type": label} for title, url, label in rows]
+
+    def related(self, key: str, limit: int = 4) -> list[str]:
+        """More like this: the document's most distinctive terms (rare in the index, present
+        in its title and summary) as an any-of query; the document itself left out."""
+        db = self._db()
+        row = db.execute(
+            "SELECT fts.title, fts.summary FROM fts JOIN docs ON docs.id = fts.rowid"
+            " WHERE docs.key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return []
+        terms = list(dict.fromkeys(f"{row[0]} {row[1]}".split()))
+        if not terms:
+            return []
+        rarity = dict(
+            db.execute(
+                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(terms)})",
+                terms,
+            ).fetchall()
+        )
+        best = sorted((t for t in terms if rarity.get(t, 0) > 1), key=lambda t: rarity[t])[:12]
+        if not best:
+            return []
+        match = " OR ".join(_fts_phrase((term,)) for term in best)
+        rows = db.execute(
+            f"SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?"
+            f" AND docs.key != ? ORDER BY bm25(fts, {WEIGHTS}), docs.datum DESC LIMIT ?",
+            (match, key, limit),
+        ).fetchall()
+        return [found for (found,) in rows]
+
+
+def _marks(values) -> str:
+    return ",".join("?" * len(values))
+
+
+def _fts_phrase(terms: tuple[str, ...]) -> str:
+    return '"' + " ".join(term.replace('"', "") for term in terms) + '"'
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when b is a, or a with one letter added, removed, changed or two neighbours
+    swapped (Damerau-Levenshtein distance at most 1)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :] or (
+            a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        )
+    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]
+
+
+def snippet(text: str, stems: set[str]) -> str:
+    """The sentence of `text` with the most matched words, shortened around the first match,
+    escaped, with the matched words in <mark>."""
+    sentences = [s for s in SENTENCE.split(text.replace("\n", " ")) if s.strip()]
+    if not sentences:
+        return ""
+
+    def hits(sentence: str) -> int:
+        return sum(1 for word in re.findall(r"\w+", sentence) if stem(fold(word)) in stems)
+
+    best = max(sentences, key=hits)
+    tokens = best.split()
+    first = next((i for i, token in enumerate(tokens) if _matches(token, stems)), 0)
+    start = max(0, first - SNIPPET_WORDS // 3)
+    part = tokens[start : start + SNIPPET_WORDS]
+    out = " ".join(
+        f"<mark>{html.escape(token)}</mark>" if _matches(token, stems) else html.escape(token)
+        for token in part
+    )
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
+    return f"{prefix}{out}{suffix}"
+
+
+def _matches(token: str, stems: set[str]) -> bool:
+    word = re.sub(r"\W+", "", fold(token))
+    return bool(word) and (
+        stem(word) in stems or any(stem(part) in stems for part in split_compound(word))
+    )

@@ -1,0 +1,29 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class Synoniem(models.Model):
+    """A group of words and abbreviations that mean the same; a search for one finds the
+    others. Started from search/data/synoniemen.txt, extended by editors in the admin."""
+
+    termen = models.CharField(
+        _("termen"),
+        max_length=500,
+        unique=True,
+        help_text=_("Gescheiden door komma's, bijvoorbeeld: VSV, voortijdig schoolverlaten"),
+    )
+
+    panels = [FieldPanel("termen")]
+
+    class Meta:
+        ordering = ["termen"]
+        verbose_name = _("synoniemen")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self) -> str:
+        return self.termen
+
+    @property
+    def groep(self) -> list[str]:
+        return [term.strip() for term in self.termen.split(",") if term.strip()]

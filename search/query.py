@@ -1,0 +1,96 @@
+"""From what a user typed to a backend-neutral query: clauses that must all match, each with
+alternatives (a single term or a phrase of terms, as stems) from synonyms and compounds."""
+
+import re
+from dataclasses import dataclass, field
+
+from search.analysis import STOP_WORDS, fold, split_compound, stem, words
+
+QUOTED = re.compile(r'"([^"]+)"')
+
+
+@dataclass
+class Clause:
+    """One thing the user asked for; a document matches if it has any of the alternatives.
+    `woord` is the folded word as typed (for spelling suggestions), empty for phrases and
+    synonym groups."""
+
+    alternatives: list[tuple[str, ...]]
+    woord: str = ""
+
+
+@dataclass
+class Query:
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def stems(self) -> set[str]:
+        return {term for clause in self.clauses for alt in clause.alternatives for term in alt}
+
+    def __bool__(self) -> bool:
+        return bool(self.clauses)
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in words(text))
+
+
+def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
+    """Quoted parts are phrases; other words are matched against the synonym groups (longest
+    first, so "vereniging van eigenaren" is one group) and otherwise become a clause of their
+    own, split into one clause per part when they are a known compound."""
+    query = Query()
+    for phrase in QUOTED.findall(text):
+        if stems := _phrase(phrase):
+            query.clauses.append(Clause([stems]))
+    rest = fold(QUOTED.sub(" ", text))
+    tokens = re.findall(r"\w+", rest)
+    groups = [
+        [tuple(re.findall(r"\w+", fold(member))) for member in group] for group in synoniemen or []
+    ]
+    i = 0
+    while i < len(tokens):
+        match = _synonym_at(tokens, i, groups)
+        if match:
+            length, group = match
+            alternatives = [_phrase(" ".join(member)) for member in group]
+            query.clauses.append(Clause([alt for alt in alternatives if alt]))
+            i += length
+            continue
+        word = tokens[i]
+        i += 1
+        if word in STOP_WORDS:
+            continue
+        parts = split_compound(word)
+        if parts and not _in_group(word, groups):
+            # A compound matches its parts anywhere (jeugdcriminaliteit: criminaliteit onder
+            # jongeren). Of three or more parts the last is left out, so a shorter compound
+            # counts too (schuldhulpverlening: schuldhulp); ranking still prefers all parts.
+            for part in parts[:2] if len(parts) > 2 else parts:
+                query.clauses.append(_word_clause(part, groups))
+        else:
+            query.clauses.append(_word_clause(word, groups))
+    return query
+
+
+def _synonym_at(tokens: list[str], i: int, groups) -> tuple[int, list] | None:
+    best = None
+    for group in groups:
+        for member in group:
+            n = len(member)
+            if n > 1 and tuple(tokens[i : i + n]) == member and (best is None or n > best[0]):
+                best = (n, group)
+    return best
+
+
+def _in_group(word: str, groups) -> bool:
+    return any(member == (word,) for group in groups for member in group)
+
+
+def _word_clause(word: str, groups) -> Clause:
+    alternatives = [(stem(word),)]
+    for group in groups:
+        if any(member == (word,) for member in group):
+            alternatives += [_phrase(" ".join(member)) for member in group]
+    unique = list(dict.fromkeys(alt for alt in alternatives if alt))
+    return Clause(unique, woord=word)

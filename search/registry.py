@@ -1,0 +1,63 @@
+"""What is searchable, as the content apps declare it in their own `zoeken.py`:
+
+    ZOEKBAAR = [{"type": "praktijkvoorbeeld", "label": "Praktijkvoorbeeld",
+                 "model": PraktijkvoorbeeldPage, "items": callable -> queryset of what is
+                 public, "document": callable(item) -> dict}]
+
+The dict has title, summary, body, url, datum and facet lists thema / gebied / actielijn of
+(value, label) pairs. Content apps import nothing from search; search reads these lists."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from search.backends.base import Document
+from wijkwijzer.discovery import project_app_modules
+
+
+@dataclass(frozen=True)
+class Soort:
+    type: str
+    label: str
+    model: type
+    items: Any
+    document: Any
+
+    def key(self, item) -> str:
+        return f"{self.type}:{item.pk}"
+
+    def to_document(self, item) -> Document:
+        data = self.document(item)
+        return Document(
+            key=self.key(item),
+            type=self.type,
+            type_label=self.label,
+            title=data["title"],
+            summary=data.get("summary", ""),
+            body=data.get("body", ""),
+            url=data["url"],
+            datum=data.get("datum"),
+            facetten={name: data.get(name, []) for name in ("thema", "gebied", "actielijn")},
+        )
+
+    def is_public(self, item) -> bool:
+        return self.items().filter(pk=item.pk).exists()
+
+
+def soorten() -> list[Soort]:
+    return [
+        Soort(**declaration)
+        for module in project_app_modules("zoeken")
+        for declaration in getattr(module, "ZOEKBAAR", [])
+    ]
+
+
+def soort_of(instance) -> Soort | None:
+    """The declaration for `instance`'s exact model (a page's specific class)."""
+    return next((s for s in soorten() if type(instance) is s.model), None)
+
+
+def all_documents() -> Iterator[Document]:
+    for soort in soorten():
+        for item in soort.items().iterator(chunk_size=500):
+            yield soort.to_document(item)

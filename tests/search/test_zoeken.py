@@ -1,0 +1,216 @@
+"""Search as a professional uses it: Dutch words in any form find the right item, facets and
+pages narrow it down, and nothing private is ever found."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from gebieden.models import Actielijn
+from search.models import Synoniem
+from search.services import herbouwen
+from tests.factories import (
+    FocusgebiedPageFactory,
+    LeerkringPageFactory,
+    PraktijkvoorbeeldPageFactory,
+    PublicatiePageFactory,
+    ThemaFactory,
+    VraagFactory,
+    VraagPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(home):
+    jeugd, wonen = ThemaFactory(label="Jeugd", slug="jeugd"), ThemaFactory(label="Wonen")
+    zuid = FocusgebiedPageFactory(title="Rotterdam-Zuid", slug="rotterdam-zuid")
+    actielijn = Actielijn.objects.create(nummer=3, titel="Perspectief voor jongeren")
+    items = {
+        "jeugd": PraktijkvoorbeeldPageFactory(
+            title="Preventie van jeugdcriminaliteit op Zuid",
+            samenvatting="Sportclubs en scholen werken samen.",
+            themas=[jeugd],
+            focusgebied=zuid,
+            actielijnen=[actielijn],
+        ),
+        "woning": PraktijkvoorbeeldPageFactory(
+            title="Portiekflats verduurzaamd met bewoners",
+            samenvatting="De woningcorporatie en de coöperatie van huurders pakten 200 "
+            "woningen aan.",
+            themas=[wonen],
+        ),
+        "schuld": PraktijkvoorbeeldPageFactory(
+            title="Schuldhulpverlening aan de keukentafel",
+            samenvatting="Buurtbewoners met geldzorgen krijgen thuis hulp.",
+            themas=[wonen],
+        ),
+        "vve": PublicatiePageFactory(
+            title="Handreiking onderhoud",
+            samenvatting="Hoe een vereniging van eigenaren groot onderhoud plant.",
+            themas=[wonen],
+        ),
+    }
+    herbouwen()
+    return items
+
+
+def titles(client, **params) -> list[str]:
+    data = client.get("/api/zoeken/", params).json()
+    return [result["title"] for result in data["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("JEUGDCRIMINALITEIT", "Preventie van jeugdcriminaliteit op Zuid"),  # case
+        ("cooperatie huurders", "Portiekflats verduurzaamd met bewoners"),  # diacritics
+        ("woning verduurzamen", "Portiekflats verduurzaamd met bewoners"),  # stemming
+        ("criminaliteit jongeren", "Preventie van jeugdcriminaliteit op Zuid"),  # compound
+        ("corporatie", "Portiekflats verduurzaamd met bewoners"),  # woningcorporatie
+        ("bewoners schulden", "Schuldhulpverlening aan de keukentafel"),
+        ("VvE", "Handreiking onderhoud"),  # abbreviation
+        ("jeugdcriminalitiet", "Preventie van jeugdcriminaliteit op Zuid"),  # one typo
+        ("aanpak van de preventie", "Preventie van jeugdcriminaliteit op Zuid"),  # stop words
+        ("Rotterdam-Zuid", "Rotterdam-Zuid"),  # the area itself
+        ("jeugd Rotterdam-Zuid", "Preventie van jeugdcriminaliteit op Zuid"),  # area name
+    ],
+)
+def test_dutch_queries_find_the_right_item_first(client, corpus, query, expected):
+    found = titles(client, q=query)
+    assert found and found[0] == expected, found
+
+
+def test_editors_extend_the_synonyms_in_the_admin(client, corpus):
+    assert titles(client, q="flatgebouwen") == []
+    Synoniem.objects.create(termen="flatgebouwen, portiekflats")
+    assert titles(client, q="flatgebouwen") == ["Portiekflats verduurzaamd met bewoners"]
+
+
+def test_phrases_in_quotes_must_match_in_order(client, corpus):
+    assert titles(client, q='"vereniging van eigenaren"') == ["Handreiking onderhoud"]
+    assert titles(client, q='"eigenaren vereniging"') == []
+
+
+def test_title_weighs_more_than_body_and_newer_wins_ties(client, home):
+    old = datetime.date(2024, 1, 1)
+    PraktijkvoorbeeldPageFactory(
+        title="Buurtgesprekken", samenvatting="Over de speeltuin", publicatiedatum=old
+    )
+    PraktijkvoorbeeldPageFactory(
+        title="Speeltuin vernieuwd", slug="nieuw", samenvatting="Met buurtgesprekken"
+    )
+    PraktijkvoorbeeldPageFactory(title="Speeltuin vernieuwd", slug="oud", publicatiedatum=old)
+    herbouwen()
+    data = client.get("/api/zoeken/", {"q": "speeltuin"}).json()["results"]
+    assert [r["title"] for r in data] == ["Speeltuin vernieuwd"] * 2 + ["Buurtgesprekken"]
+    assert data[0]["url"].endswith("/nieuw/") and data[1]["url"].endswith("/oud/")
+
+
+def test_api_contract_with_facets_that_follow_the_query(client, corpus):
+    data = client.get("/api/zoeken/", {"q": "bewoners"}).json()
+    assert set(data) == {"count", "results", "facets"}
+    assert set(data["facets"]) == {"thema", "gebied", "type", "actielijn"}
+    assert data["count"] == sum(f["count"] for f in data["facets"]["type"])
+    assert set(data["results"][0]) == {"title", "url", "type", "snippet"}
+    assert {"value": "praktijkvoorbeeld", "label": "Praktijkvoorbeeld", "count": 2} in data[
+        "facets"
+    ]["type"]
+    wonen = next(f for f in data["facets"]["thema"] if f["label"] == "Wonen")
+    assert wonen["count"] == 2
+
+    narrowed = client.get("/api/zoeken/", {"q": "onderhoud", "type": "publicatie"}).json()
+    assert narrowed["count"] == 1 and narrowed["results"][0]["type"] == "publicatie"
+    both = client.get(
+        "/api/zoeken/", {"q": "jeugdcriminaliteit", "thema": "jeugd", "gebied": "rotterdam-zuid"}
+    ).json()
+    assert both["count"] == 1
+    assert both["facets"]["actielijn"][0]["value"] == "3"
+    assert client.get("/api/zoeken/", {"q": "bewoners", "thema": "jeugd"}).json()["count"] == 0
+
+
+def test_snippets_mark_the_matched_words_and_escape_the_rest(client, home):
+    PraktijkvoorbeeldPageFactory(
+        title="Veilig", samenvatting="Jongeren <script>alert(1)</script> sporten samen."
+    )
+    herbouwen()
+    snippet = client.get("/api/zoeken/", {"q": "sporten"}).json()["results"][0]["snippet"]
+    assert "<mark>sporten</mark>" in snippet
+    assert "<script>" not in snippet and "&lt;script&gt;" in snippet
+
+
+def test_pages_of_results_keep_the_query_and_filters(client, home):
+    thema = ThemaFactory(label="Jeugd", slug="jeugd")
+    for n in range(13):
+        PraktijkvoorbeeldPageFactory(title=f"Speeltuin {n}", themas=[thema])
+    herbouwen()
+    first = client.get("/zoeken/", {"q": "speeltuin", "thema": "jeugd"}).content.decode()
+    assert "13 resultaten voor “speeltuin”" in first
+    assert 'href="?q=speeltuin&amp;thema=jeugd&amp;page=2"' in first
+    assert len(titles(client, q="speeltuin", page=2)) == 3
+    assert len(titles(client, q="speeltuin", page="twee")) == 10
+
+
+def test_no_results_says_so_and_offers_a_spelling_suggestion_and_themes(client, corpus):
+    html = client.get("/zoeken/", {"q": "schuldhulpverlenign"}).content.decode()
+    assert "Bedoelde u:" in html and "schuldhulpverlening" in html
+    nothing = client.get("/zoeken/", {"q": "xyzzy"}).content.decode()
+    assert "0 resultaten" in nothing and "Niets gevonden" in nothing
+    assert ">Jeugd</a>" in nothing
+
+
+def test_suggestions_complete_titles(client, corpus):
+    data = client.get("/api/zoeken/suggesties/", {"q": "schuldh"}).json()
+    assert data == [
+        {
+            "title": "Schuldhulpverlening aan de keukentafel",
+            "url": corpus["schuld"].url,
+            "type": "Praktijkvoorbeeld",
+        }
+    ]
+    assert client.get("/api/zoeken/suggesties/").json() == []
+
+
+def test_index_follows_publish_unpublish_delete_and_move(
+    client, corpus, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        new = PraktijkvoorbeeldPageFactory(title="Buurtmoestuin")
+        new.save_revision().publish()
+    assert titles(client, q="buurtmoestuin") == ["Buurtmoestuin"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new.title = "Buurtmoestuin in de wijk"
+        new.save_revision().publish()
+    assert titles(client, q="buurtmoestuin") == ["Buurtmoestuin in de wijk"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new.unpublish()
+    assert titles(client, q="buurtmoestuin") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        corpus["schuld"].delete()
+    assert titles(client, q="keukentafel") == []
+
+
+def test_nothing_private_is_ever_found(client, home, django_capture_on_commit_callbacks):
+    draft = PraktijkvoorbeeldPageFactory(title="Geheim concept", live=False)
+    restricted = PraktijkvoorbeeldPageFactory(title="Alleen voor ingelogden")
+    restricted.view_restrictions.create(restriction_type="login")
+    LeerkringPageFactory(title="Leerkring wonen", ledeninformatie="<p>Vergaderlink zoom</p>")
+    VraagFactory(vraag="Privévraag over Overvecht", toelichting="Mijn buurman Jan")
+    VraagPageFactory(title="Openbare vraag")
+    herbouwen()
+
+    for query in ("concept", "ingelogden", "vergaderlink", "privevraag", "buurman"):
+        assert titles(client, q=query) == [], query
+    assert titles(client, q="leerkring wonen") == ["Leerkring wonen"]
+    assert titles(client, q="openbare vraag") == ["Openbare vraag"]
+    assert draft.pk and not draft.live
+
+
+def test_rebuild_command_reports_what_it_indexed(corpus, capsys):
+    call_command("search_index", "--rebuild")
+    # The four items and the focus area.
+    assert "Zoekindex opgebouwd: 5 documenten" in capsys.readouterr().out
