@@ -1,6 +1,7 @@
 """Read paths of the kennisbank, each with a fixed number of queries however many items,
 themes or related items there are."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
@@ -148,13 +149,44 @@ def vergelijkbare_voorbeelden(
     return list(_cards(ranked)[:limit])
 
 
+# The search service registers its more-like-this here (search.apps), so the kennisbank does
+# not depend on search: it takes an example and a limit and returns the ids of similar live
+# examples, best first.
+_meer_zoals_dit: list[Callable[[PraktijkvoorbeeldPage, int], list[int]]] = []
+
+
+def register_meer_zoals_dit(function: Callable[[PraktijkvoorbeeldPage, int], list[int]]) -> None:
+    _meer_zoals_dit[:] = [function]
+
+
+def vergelijkbaar(voorbeeld: PraktijkvoorbeeldPage, themas: list[Thema]) -> list:
+    """ "Vergelijkbare voorbeelden": what the search backend finds most alike in text, topped
+    up with examples of the same area or themes."""
+    found: list[PraktijkvoorbeeldPage] = []
+    if _meer_zoals_dit:
+        ids = _meer_zoals_dit[0](voorbeeld, RELATED)
+        by_id = {
+            page.pk: page
+            for page in _cards(PraktijkvoorbeeldPage.objects.live().filter(pk__in=ids))
+        }
+        found = [by_id[pk] for pk in ids if pk in by_id]
+    if len(found) < RELATED:
+        seen = {page.pk for page in found}
+        found += [
+            page
+            for page in vergelijkbare_voorbeelden(voorbeeld, themas, RELATED + len(found))
+            if page.pk not in seen
+        ][: RELATED - len(found)]
+    return found
+
+
 def praktijkvoorbeeld_detail(voorbeeld: PraktijkvoorbeeldPage) -> dict[str, Any]:
     themas = list(voorbeeld.themas.all())
     return {
         "themas": themas,
         "actielijnen": list(voorbeeld.actielijnen.all()),
         "doelgroepen": list(voorbeeld.doelgroepen.all()),
-        "vergelijkbaar": vergelijkbare_voorbeelden(voorbeeld, themas),
+        "vergelijkbaar": vergelijkbaar(voorbeeld, themas),
     }
 
 

@@ -20,6 +20,8 @@ LINKS = ("", "s", "en", "e")
 
 def fold(text: str) -> str:
     """Lower case without diacritics: coöperatie -> cooperatie."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -45,9 +45,13 @@ def suggesties(prefix: str) -> list[dict]:
     return embedded().suggest(prefix)
 
 
-def vergelijkbaar(instance, limit: int = 4) -> list[str]:
+def vergelijkbaar(instance, limit: int = 4) -> list[int]:
+    """Ids of items of the same type most alike `instance` in text (more like this)."""
     soort = soort_of(instance)
-    return embedded().related(soort.key(instance), limit) if soort else []
+    if soort is None:
+        return []
+    keys = embedded().related(soort.key(instance), limit, type=soort.type)
+    return [int(key.split(":", 1)[1]) for key in keys]
 
 
 def bijwerken(instance) -> None:

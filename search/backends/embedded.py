@@ -3,6 +3,8 @@ with text analysed in Python (search.analysis), so it works the same next to SQL
 PostgreSQL. BM25 ranks with title and summary weighing more than body text; newer items win
 ties. Facet counts come from a side table joined to the matches."""
 
+import datetime
+import heapq
 import html
 import re
 import sqlite3
@@ -31,17 +33,23 @@ CREATE TABLE IF NOT EXISTS facets (
 CREATE INDEX IF NOT EXISTS facets_by_value ON facets (name, value, doc);
 CREATE INDEX IF NOT EXISTS facets_by_doc ON facets (doc);
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('version', 0);
 """
+BUMP = "UPDATE meta SET value = value + 1 WHERE key = 'version'"
 WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # title, summary, body, facet labels (themes, area)
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 TYPO_MIN_LENGTH = 5
 SNIPPET_WORDS = 30
+SNIPPET_SENTENCES = 200
 
 
 class EmbeddedBackend:
     def __init__(self, path: Path | str) -> None:
         self.path = str(path)
         self._local = threading.local()
+        self._lock = threading.Lock()
+        self._bitmaps: FacetBitmaps | None = None
 
     # -- storage ---------------------------------------------------------------------------
 
@@ -59,6 +67,7 @@ class EmbeddedBackend:
         with db:
             for document in documents:
                 self._write(db, document)
+            db.execute(BUMP)
 
     def _write(self, db: sqlite3.Connection, document: Document) -> None:
         row = db.execute(
@@ -126,6 +135,7 @@ class EmbeddedBackend:
             ]
             self._remove_terms(db, ids)
             db.executemany("DELETE FROM docs WHERE id = ?", [(i,) for i in ids])
+            db.execute(BUMP)
 
     def rebuild(self, documents: list[Document]) -> None:
         db = self._db()
@@ -134,6 +144,7 @@ class EmbeddedBackend:
                 db.execute(f"DELETE FROM {table}")
             for document in documents:
                 self._write(db, document)
+            db.execute(BUMP)
         db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
 
     # -- reading ---------------------------------------------------------------------------
@@ -142,36 +153,55 @@ class EmbeddedBackend:
         db = self._db()
         suggestie_words: dict[str, str] = {}
         clauses = self._clauses(db, query, suggestie_words)
+        facets = self._facet_bitmaps(db)
         if not clauses:
             return Resultaat(0, [], self._empty_facets(vraag))
-        where, params = self._filters(vraag)
-        hits = f"SELECT fts.rowid AS id, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"
-        base = f"FROM ({hits}) AS h JOIN docs ON docs.id = h.id WHERE 1=1 {where}"
         # Every word must match; when that finds nothing, any word may (more is better).
         for joiner in (" AND ", " OR "):
-            args = [joiner.join(clauses), *params]
-            count = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]
-            if count or len(clauses) == 1:
+            matches = db.execute(
+                f"SELECT rowid, bm25(fts, {WEIGHTS}) FROM fts WHERE fts MATCH ?",
+                (joiner.join(clauses),),
+            ).fetchall()
+            if matches or len(clauses) == 1:
                 break
+        allowed = facets.filter(vraag.filters)
+        if allowed is not None:
+            matches = [row for row in matches if _has(allowed, row[0])]
+        matched = facets.bitmap(doc for doc, _ in matches)
+        # Best score first; of equal scores the newest (docs without a date last).
         offset = (vraag.pagina - 1) * vraag.per_pagina
-        rows = db.execute(
-            f"SELECT docs.key, docs.type, docs.type_label, docs.title, docs.url, docs.summary,"
-            f" docs.body {base} ORDER BY h.score, docs.datum DESC LIMIT ? OFFSET ?",
-            [*args, vraag.per_pagina, offset],
-        ).fetchall()
+        top = heapq.nsmallest(
+            offset + vraag.per_pagina,
+            matches,
+            key=lambda row: (round(row[1], 9), -facets.datum.get(row[0], 0)),
+        )[offset:]
         stems = query.stems
-        treffers = [
-            Treffer(key, type_, label, title, url, snippet(f"{summary}\n{body}", stems))
-            for key, type_, label, title, url, summary, body in rows
-        ]
-        counts = db.execute(
-            f"SELECT f.name, f.value, f.label, count(*) FROM facets f JOIN (SELECT docs.id"
-            f" {base}) AS m ON f.doc = m.id GROUP BY f.name, f.value, f.label"
-            " ORDER BY count(*) DESC, f.label",
-            args,
-        ).fetchall()
+        found = {
+            doc: row
+            for doc, *row in db.execute(
+                "SELECT id, key, type, type_label, title, url, summary, body FROM docs"
+                f" WHERE id IN ({_marks(top)})",
+                [doc for doc, _ in top],
+            )
+        }
+        treffers = []
+        for doc, _ in top:
+            key, type_, label, title, url, summary, body = found[doc]
+            treffers.append(
+                Treffer(key, type_, label, title, url, snippet(f"{summary}\n{body}", stems))
+            )
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
-        return Resultaat(count, treffers, self._facets(vraag, counts), suggestie)
+        return Resultaat(len(matches), treffers, facets.counts(matched, vraag), suggestie)
+
+    def _facet_bitmaps(self, db: sqlite3.Connection) -> "FacetBitmaps":
+        """Facet values as bitmaps over document ids, with each document's date; rebuilt when
+        the index changed (a version number in the index counts the writes)."""
+        version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        version = version[0] if version else 0
+        with self._lock:
+            if self._bitmaps is None or self._bitmaps.version != version:
+                self._bitmaps = FacetBitmaps.load(db, version)
+            return self._bitmaps
 
     def _clauses(self, db, query: Query, suggestie_words: dict[str, str]) -> list[str]:
         clauses = []
@@ -220,28 +250,6 @@ class EmbeddedBackend:
         return re.sub(r"\w+", lambda m: replacements.get(fold(m.group(0)), m.group(0)), text)
 
     @staticmethod
-    def _filters(vraag: Vraag) -> tuple[str, list[str]]:
-        where, params = "", []
-        for name in FACETS:
-            values = vraag.filters.get(name) or []
-            if values:
-                where += (
-                    " AND docs.id IN (SELECT doc FROM facets WHERE name = ?"
-                    f" AND value IN ({_marks(values)}))"
-                )
-                params += [name, *values]
-        return where, params
-
-    @staticmethod
-    def _facets(vraag: Vraag, counts) -> dict[str, list[FacetWaarde]]:
-        facets: dict[str, list[FacetWaarde]] = {name: [] for name in FACETS}
-        for name, value, label, count in counts:
-            if name in facets:
-                chosen = value in vraag.filters.get(name, [])
-                facets[name].append(FacetWaarde(value, label, count, chosen))
-        return facets
-
-    @staticmethod
     def _empty_facets(vraag: Vraag) -> dict[str, list[FacetWaarde]]:
         return {name: [] for name in FACETS}
 
@@ -264,7 +272,7 @@ class EmbeddedBackend:
         )
         return [{"title": title, "url": url, "type": label} for title, url, label in rows]
 
-    def related(self, key: str, limit: int = 4) -> list[str]:
+    def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]:
         """More like this: the document's most distinctive terms (rare in the index, present
         in its title and summary) as an any-of query; the document itself left out."""
         db = self._db()
@@ -290,10 +298,77 @@ class EmbeddedBackend:
         match = " OR ".join(_fts_phrase((term,)) for term in best)
         rows = db.execute(
             f"SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?"
-            f" AND docs.key != ? ORDER BY bm25(fts, {WEIGHTS}), docs.datum DESC LIMIT ?",
-            (match, key, limit),
+            f" AND docs.key != ? AND docs.type = coalesce(?, docs.type)"
+            f" ORDER BY bm25(fts, {WEIGHTS}), docs.datum DESC LIMIT ?",
+            (match, key, type, limit),
         ).fetchall()
         return [found for (found,) in rows]
+
+
+class FacetBitmaps:
+    """Per facet value, the set of documents that have it, as a Python int used as a bitmap
+    (bit n = document id n). Counting a facet over the matches is one AND and a popcount,
+    which keeps facet counts cheap however many documents match."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+        self.masks: dict[tuple[str, str], int] = {}
+        self.labels: dict[tuple[str, str], str] = {}
+        self.datum: dict[int, int] = {}
+        self.size = 0
+
+    @classmethod
+    def load(cls, db: sqlite3.Connection, version: int) -> "FacetBitmaps":
+        bitmaps = cls(version)
+        bitmaps.size = (db.execute("SELECT max(id) FROM docs").fetchone()[0] or 0) + 1
+        members: dict[tuple[str, str], list[int]] = {}
+        for doc, name, value, label in db.execute("SELECT doc, name, value, label FROM facets"):
+            members.setdefault((name, value), []).append(doc)
+            bitmaps.labels[(name, value)] = label
+        bitmaps.masks = {facet: bitmaps.bitmap(docs) for facet, docs in members.items()}
+        bitmaps.datum = {
+            doc: datetime.date.fromisoformat(datum).toordinal()
+            for doc, datum in db.execute("SELECT id, datum FROM docs WHERE datum != ''")
+        }
+        return bitmaps
+
+    def bitmap(self, docs) -> int:
+        bits = bytearray(self.size // 8 + 1)
+        for doc in docs:
+            if doc < self.size:
+                bits[doc >> 3] |= 1 << (doc & 7)
+        return int.from_bytes(bits, "little")
+
+    def filter(self, filters: dict[str, list[str]]) -> bytes | None:
+        """The documents allowed by the chosen facet values (any value within a facet, all
+        facets together), as bytes to test ids against; None when nothing is chosen."""
+        allowed = None
+        for name in FACETS:
+            values = filters.get(name) or []
+            if not values:
+                continue
+            either = 0
+            for value in values:
+                either |= self.masks.get((name, value), 0)
+            allowed = either if allowed is None else allowed & either
+        if allowed is None:
+            return None
+        return allowed.to_bytes(self.size // 8 + 1, "little")
+
+    def counts(self, matched: int, vraag: Vraag) -> dict[str, list[FacetWaarde]]:
+        facets: dict[str, list[FacetWaarde]] = {name: [] for name in FACETS}
+        for (name, value), mask in self.masks.items():
+            count = (matched & mask).bit_count()
+            if count and name in facets:
+                chosen = value in vraag.filters.get(name, [])
+                facets[name].append(FacetWaarde(value, self.labels[(name, value)], count, chosen))
+        for values in facets.values():
+            values.sort(key=lambda w: (-w.count, w.label))
+        return facets
+
+
+def _has(bits: bytes, doc: int) -> bool:
+    return doc >> 3 < len(bits) and bool(bits[doc >> 3] >> (doc & 7) & 1)
 
 
 def _marks(values) -> str:
@@ -325,12 +400,13 @@ def within_one_edit(a: str, b: str) -> bool:
 def snippet(text: str, stems: set[str]) -> str:
     """The sentence of `text` with the most matched words, shortened around the first match,
     escaped, with the matched words in <mark>."""
-    sentences = [s for s in SENTENCE.split(text.replace("\n", " ")) if s.strip()]
+    # Long texts (extracted PDFs) are only looked at up to SNIPPET_SENTENCES sentences.
+    sentences = [s for s in SENTENCE.split(text.replace("\n", " "), SNIPPET_SENTENCES) if s.strip()]
     if not sentences:
         return ""
 
     def hits(sentence: str) -> int:
-        return sum(1 for word in re.findall(r"\w+", sentence) if stem(fold(word)) in stems)
+        return sum(1 for word in re.findall(r"\w+", fold(sentence)) if stem(word) in stems)
 
     best = max(sentences, key=hits)
     tokens = best.split()

@@ -214,3 +214,33 @@ def test_rebuild_command_reports_what_it_indexed(corpus, capsys):
     call_command("search_index", "--rebuild")
     # The four items and the focus area.
     assert "Zoekindex opgebouwd: 5 documenten" in capsys.readouterr().out
+
+
+def test_facet_counts_follow_index_changes(client, corpus, django_capture_on_commit_callbacks):
+    def wonen_count() -> int:
+        facets = client.get("/api/zoeken/", {"q": "bewoners"}).json()["facets"]["thema"]
+        return next(f["count"] for f in facets if f["label"] == "Wonen")
+
+    before = wonen_count()
+    with django_capture_on_commit_callbacks(execute=True):
+        PraktijkvoorbeeldPageFactory(
+            title="Bewoners kiezen nieuwe bomen", themas=[corpus["woning"].themas.first()]
+        ).save_revision().publish()
+    assert wonen_count() == before + 1
+
+
+def test_similar_examples_come_from_the_search_backend(client, home):
+    thema = ThemaFactory(label="Veiligheid")
+    voorbeeld = PraktijkvoorbeeldPageFactory(
+        title="Straatcoaches bij het winkelcentrum",
+        samenvatting="Straatcoaches spreken jongeren aan.",
+    )
+    alike = PraktijkvoorbeeldPageFactory(
+        title="Straatcoaches in de avond", samenvatting="Vaste straatcoaches in de buurt."
+    )
+    PraktijkvoorbeeldPageFactory(title="Zelfde thema, ander onderwerp", themas=[thema])
+    herbouwen()
+
+    related = client.get(voorbeeld.url).context["vergelijkbaar"]
+
+    assert related[0] == alike
