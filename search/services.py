@@ -3,13 +3,17 @@ answers searches, from Elasticsearch when configured and otherwise (or when Elas
 fails) from the embedded backend, which is always kept up to date."""
 
 import logging
+from collections.abc import Callable
 from functools import cache
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache as django_cache
+from elasticsearch import ApiError, TransportError
 
 from search.analysis import DATA
 from search.backends.base import Resultaat, Vraag
+from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
 from search.models import Synoniem
 from search.query import parse
@@ -28,6 +32,44 @@ def embedded() -> EmbeddedBackend:
     return _embedded(str(settings.SEARCH_EMBEDDED_PATH))
 
 
+@cache
+def _elastic(url: str) -> ElasticBackend:
+    return ElasticBackend(url)
+
+
+def elastic() -> ElasticBackend | None:
+    return _elastic(settings.ELASTICSEARCH_URL) if settings.ELASTICSEARCH_URL else None
+
+
+ES_ERRORS = (ApiError, TransportError)
+T = TypeVar("T")
+
+
+def _answer(primary: Callable[[ElasticBackend], T], fallback: Callable[[], T]) -> tuple[T, bool]:
+    """Elasticsearch's answer when it is configured and answers; otherwise the embedded
+    backend's. The flag says whether it had to fall back."""
+    es = elastic()
+    if es is None:
+        return fallback(), False
+    try:
+        return primary(es), False
+    except ES_ERRORS:
+        logger.exception("Elasticsearch gaf geen antwoord; de ingebouwde zoekfunctie antwoordt")
+        return fallback(), True
+
+
+def _write(action: Callable[[ElasticBackend], None]) -> None:
+    """Also write to Elasticsearch when configured. A failure is logged; the embedded index is
+    up to date anyway, and `search_index --rebuild` brings Elasticsearch back in step."""
+    es = elastic()
+    if es is None:
+        return
+    try:
+        action(es)
+    except ES_ERRORS:
+        logger.exception("Elasticsearch niet bijgewerkt; draai search_index --rebuild")
+
+
 def synoniemen() -> list[list[str]]:
     groups = django_cache.get(SYNONIEMEN_CACHE)
     if groups is None:
@@ -37,12 +79,16 @@ def synoniemen() -> list[list[str]]:
 
 
 def zoeken(vraag: Vraag) -> Resultaat:
-    query = parse(vraag.tekst, synoniemen())
-    return embedded().search(vraag, query)
+    result, terugval = _answer(
+        lambda es: es.search(vraag),
+        lambda: embedded().search(vraag, parse(vraag.tekst, synoniemen())),
+    )
+    result.terugval = terugval
+    return result
 
 
 def suggesties(prefix: str) -> list[dict]:
-    return embedded().suggest(prefix)
+    return _answer(lambda es: es.suggest(prefix), lambda: embedded().suggest(prefix))[0]
 
 
 def vergelijkbaar(instance, limit: int = 4) -> list[int]:
@@ -50,7 +96,11 @@ def vergelijkbaar(instance, limit: int = 4) -> list[int]:
     soort = soort_of(instance)
     if soort is None:
         return []
-    keys = embedded().related(soort.key(instance), limit, type=soort.type)
+    key = soort.key(instance)
+    keys, _ = _answer(
+        lambda es: es.related(key, limit, type=soort.type),
+        lambda: embedded().related(key, limit, type=soort.type),
+    )
     return [int(key.split(":", 1)[1]) for key in keys]
 
 
@@ -60,21 +110,38 @@ def bijwerken(instance) -> None:
     if soort is None:
         return
     if soort.is_public(instance):
-        embedded().index([soort.to_document(soort.items().get(pk=instance.pk))])
+        documents = [soort.to_document(soort.items().get(pk=instance.pk))]
+        embedded().index(documents)
+        _write(lambda es: es.index(documents))
     else:
-        embedded().delete([soort.key(instance)])
+        _delete([soort.key(instance)])
 
 
 def verwijderen(instance) -> None:
     soort = soort_of(instance)
     if soort is not None:
-        embedded().delete([soort.key(instance)])
+        _delete([soort.key(instance)])
+
+
+def _delete(keys: list[str]) -> None:
+    embedded().delete(keys)
+    _write(lambda es: es.delete(keys))
+
+
+def synoniemen_bijwerken() -> None:
+    django_cache.delete(SYNONIEMEN_CACHE)
+    _write(lambda es: es.put_synonyms(synoniemen()))
 
 
 def herbouwen() -> int:
-    """Rebuild the index from the database; returns the number of documents."""
+    """Rebuild the indexes from the database; returns the number of documents. With
+    Elasticsearch configured, it is rebuilt too, and errors are not swallowed here."""
     documents = list(all_documents())
     embedded().rebuild(documents)
+    es = elastic()
+    if es is not None:
+        es.put_synonyms(synoniemen())
+        es.rebuild(documents)
     return len(documents)
 
 

@@ -3,7 +3,6 @@ the index once the change is committed."""
 
 from functools import partial
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -45,7 +44,7 @@ def _restriction_changed(sender, instance, **kwargs) -> None:
 
 
 def _synonyms_changed(sender, **kwargs) -> None:
-    cache.delete(services.SYNONIEMEN_CACHE)
+    services.synoniemen_bijwerken()
 
 
 def connect() -> None:

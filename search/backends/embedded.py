@@ -49,6 +49,7 @@ class EmbeddedBackend:
         self.path = str(path)
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._schema_ready = False
         self._bitmaps: FacetBitmaps | None = None
 
     # -- storage ---------------------------------------------------------------------------
@@ -58,7 +59,12 @@ class EmbeddedBackend:
         if db is None:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
-            db.executescript(SCHEMA)
+            # The schema is made once per process; connections of other threads only read
+            # or write inside their own short transactions, so they do not lock each other.
+            with self._lock:
+                if not self._schema_ready:
+                    db.executescript(SCHEMA)
+                    self._schema_ready = True
             self._local.db = db
         return db
 
@@ -145,7 +151,7 @@ class EmbeddedBackend:
             for document in documents:
                 self._write(db, document)
             db.execute(BUMP)
-        db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+            db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
 
     # -- reading ---------------------------------------------------------------------------
 

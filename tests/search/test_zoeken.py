@@ -1,5 +1,6 @@
 """Search as a professional uses it: Dutch words in any form find the right item, facets and
-pages narrow it down, and nothing private is ever found."""
+pages narrow it down, and nothing private is ever found. The contract suite: every test runs
+against the embedded backend and, when a server is configured, against Elasticsearch."""
 
 import datetime
 
@@ -19,7 +20,7 @@ from tests.factories import (
     VraagPageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("zoekmachine")]
 
 
 @pytest.fixture

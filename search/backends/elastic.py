@@ -1,0 +1,233 @@
+"""The Elasticsearch backend, built with elasticsearch.dsl (the former elasticsearch-dsl, now
+part of the client). The same Dutch chain as the embedded backend, in Elasticsearch's terms:
+lowercase, asciifolding, Dutch stop words, a dictionary decompounder with our word parts and
+the Dutch stemmer; at search time also the editors' synonyms (a synonyms set, so changes apply
+without reindexing). Rebuilds go to a new index behind the alias, swapped when complete."""
+
+import time
+from typing import Any
+
+from elasticsearch import Elasticsearch, helpers
+from elasticsearch.dsl import Search
+from elasticsearch.dsl.query import Q
+
+from search.analysis import PARTS, STOP_WORDS
+from search.backends.base import FACETS, Document, FacetWaarde, Resultaat, Treffer, Vraag
+from search.query import QUOTED
+
+SYNONYMS_SET = "wijkwijzer-synoniemen"
+FIELDS = ["title^10", "summary^4", "labels^2", "body"]
+SEPARATOR = "\x1f"  # between a facet value and its label in the facet keyword fields
+
+
+def index_settings() -> dict[str, Any]:
+    """Analysis settings of the index: `nl` at index time, `nl_zoeken` (with synonyms) at
+    search time."""
+    chain = ["lowercase", "asciifolding", "nl_stop", "nl_woorddelen", "nl_stam"]
+    return {
+        "number_of_shards": 1,
+        "analysis": {
+            "filter": {
+                "nl_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
+                "nl_woorddelen": {
+                    "type": "dictionary_decompounder",
+                    "word_list": sorted(PARTS),
+                    "min_subword_size": 3,
+                    "only_longest_match": True,
+                },
+                "nl_stam": {"type": "stemmer", "language": "dutch"},
+                "nl_synoniemen": {
+                    "type": "synonym_graph",
+                    "synonyms_set": SYNONYMS_SET,
+                    "updateable": True,
+                },
+            },
+            "analyzer": {
+                "nl": {"type": "custom", "tokenizer": "standard", "filter": chain},
+                "nl_zoeken": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", "nl_synoniemen", *chain[2:]],
+                },
+            },
+        },
+    }
+
+
+def mappings() -> dict[str, Any]:
+    text = {"type": "text", "analyzer": "nl", "search_analyzer": "nl_zoeken"}
+    keyword = {"type": "keyword"}
+    return {
+        "properties": {
+            "key": keyword,
+            "type": keyword,
+            "type_label": keyword,
+            "title": {**text, "fields": {"exact": {"type": "text", "analyzer": "standard"}}},
+            "summary": text,
+            "body": text,
+            "labels": text,
+            "url": {"type": "keyword", "index": False},
+            "datum": {"type": "date"},
+            "suggest": {"type": "completion", "analyzer": "simple"},
+            **{name: keyword for name in FACETS},
+            **{f"{name}_facet": keyword for name in FACETS},
+        }
+    }
+
+
+def to_source(document: Document) -> dict[str, Any]:
+    facets = {**document.facetten, "type": [(document.type, document.type_label)]}
+    return {
+        "key": document.key,
+        "type": document.type,
+        "type_label": document.type_label,
+        "title": document.title,
+        "summary": document.summary,
+        "body": document.body,
+        "labels": " ".join(label for pairs in document.facetten.values() for _, label in pairs),
+        "url": document.url,
+        "datum": document.datum.isoformat() if document.datum else None,
+        "suggest": {"input": [document.title, *document.title.split()]},
+        **{name: [value for value, _ in facets.get(name, [])] for name in FACETS},
+        **{
+            f"{name}_facet": [f"{value}{SEPARATOR}{label}" for value, label in facets.get(name, [])]
+            for name in FACETS
+        },
+    }
+
+
+def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
+    """The request for `vraag`: every word must match (with one typo allowed in longer words),
+    quoted parts as phrases, chosen facet values as filters, facet counts over the result,
+    highlighted snippets, best score first and the newest of equal scores."""
+    text = QUOTED.sub(" ", vraag.tekst).strip()
+    must = [
+        Q("multi_match", query=phrase, type="phrase", fields=FIELDS)
+        for phrase in QUOTED.findall(vraag.tekst)
+    ]
+    if text:
+        must.append(
+            Q(
+                "multi_match",
+                query=text,
+                fields=FIELDS,
+                operator="and",
+                fuzziness="AUTO:5,8",
+                prefix_length=1,
+            )
+        )
+    filters = [Q("terms", **{name: values}) for name, values in vraag.filters.items() if values]
+    search = Search(index=index).query(Q("bool", must=must, filter=filters))
+    for name in FACETS:
+        search.aggs.bucket(name, "terms", field=f"{name}_facet", size=50)
+    if text:
+        search = search.suggest("spelling", text, term={"field": "body", "suggest_mode": "missing"})
+    start = (vraag.pagina - 1) * vraag.per_pagina
+    return (
+        search.sort("_score", {"datum": {"order": "desc", "missing": "_last"}})
+        .highlight("summary", "body", number_of_fragments=1, fragment_size=200)
+        .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+        .source(["key", "type", "type_label", "title", "url", "summary"])[
+            start : start + vraag.per_pagina
+        ]
+    )
+
+
+class ElasticBackend:
+    def __init__(self, url: str, alias: str = "wijkwijzer", timeout: float = 2.0) -> None:
+        self.alias = alias
+        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0)
+
+    def index(self, documents: list[Document]) -> None:
+        helpers.bulk(self.client, self._actions(self.alias, documents), refresh="wait_for")
+
+    def delete(self, keys: list[str]) -> None:
+        helpers.bulk(
+            self.client,
+            ({"_op_type": "delete", "_index": self.alias, "_id": key} for key in keys),
+            raise_on_error=False,
+            refresh="wait_for",
+        )
+
+    def rebuild(self, documents: list[Document]) -> None:
+        """Fill a new index and point the alias at it in one step, then drop the old ones, so
+        searches never see a half-built index. The synonyms set must exist (put_synonyms)."""
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}"
+        self.client.indices.create(index=name, settings=index_settings(), mappings=mappings())
+        helpers.bulk(self.client, self._actions(name, documents), refresh=True)
+        old = list(self.client.indices.get_alias(name=self.alias, ignore_unavailable=True))
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions.append({"add": {"index": name, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for index in old:
+            self.client.indices.delete(index=index)
+
+    def put_synonyms(self, groups: list[list[str]]) -> None:
+        rules = [{"id": str(i), "synonyms": ", ".join(group)} for i, group in enumerate(groups)]
+        self.client.synonyms.put_synonym(id=SYNONYMS_SET, synonyms_set=rules)
+
+    @staticmethod
+    def _actions(index: str, documents: list[Document]):
+        for document in documents:
+            yield {"_index": index, "_id": document.key, "_source": to_source(document)}
+
+    def search(self, vraag: Vraag, query=None) -> Resultaat:
+        response = build_search(vraag, self.alias).using(self.client).execute()
+        treffers = []
+        for hit in response:
+            fragments = getattr(hit.meta, "highlight", None)
+            snippet = ""
+            if fragments:
+                snippet = next(iter(fragments.to_dict().values()))[0]
+            treffers.append(Treffer(hit.key, hit.type, hit.type_label, hit.title, hit.url, snippet))
+        facetten: dict[str, list[FacetWaarde]] = {}
+        for name in FACETS:
+            facetten[name] = []
+            for bucket in getattr(response.aggregations, name).buckets:
+                value, label = bucket.key.split(SEPARATOR, 1)
+                chosen = value in vraag.filters.get(name, [])
+                facetten[name].append(FacetWaarde(value, label, bucket.doc_count, chosen))
+        spelling = getattr(response, "suggest", None)
+        suggestie = " ".join(
+            entry.options[0].text if entry.options else entry.text
+            for entry in (getattr(spelling, "spelling", None) or [])
+        )
+        return Resultaat(
+            response.hits.total.value,
+            treffers,
+            facetten,
+            suggestie if suggestie != QUOTED.sub(" ", vraag.tekst).strip() else "",
+        )
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
+        search = (
+            Search(index=self.alias)
+            .suggest("titels", prefix, completion={"field": "suggest", "size": limit})
+            .source(["title", "url", "type_label"])
+        )
+        response = search.using(self.client).execute()
+        seen, found = set(), []
+        for option in response.suggest.titels[0].options:
+            if option._source.url not in seen:
+                seen.add(option._source.url)
+                found.append(
+                    {
+                        "title": option._source.title,
+                        "url": option._source.url,
+                        "type": option._source.type_label,
+                    }
+                )
+        return found
+
+    def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]:
+        like = Q(
+            "more_like_this",
+            fields=["title", "summary", "body"],
+            like=[{"_index": self.alias, "_id": key}],
+            min_term_freq=1,
+            min_doc_freq=1,
+        )
+        filters = [Q("term", type=type)] if type else []
+        search = Search(index=self.alias).query(Q("bool", must=[like], filter=filters))
+        response = search.source(["key"])[:limit].using(self.client).execute()
+        return [hit.key for hit in response]

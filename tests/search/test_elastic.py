@@ -1,0 +1,97 @@
+"""The Elasticsearch backend without a server: the generated index settings, mapping and
+queries, and the fallback to the embedded backend when Elasticsearch does not answer."""
+
+import datetime
+import logging
+
+import pytest
+
+from search.backends.base import Document, Vraag
+from search.backends.elastic import build_search, index_settings, mappings, to_source
+from search.services import herbouwen
+from tests.factories import PraktijkvoorbeeldPageFactory
+
+
+def test_the_dutch_analyzer_chain():
+    analysis = index_settings()["analysis"]
+    index_chain = analysis["analyzer"]["nl"]["filter"]
+    search_chain = analysis["analyzer"]["nl_zoeken"]["filter"]
+    assert index_chain == ["lowercase", "asciifolding", "nl_stop", "nl_woorddelen", "nl_stam"]
+    # Synonyms only at search time, from a set editors can change without a reindex.
+    assert search_chain == [
+        "lowercase",
+        "asciifolding",
+        "nl_synoniemen",
+        "nl_stop",
+        "nl_woorddelen",
+        "nl_stam",
+    ]
+    filters = analysis["filter"]
+    assert filters["nl_synoniemen"]["updateable"] is True
+    assert {"jeugd", "criminaliteit", "woning"} <= set(filters["nl_woorddelen"]["word_list"])
+    assert filters["nl_stam"] == {"type": "stemmer", "language": "dutch"}
+    assert "de" in filters["nl_stop"]["stopwords"]
+
+
+def test_the_mapping_analyses_text_and_keeps_facets_exact():
+    properties = mappings()["properties"]
+    assert properties["title"]["analyzer"] == "nl"
+    assert properties["body"]["search_analyzer"] == "nl_zoeken"
+    assert properties["thema"] == {"type": "keyword"}
+    assert properties["suggest"]["type"] == "completion"
+    source = to_source(
+        Document(
+            key="praktijkvoorbeeld:1",
+            type="praktijkvoorbeeld",
+            type_label="Praktijkvoorbeeld",
+            title="Straatcoaches",
+            summary="",
+            body="",
+            url="/x/",
+            datum=datetime.date(2026, 1, 2),
+            facetten={"thema": [("jeugd", "Jeugd")]},
+        )
+    )
+    assert source["thema"] == ["jeugd"] and source["type"] == ["praktijkvoorbeeld"]
+    assert source["thema_facet"] == ["jeugd\x1fJeugd"]
+    assert source["labels"] == "Jeugd" and source["datum"] == "2026-01-02"
+
+
+def test_the_query_for_a_search_with_a_phrase_filters_and_a_page():
+    body = build_search(
+        Vraag('"plan per gezin" jongeren', filters={"thema": ["jeugd"]}, pagina=2, per_pagina=10)
+    ).to_dict()
+    bool_query = body["query"]["bool"]
+    phrase, words = bool_query["must"]
+    assert phrase["multi_match"]["type"] == "phrase"
+    assert phrase["multi_match"]["query"] == "plan per gezin"
+    assert words["multi_match"]["query"] == "jongeren"
+    assert words["multi_match"]["operator"] == "and"
+    assert words["multi_match"]["fuzziness"] == "AUTO:5,8"
+    assert words["multi_match"]["fields"][0] == "title^10"
+    assert bool_query["filter"] == [{"terms": {"thema": ["jeugd"]}}]
+    assert set(body["aggs"]) == {"thema", "gebied", "type", "actielijn"}
+    assert body["highlight"]["pre_tags"] == ["<mark>"]
+    assert body["sort"][0] == "_score" and "datum" in body["sort"][1]
+    assert (body["from"], body["size"]) == (10, 10)
+
+
+@pytest.mark.django_db
+def test_an_unreachable_elasticsearch_falls_back_to_the_embedded_backend(
+    client, home, settings, caplog
+):
+    PraktijkvoorbeeldPageFactory(title="Straatcoaches in de avond")
+    settings.ELASTICSEARCH_URL = ""
+    herbouwen()
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+
+    with caplog.at_level(logging.ERROR, logger="search.services"):
+        response = client.get("/zoeken/", {"q": "straatcoaches"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Straatcoaches in de avond" in html
+    assert "reservezoekfunctie" in html
+    assert "Elasticsearch gaf geen antwoord" in caplog.text
+    api = client.get("/api/zoeken/suggesties/", {"q": "straat"}).json()
+    assert api[0]["title"] == "Straatcoaches in de avond"
