@@ -88,9 +88,21 @@ def _in_group(word: str, groups) -> bool:
 
 
 def _word_clause(word: str, groups) -> Clause:
-    alternatives = [(stem(word),)]
+    members = [(word,)]
     for group in groups:
-        if any(member == (word,) for member in group):
-            alternatives += [_phrase(" ".join(member)) for member in group]
-    unique = list(dict.fromkeys(alt for alt in alternatives if alt))
+        if (word,) in group:
+            members += group
+    single = {stem(member[0]) for member in members if len(member) == 1}
+    # A compound synonym whose part is itself a member adds nothing but a double score: the
+    # index holds compounds' parts too (woningcorporatie is found by corporatie).
+    members = [
+        member
+        for member in members
+        if len(member) > 1 or not {stem(part) for part in split_compound(member[0])} & single
+    ]
+    unique = list(dict.fromkeys(alt for alt in map(_members_phrase, members) if alt))
     return Clause(unique, woord=word)
+
+
+def _members_phrase(member: tuple[str, ...]) -> tuple[str, ...]:
+    return _phrase(" ".join(member))

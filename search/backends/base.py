@@ -2,7 +2,10 @@
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from search.query import Query
 
 FACETS = ("thema", "gebied", "type", "actielijn")
 
@@ -67,7 +70,7 @@ class Backend(Protocol):
 
     def rebuild(self, documents: list[Document]) -> None: ...
 
-    def search(self, vraag: Vraag) -> Resultaat: ...
+    def search(self, vraag: Vraag, query: "Query") -> Resultaat: ...
 
     def suggest(self, prefix: str, limit: int = 8) -> list[dict]: ...
 

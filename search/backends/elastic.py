@@ -13,7 +13,7 @@ from elasticsearch.dsl.query import Q
 
 from search.analysis import PARTS, STOP_WORDS
 from search.backends.base import FACETS, Document, FacetWaarde, Resultaat, Treffer, Vraag
-from search.query import QUOTED
+from search.query import QUOTED, Query
 
 SYNONYMS_SET = "wijkwijzer-synoniemen"
 FIELDS = ["title^10", "summary^4", "labels^2", "body"]
@@ -171,7 +171,8 @@ class ElasticBackend:
         for document in documents:
             yield {"_index": index, "_id": document.key, "_source": to_source(document)}
 
-    def search(self, vraag: Vraag, query=None) -> Resultaat:
+    def search(self, vraag: Vraag, query: Query | None = None) -> Resultaat:
+        """Elasticsearch analyses the text itself; `query` (our own parse) is not needed."""
         response = build_search(vraag, self.alias).using(self.client).execute()
         treffers = []
         for hit in response:

@@ -6,6 +6,7 @@ ties. Facet counts come from a side table joined to the matches."""
 import datetime
 import heapq
 import html
+import json
 import re
 import sqlite3
 import threading
@@ -42,6 +43,11 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+")
 TYPO_MIN_LENGTH = 5
 SNIPPET_WORDS = 30
 SNIPPET_SENTENCES = 200
+TIE_MARGIN = 20
+SCORE_BY_ID = 500
+COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
+COMMON_MIN = 100  # but a word in this many or fewer never is
+_COUNT = "SELECT count(*) FROM fts WHERE fts MATCH ?"
 
 
 class EmbeddedBackend:
@@ -159,45 +165,83 @@ class EmbeddedBackend:
         db = self._db()
         suggestie_words: dict[str, str] = {}
         clauses = self._clauses(db, query, suggestie_words)
-        facets = self._facet_bitmaps(db)
         if not clauses:
-            return Resultaat(0, [], self._empty_facets(vraag))
-        # Every word must match; when that finds nothing, any word may (more is better).
-        for joiner in (" AND ", " OR "):
-            matches = db.execute(
-                f"SELECT rowid, bm25(fts, {WEIGHTS}) FROM fts WHERE fts MATCH ?",
-                (joiner.join(clauses),),
-            ).fetchall()
-            if matches or len(clauses) == 1:
-                break
+            return Resultaat(0, [], {name: [] for name in FACETS})
+        facets = self._facet_bitmaps(db)
+        match = " AND ".join(text for text, _ in clauses)
+        if len(clauses) > 1 and not db.execute(_COUNT, (match,)).fetchone()[0]:
+            # Nothing has every word: any word may match, ranked by how well, leaving out
+            # words that most documents have (they would match nearly everything).
+            match = " OR ".join(self._distinctive(db, clauses, facets.documents))
+        ids = [doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))]
         allowed = facets.filter(vraag.filters)
         if allowed is not None:
-            matches = [row for row in matches if _has(allowed, row[0])]
-        matched = facets.bitmap(doc for doc, _ in matches)
-        # Best score first; of equal scores the newest (docs without a date last).
-        offset = (vraag.pagina - 1) * vraag.per_pagina
-        top = heapq.nsmallest(
-            offset + vraag.per_pagina,
-            matches,
-            key=lambda row: (round(row[1], 9), -facets.datum.get(row[0], 0)),
-        )[offset:]
+            ids = [doc for doc in ids if _has(allowed, doc)]
+        top = self._top(db, match, vraag, facets, ids if allowed is not None else None)
         stems = query.stems
         found = {
             doc: row
             for doc, *row in db.execute(
                 "SELECT id, key, type, type_label, title, url, summary, body FROM docs"
                 f" WHERE id IN ({_marks(top)})",
-                [doc for doc, _ in top],
+                top,
             )
         }
         treffers = []
-        for doc, _ in top:
+        for doc in top:
             key, type_, label, title, url, summary, body = found[doc]
             treffers.append(
                 Treffer(key, type_, label, title, url, snippet(f"{summary}\n{body}", stems))
             )
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
-        return Resultaat(len(matches), treffers, facets.counts(matched, vraag), suggestie)
+        matched = facets.bitmap(ids)
+        return Resultaat(len(ids), treffers, facets.counts(matched, vraag), suggestie)
+
+    def _top(
+        self, db, match: str, vraag: Vraag, facets: "FacetBitmaps", ids: list[int] | None
+    ) -> list[int]:
+        """The ids on the requested page, best BM25 score first, ties to the newest. Without
+        filters SQLite ranks and keeps only the best (with a margin for ties). With filters,
+        `ids` are the allowed matches: few are scored by id, many by scoring all matches and
+        filtering here (SQLite's own plans for either are far slower, see docs/search.md)."""
+        offset = (vraag.pagina - 1) * vraag.per_pagina
+        wanted = offset + vraag.per_pagina
+        score = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"
+        if ids is None:
+            rows = db.execute(f"{score} ORDER BY score LIMIT ?", (match, wanted + TIE_MARGIN))
+        elif len(ids) <= SCORE_BY_ID:
+            rows = db.execute(
+                f"{score} AND rowid IN (SELECT value FROM json_each(?))", (match, json.dumps(ids))
+            )
+        else:
+            allowed = set(ids)
+            rows = (row for row in db.execute(score, (match,)) if row[0] in allowed)
+
+        def rank(row):
+            return row[1], -facets.datum.get(row[0], 0)
+
+        return [doc for doc, _ in heapq.nsmallest(wanted, rows, key=rank)[offset:]]
+
+    def _distinctive(self, db, clauses, documents: int) -> list[str]:
+        """The clauses that can match and are not common (a term in at most COMMON_SHARE of
+        the documents, and never fewer than COMMON_MIN); failing that, those that can match."""
+        terms = {term for _, alternatives in clauses for alt in alternatives for term in alt}
+        frequency = dict(
+            db.execute(
+                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(terms)})", list(terms)
+            ).fetchall()
+        )
+        limit = max(COMMON_SHARE * documents, COMMON_MIN)
+
+        def keep(alternatives, common_ok: bool) -> bool:
+            counts = [frequency.get(term, 0) for alt in alternatives for term in alt]
+            return any(count > 0 and (common_ok or count <= limit) for count in counts)
+
+        for common_ok in (False, True):
+            kept = [text for text, alternatives in clauses if keep(alternatives, common_ok)]
+            if kept:
+                return kept
+        return [text for text, _ in clauses]
 
     def _facet_bitmaps(self, db: sqlite3.Connection) -> "FacetBitmaps":
         """Facet values as bitmaps over document ids, with each document's date; rebuilt when
@@ -209,15 +253,17 @@ class EmbeddedBackend:
                 self._bitmaps = FacetBitmaps.load(db, version)
             return self._bitmaps
 
-    def _clauses(self, db, query: Query, suggestie_words: dict[str, str]) -> list[str]:
+    def _clauses(
+        self, db, query: Query, suggestie_words: dict[str, str]
+    ) -> list[tuple[str, list[tuple[str, ...]]]]:
+        """Per clause the FTS5 expression and its alternatives (typo corrections included)."""
         clauses = []
         for clause in query.clauses:
             alternatives = list(clause.alternatives)
             if clause.woord and len(clause.woord) >= TYPO_MIN_LENGTH:
                 alternatives += self._typo_alternatives(db, clause, suggestie_words)
-            clauses.append(
-                "(" + " OR ".join(_fts_phrase(alt) for alt in dict.fromkeys(alternatives)) + ")"
-            )
+            unique = list(dict.fromkeys(alternatives))
+            clauses.append(("(" + " OR ".join(map(_fts_phrase, unique)) + ")", unique))
         return clauses
 
     def _typo_alternatives(self, db, clause: Clause, suggestie_words: dict[str, str]):
@@ -249,15 +295,16 @@ class EmbeddedBackend:
         )
         close = sorted(candidates, key=lambda c: (-frequency.get(c[1], 0), c[0]))
         suggestie_words[word] = close[0][0]
-        return [(found_stem,) for _, found_stem in close[:3]]
+        alternatives = [(found_stem,) for _, found_stem in close[:3]]
+        # A corrected compound also finds its shorter form, as a typed one does (search.query).
+        for found, _ in close[:3]:
+            if parts := split_compound(found):
+                alternatives.append(tuple(stem(part) for part in parts[:2]))
+        return alternatives
 
     @staticmethod
     def _suggestion(text: str, replacements: dict[str, str]) -> str:
         return re.sub(r"\w+", lambda m: replacements.get(fold(m.group(0)), m.group(0)), text)
-
-    @staticmethod
-    def _empty_facets(vraag: Vraag) -> dict[str, list[FacetWaarde]]:
-        return {name: [] for name in FACETS}
 
     def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
         terms = words(prefix)
@@ -322,11 +369,14 @@ class FacetBitmaps:
         self.labels: dict[tuple[str, str], str] = {}
         self.datum: dict[int, int] = {}
         self.size = 0
+        self.documents = 0
 
     @classmethod
     def load(cls, db: sqlite3.Connection, version: int) -> "FacetBitmaps":
         bitmaps = cls(version)
-        bitmaps.size = (db.execute("SELECT max(id) FROM docs").fetchone()[0] or 0) + 1
+        size, documents = db.execute("SELECT max(id), count(*) FROM docs").fetchone()
+        bitmaps.size = (size or 0) + 1
+        bitmaps.documents = documents
         members: dict[tuple[str, str], list[int]] = {}
         for doc, name, value, label in db.execute("SELECT doc, name, value, label FROM facets"):
             members.setdefault((name, value), []).append(doc)
