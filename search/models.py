@@ -27,3 +27,18 @@ class Synoniem(models.Model):
     @property
     def groep(self) -> list[str]:
         return [term.strip() for term in self.termen.split(",") if term.strip()]
+
+
+class Indexachterstand(models.Model):
+    """An index update that failed (the index file was busy, for example), to be retried with
+    the next update or by `search_index --achterstand`."""
+
+    sleutel = models.CharField(max_length=100, unique=True)  # "<type>:<pk>"
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uitgestelde indexering")
+        verbose_name_plural = _("uitgestelde indexeringen")
+
+    def __str__(self) -> str:
+        return self.sleutel

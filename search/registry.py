@@ -40,9 +40,6 @@ class Soort:
             facetten={name: data.get(name, []) for name in ("thema", "gebied", "actielijn")},
         )
 
-    def is_public(self, item) -> bool:
-        return self.items().filter(pk=item.pk).exists()
-
 
 def soorten() -> list[Soort]:
     return [

@@ -3,6 +3,7 @@ answers searches, from Elasticsearch when configured and otherwise (or when Elas
 fails) from the embedded backend, which is always kept up to date."""
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from functools import cache
 from typing import TypeVar
@@ -15,9 +16,9 @@ from search.analysis import DATA
 from search.backends.base import Resultaat, Vraag
 from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
-from search.models import Synoniem
+from search.models import Indexachterstand, Synoniem
 from search.query import parse
-from search.registry import all_documents, soort_of
+from search.registry import Soort, all_documents, soort_of, soorten
 
 logger = logging.getLogger(__name__)
 SYNONIEMEN_CACHE = "search:synoniemen"
@@ -105,22 +106,44 @@ def vergelijkbaar(instance, limit: int = 4) -> list[int]:
 
 
 def bijwerken(instance) -> None:
-    """Index `instance` if it is public now, otherwise take it out of the index."""
+    """Bring the index in line with `instance`: indexed if it is public now, otherwise (also
+    when it was deleted) taken out. A failed write is queued and retried with the next
+    successful one, so no update is lost."""
     soort = soort_of(instance)
     if soort is None:
         return
-    if soort.is_public(instance):
-        documents = [soort.to_document(soort.items().get(pk=instance.pk))]
-        embedded().index(documents)
-        _write(lambda es: es.index(documents))
-    else:
-        _delete([soort.key(instance)])
+    if _bijwerken_of_onthouden(soort, instance.pk) and Indexachterstand.objects.exists():
+        achterstand_verwerken()
 
 
-def verwijderen(instance) -> None:
-    soort = soort_of(instance)
-    if soort is not None:
-        _delete([soort.key(instance)])
+def _bijwerken_of_onthouden(soort: Soort, pk: int) -> bool:
+    key = f"{soort.type}:{pk}"
+    try:
+        item = soort.items().filter(pk=pk).first()
+        if item is None:
+            _delete([key])
+        else:
+            documents = [soort.to_document(item)]
+            embedded().index(documents)
+            _write(lambda es: es.index(documents))
+    except sqlite3.Error:
+        logger.exception("Zoekindex niet bijgewerkt voor %s; volgt bij de volgende wijziging", key)
+        Indexachterstand.objects.get_or_create(sleutel=key)
+        return False
+    return True
+
+
+def achterstand_verwerken(limit: int = 100) -> int:
+    """Retry the queued index updates, oldest first; returns how many succeeded."""
+    by_type = {soort.type: soort for soort in soorten()}
+    done = 0
+    for pending in Indexachterstand.objects.order_by("aangemaakt")[:limit]:
+        type_, pk = pending.sleutel.split(":", 1)
+        soort = by_type.get(type_)
+        if soort is None or _bijwerken_of_onthouden(soort, int(pk)):
+            pending.delete()
+            done += 1
+    return done
 
 
 def _delete(keys: list[str]) -> None:
@@ -138,6 +161,8 @@ def herbouwen() -> int:
     Elasticsearch configured, it is rebuilt too, and errors are not swallowed here."""
     documents = list(all_documents())
     embedded().rebuild(documents)
+    # Everything is fresh now, queued updates included.
+    Indexachterstand.objects.all().delete()
     es = elastic()
     if es is not None:
         es.put_synonyms(synoniemen())

@@ -21,12 +21,12 @@ def _published(sender, instance, **kwargs) -> None:
 
 
 def _unpublished(sender, instance, **kwargs) -> None:
-    _after_commit(services.verwijderen, instance.specific)
+    _after_commit(services.bijwerken, instance.specific)
 
 
 def _deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
-        _after_commit(services.verwijderen, instance)
+        _after_commit(services.bijwerken, instance)
 
 
 def _subtree_changed(page: Page) -> None:

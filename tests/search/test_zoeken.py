@@ -245,3 +245,29 @@ def test_similar_examples_come_from_the_search_backend(client, home):
     related = client.get(voorbeeld.url).context["vergelijkbaar"]
 
     assert related[0] == alike
+
+
+def test_a_failed_index_write_is_retried_and_never_lost(
+    client, corpus, monkeypatch, django_capture_on_commit_callbacks
+):
+    import sqlite3
+
+    from search.backends.embedded import EmbeddedBackend
+    from search.models import Indexachterstand
+
+    real_index = EmbeddedBackend.index
+
+    def busy(self, documents):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(EmbeddedBackend, "index", busy)
+    with django_capture_on_commit_callbacks(execute=True):
+        PraktijkvoorbeeldPageFactory(title="Buurtmoestuin").save_revision().publish()
+    assert titles(client, q="buurtmoestuin") == []
+    assert Indexachterstand.objects.count() == 1
+
+    monkeypatch.setattr(EmbeddedBackend, "index", real_index)
+    with django_capture_on_commit_callbacks(execute=True):
+        PraktijkvoorbeeldPageFactory(title="Speeltuin").save_revision().publish()
+    assert titles(client, q="buurtmoestuin") == ["Buurtmoestuin"]
+    assert not Indexachterstand.objects.exists()
