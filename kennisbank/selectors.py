@@ -159,9 +159,11 @@ def register_meer_zoals_dit(function: Callable[[PraktijkvoorbeeldPage, int], lis
     _meer_zoals_dit[:] = [function]
 
 
-def vergelijkbaar(voorbeeld: PraktijkvoorbeeldPage, themas: list[Thema]) -> list:
-    """ "Vergelijkbare voorbeelden": what the search backend finds most alike in text, topped
-    up with examples of the same area or themes."""
+def vergelijkbaar(
+    voorbeeld: PraktijkvoorbeeldPage, themas: list[Thema]
+) -> list[PraktijkvoorbeeldPage]:
+    """The "Vergelijkbare voorbeelden": what the search backend finds most alike in text,
+    topped up with examples of the same area or themes."""
     found: list[PraktijkvoorbeeldPage] = []
     if _meer_zoals_dit:
         ids = _meer_zoals_dit[0](voorbeeld, RELATED)
