@@ -18,7 +18,7 @@ from kennisbank.services import (
     toestemming_wijzigen,
     vraag_stellen,
 )
-from wijkwijzer.ratelimit import TOO_MANY, limit_writes, over_limit
+from wijkwijzer.ratelimit import form_status, limit_writes
 
 
 @require_POST
@@ -52,15 +52,10 @@ def evenement_afmelden(request: HttpRequest, pk: int) -> HttpResponse:
 def leerkring_aanvragen(request: HttpRequest, pk: int) -> HttpResponse:
     leerkring = get_object_or_404(LeerkringPage.objects.live(), pk=pk)
     form = LidmaatschapForm(request.POST)
-    limited = over_limit(request, "formulier")
-    if limited:
-        form.add_error(None, TOO_MANY)
-    if limited or not form.is_valid():
+    if status := form_status(request, form):
         # Show the page again with the form as typed and its error.
         context = {**leerkring.get_context(request), "lidmaatschap_form": form}
-        return TemplateResponse(
-            request, leerkring.get_template(request), context, status=429 if limited else 400
-        )
+        return TemplateResponse(request, leerkring.get_template(request), context, status=status)
     lidmaatschap_aanvragen(
         deelnemer=request.user, leerkring=leerkring, motivatie=form.cleaned_data["motivatie"]
     )
@@ -98,20 +93,11 @@ def leerkring_document(request: HttpRequest, pk: int, document_pk: int) -> HttpR
 @login_required
 def vraag_stellen_view(request: HttpRequest) -> HttpResponse:
     form = VraagForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if over_limit(request, "formulier"):
-            form.add_error(None, TOO_MANY)
-            status = 429
-        elif form.is_valid():
-            vraag = vraag_stellen(vrager=request.user, **form.cleaned_data)
-            messages.success(
-                request,
-                _("Je vraag is verstuurd. Je krijgt een e-mail bij elke stap."),
-            )
-            return redirect("kennisbank:mijn_vraag", pk=vraag.pk)
-        else:
-            status = 400
+    status = form_status(request, form)
+    if status is None:
+        vraag = vraag_stellen(vrager=request.user, **form.cleaned_data)
+        messages.success(request, _("Je vraag is verstuurd. Je krijgt een e-mail bij elke stap."))
+        return redirect("kennisbank:mijn_vraag", pk=vraag.pk)
     return render(request, "kennisbank/vraag_stellen.html", {"form": form}, status=status)
 
 

@@ -4,6 +4,7 @@ counted by django-ratelimit in the default cache."""
 from collections.abc import Callable
 from functools import wraps
 
+from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -23,10 +24,22 @@ def over_limit(request: HttpRequest, group: str) -> bool:
     return account or ip
 
 
+def form_status(request: HttpRequest, form: forms.Form, *, invalid: int = 400) -> int | None:
+    """How a form view answers: None when the posted form may be saved, otherwise the status
+    to show the form again with: 200 for a GET, 429 over the "formulier" limit (the message
+    goes into the form, so what was typed stays), `invalid` when it does not validate."""
+    if request.method != "POST":
+        return 200
+    if over_limit(request, "formulier"):
+        form.add_error(None, TOO_MANY)
+        return 429
+    return None if form.is_valid() else invalid
+
+
 def limit_writes(group: str) -> Callable:
     """For views whose POST is one click with nothing typed: over the limit, the answer is a
-    429 page that explains it. Views with a form call `over_limit` themselves and show the
-    message in the form, so what was typed stays."""
+    429 page that explains it. Views with a form use `form_status`, which shows the message
+    in the form."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)

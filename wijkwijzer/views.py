@@ -7,22 +7,18 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from wijkwijzer.forms import ProfileForm
-from wijkwijzer.ratelimit import TOO_MANY, over_limit
+from wijkwijzer.ratelimit import form_status
 from wijkwijzer.services import profile_update
 
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
-    status = 200
-    if request.method == "POST":
-        if over_limit(request, "formulier"):
-            form.add_error(None, TOO_MANY)
-            status = 429
-        elif form.is_valid():
-            profile_update(user=request.user, display_name=form.cleaned_data["display_name"])
-            messages.success(request, _("Je weergavenaam is opgeslagen."))
-            return redirect("profiel")
+    status = form_status(request, form, invalid=200)
+    if status is None:
+        profile_update(user=request.user, display_name=form.cleaned_data["display_name"])
+        messages.success(request, _("Je weergavenaam is opgeslagen."))
+        return redirect("profiel")
     return render(request, "wijkwijzer/profile.html", {"form": form}, status=status)
 
 

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,30 +25,20 @@ from kennisbank.expertpool.services import (
     uitnodiging_beantwoorden,
     uitnodiging_bij_token,
 )
-from wijkwijzer.ratelimit import TOO_MANY, limit_writes, over_limit
+from wijkwijzer.ratelimit import form_status, limit_writes
 
 
 @login_required
 def aanvraag_indienen_view(request: HttpRequest) -> HttpResponse:
     form = AanvraagForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if over_limit(request, "formulier"):
-            form.add_error(None, TOO_MANY)
-            status = 429
-        elif form.is_valid():
-            data = form.cleaned_data
-            aanvraag = aanvraag_indienen(
-                aanvrager=request.user,
-                themas=data.pop("themas"),
-                **data,
-            )
-            messages.success(
-                request, _("Je aanvraag is verstuurd. Je krijgt een e-mail bij elke stap.")
-            )
-            return redirect("expertpool:mijn_aanvraag", pk=aanvraag.pk)
-        else:
-            status = 400
+    status = form_status(request, form)
+    if status is None:
+        data = form.cleaned_data
+        aanvraag = aanvraag_indienen(aanvrager=request.user, themas=data.pop("themas"), **data)
+        messages.success(
+            request, _("Je aanvraag is verstuurd. Je krijgt een e-mail bij elke stap.")
+        )
+        return redirect("expertpool:mijn_aanvraag", pk=aanvraag.pk)
     return render(request, "expertpool/aanvraag_indienen.html", {"form": form}, status=status)
 
 
@@ -80,24 +72,38 @@ def mijn_aanvraag_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _eigen_aanvraag(request, pk))
 
 
+def _formulier_op_aanvraag(
+    request: HttpRequest, pk: int, form_class: type, naam: str, stap: Callable, gelukt: str
+) -> HttpResponse:
+    """A form posted on the requester's own request (`naam` is its context name): shown again
+    with its errors, or applied by `stap(aanvraag, cleaned_data)`. A step the request's status
+    does not allow is explained in a message, as the form is not shown in that status."""
+    aanvraag = _eigen_aanvraag(request, pk)
+    form = form_class(request.POST)
+    if status := form_status(request, form):
+        return _detail(request, aanvraag, status, **{naam: form})
+    try:
+        stap(aanvraag, form.cleaned_data)
+    except ExpertpoolFout as error:
+        messages.error(request, str(error))
+        return _detail(request, aanvraag, 400, **{naam: form})
+    messages.success(request, gelukt)
+    return redirect("expertpool:mijn_aanvraag", pk=pk)
+
+
 @require_POST
 @login_required
 def aanvullen_view(request: HttpRequest, pk: int) -> HttpResponse:
-    aanvraag = _eigen_aanvraag(request, pk)
-    form = AanvullingForm(request.POST)
-    if over_limit(request, "formulier"):
-        form.add_error(None, TOO_MANY)
-        return _detail(request, aanvraag, 429, aanvulling_form=form)
-    if not form.is_valid():
-        return _detail(request, aanvraag, 400, aanvulling_form=form)
-    try:
-        aanvulling_toevoegen(aanvraag=aanvraag, door=request.user, tekst=form.cleaned_data["tekst"])
-    except ExpertpoolFout as error:
-        # The form is not shown on a closed request, so the reason goes in a message.
-        messages.error(request, str(error))
-        return _detail(request, aanvraag, 400, aanvulling_form=form)
-    messages.success(request, _("Je aanvulling is toegevoegd. De coördinator krijgt bericht."))
-    return redirect("expertpool:mijn_aanvraag", pk=pk)
+    return _formulier_op_aanvraag(
+        request,
+        pk,
+        AanvullingForm,
+        "aanvulling_form",
+        lambda aanvraag, data: aanvulling_toevoegen(
+            aanvraag=aanvraag, door=request.user, tekst=data["tekst"]
+        ),
+        _("Je aanvulling is toegevoegd. De coördinator krijgt bericht."),
+    )
 
 
 @require_POST
@@ -116,20 +122,14 @@ def intrekken_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def feedback_view(request: HttpRequest, pk: int) -> HttpResponse:
-    aanvraag = _eigen_aanvraag(request, pk)
-    form = FeedbackForm(request.POST)
-    if over_limit(request, "formulier"):
-        form.add_error(None, TOO_MANY)
-        return _detail(request, aanvraag, 429, feedback_form=form)
-    if not form.is_valid():
-        return _detail(request, aanvraag, 400, feedback_form=form)
-    try:
-        feedback_geven(aanvraag=aanvraag, **form.cleaned_data)
-    except ExpertpoolFout as error:
-        form.add_error(None, str(error))
-        return _detail(request, aanvraag, 400, feedback_form=form)
-    messages.success(request, _("Bedankt voor je feedback."))
-    return redirect("expertpool:mijn_aanvraag", pk=pk)
+    return _formulier_op_aanvraag(
+        request,
+        pk,
+        FeedbackForm,
+        "feedback_form",
+        lambda aanvraag, data: feedback_geven(aanvraag=aanvraag, **data),
+        _("Bedankt voor je feedback."),
+    )
 
 
 def _beantwoorden(request: HttpRequest, uitnodiging: Uitnodiging) -> str | None:
