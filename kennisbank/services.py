@@ -24,7 +24,7 @@ from kennisbank.models import (
     VraagbaakPage,
     VraagPage,
 )
-from wijkwijzer.mail import mail_template
+from wijkwijzer.mail import mail_role, mail_template
 from wijkwijzer.markdown import render_markdown
 from wijkwijzer.models import User
 from wijkwijzer.roles import (
@@ -280,17 +280,12 @@ def vraag_stellen(
             toestemming_publicatie=toestemming_publicatie,
         )
         transaction.on_commit(lambda: _mail_vraag_status(nieuw))
-        for coordinator in User.objects.filter(
-            groups__name=VRAAGBAAK_COORDINATOR, is_active=True
-        ).exclude(email=""):
-            transaction.on_commit(
-                lambda coordinator=coordinator: mail_template(
-                    f"[WijkWijzer] Nieuwe vraag voor de vraagbaak: {nieuw.vraag}",
-                    "kennisbank/email/vraag_nieuw.txt",
-                    {"vraag": nieuw, "naam": coordinator.public_name, "link": _admin_link(nieuw)},
-                    coordinator.email,
-                )
-            )
+        mail_role(
+            VRAAGBAAK_COORDINATOR,
+            f"[WijkWijzer] Nieuwe vraag voor de vraagbaak: {nieuw.vraag}",
+            "kennisbank/email/vraag_nieuw.txt",
+            {"vraag": nieuw, "link": _admin_link(nieuw)},
+        )
     return nieuw
 
 

@@ -19,7 +19,7 @@ from kennisbank.expertpool.models import (
     Regio,
     Uitnodiging,
 )
-from wijkwijzer.mail import mail_template
+from wijkwijzer.mail import mail_role, mail_template
 from wijkwijzer.models import User
 from wijkwijzer.roles import EXPERTPOOL_COORDINATOR
 
@@ -281,14 +281,9 @@ def _mail_coordinatoren(aanvraag: Ondersteuningsaanvraag, onderwerp: str) -> Non
     link = settings.WAGTAILADMIN_BASE_URL + reverse(
         "ondersteuningsaanvragen:edit", args=[aanvraag.pk]
     )
-    for coordinator in User.objects.filter(
-        groups__name=EXPERTPOOL_COORDINATOR, is_active=True
-    ).exclude(email=""):
-        transaction.on_commit(
-            lambda coordinator=coordinator: mail_template(
-                f"[WijkWijzer] {onderwerp}: {aanvraag.gebied_naam}",
-                "expertpool/email/coordinator.txt",
-                {"aanvraag": aanvraag, "naam": coordinator.public_name, "link": link},
-                coordinator.email,
-            )
-        )
+    mail_role(
+        EXPERTPOOL_COORDINATOR,
+        f"[WijkWijzer] {onderwerp}: {aanvraag.gebied_naam}",
+        "expertpool/email/coordinator.txt",
+        {"aanvraag": aanvraag, "link": link},
+    )
