@@ -1,6 +1,8 @@
 """What the search service indexes from the kennisbank (read by search.registry). Only live,
 public pages; a leerkring's members-only fields and private vraagbaak questions never."""
 
+import datetime
+
 from gebieden.models import FocusgebiedPage
 from kennisbank.models import (
     EvenementPage,
@@ -20,76 +22,67 @@ def _gebied(area: FocusgebiedPage | None) -> list[tuple[str, str]]:
     return [(area.slug, area.title)] if area else []
 
 
-def praktijkvoorbeeld(page: PraktijkvoorbeeldPage) -> dict:
+def _document(page, body: list[str], datum, **extra) -> dict:
+    """What every kennisbank page gives: title, summary, URL and themes; `body` is joined."""
     return {
         "title": page.title,
         "summary": page.samenvatting,
-        "body": " ".join(
-            plain(part)
-            for part in (page.body, page.aanpak, page.resultaten, page.lessen, page.partners)
-        ),
+        "body": " ".join(body),
         "url": page.url,
-        "datum": page.publicatiedatum,
+        "datum": datum,
         "thema": _themas(page),
-        "gebied": _gebied(page.focusgebied),
-        "actielijn": [(str(a.nummer), str(a)) for a in page.actielijnen.all()],
+        **extra,
     }
+
+
+def _published(page) -> datetime.date | None:
+    return page.last_published_at.date() if page.last_published_at else None
+
+
+def praktijkvoorbeeld(page: PraktijkvoorbeeldPage) -> dict:
+    parts = (page.body, page.aanpak, page.resultaten, page.lessen, page.partners)
+    return _document(
+        page,
+        [plain(part) for part in parts],
+        page.publicatiedatum,
+        gebied=_gebied(page.focusgebied),
+        actielijn=[(str(a.nummer), str(a)) for a in page.actielijnen.all()],
+    )
 
 
 def publicatie(page: PublicatiePage) -> dict:
-    return {
-        "title": page.title,
-        "summary": page.samenvatting,
-        "body": " ".join([plain(page.body), *(d.tekst for d in page.documenten.all())]),
-        "url": page.url,
-        "datum": page.publicatiedatum,
-        "thema": _themas(page),
-        "gebied": _gebied(page.focusgebied),
-    }
+    return _document(
+        page,
+        [plain(page.body), *(d.tekst for d in page.documenten.all())],
+        page.publicatiedatum,
+        gebied=_gebied(page.focusgebied),
+    )
 
 
 def vraag(page: VraagPage) -> dict:
-    return {
-        "title": page.title,
-        "summary": page.samenvatting,
-        "body": plain(page.antwoord),
-        "url": page.url,
-        "datum": page.publicatiedatum,
-        "thema": _themas(page),
-        "gebied": _gebied(page.focusgebied),
-    }
+    return _document(
+        page, [plain(page.antwoord)], page.publicatiedatum, gebied=_gebied(page.focusgebied)
+    )
 
 
 def leerkring(page: LeerkringPage) -> dict:
-    return {
-        "title": page.title,
-        "summary": page.samenvatting,
-        "body": " ".join(
-            [
-                plain(page.doel),
-                page.facilitator,
-                *(plain(b.verslag) for b in page.bijeenkomsten.all()),
-            ]
-        ),
-        "url": page.url,
-        "datum": page.last_published_at.date() if page.last_published_at else None,
-        "thema": _themas(page),
-    }
+    verslagen = [plain(b.verslag) for b in page.bijeenkomsten.all()]
+    return _document(page, [plain(page.doel), page.facilitator, *verslagen], _published(page))
 
 
 def evenement(page: EvenementPage) -> dict:
-    return {
-        "title": page.title,
-        "summary": page.samenvatting,
-        "body": " ".join([plain(page.beschrijving), plain(page.verslag), page.locatie]),
-        "url": page.url,
-        "datum": page.begin.date(),
-        "thema": _themas(page),
-    }
+    body = [plain(page.beschrijving), plain(page.verslag), page.locatie]
+    return _document(page, body, page.begin.date())
 
 
-def _live(model, *related: str):
-    return lambda: model.objects.live().public().prefetch_related(*related)
+def _live(model, *related: str, gebied: bool = False):
+    """The public pages of `model`, with what their documents read loaded along."""
+
+    def items():
+        pages = model.objects.live().public().prefetch_related(*related)
+        return pages.select_related("focusgebied") if gebied else pages
+
+    return items
 
 
 ZOEKBAAR = [
@@ -97,36 +90,21 @@ ZOEKBAAR = [
         "type": "praktijkvoorbeeld",
         "label": "Praktijkvoorbeeld",
         "model": PraktijkvoorbeeldPage,
-        "items": lambda: (
-            PraktijkvoorbeeldPage.objects.live()
-            .public()
-            .select_related("focusgebied")
-            .prefetch_related("themas", "actielijnen")
-        ),
+        "items": _live(PraktijkvoorbeeldPage, "themas", "actielijnen", gebied=True),
         "document": praktijkvoorbeeld,
     },
     {
         "type": "publicatie",
         "label": "Publicatie",
         "model": PublicatiePage,
-        "items": lambda: (
-            PublicatiePage.objects.live()
-            .public()
-            .select_related("focusgebied")
-            .prefetch_related("themas", "documenten")
-        ),
+        "items": _live(PublicatiePage, "themas", "documenten", gebied=True),
         "document": publicatie,
     },
     {
         "type": "vraag",
         "label": "Vraag en antwoord",
         "model": VraagPage,
-        "items": lambda: (
-            VraagPage.objects.live()
-            .public()
-            .select_related("focusgebied")
-            .prefetch_related("themas")
-        ),
+        "items": _live(VraagPage, "themas", gebied=True),
         "document": vraag,
     },
     {

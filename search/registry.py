@@ -9,6 +9,7 @@ The dict has title, summary, body, url, datum and facet lists thema / gebied / a
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from search.backends.base import Document
@@ -41,7 +42,10 @@ class Soort:
         )
 
 
+@cache
 def soorten() -> list[Soort]:
+    """Read once per process: the declarations are code, and this is asked on every page
+    view that shows related items and on every publish."""
     return [
         Soort(**declaration)
         for module in project_app_modules("zoeken")
