@@ -1,4 +1,7 @@
+import re
+
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,6 +16,19 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from gebieden.sections import AREA_PAGE_TYPES
+
+POSTCODE = re.compile(r"\b\d{4}\b")
+
+
+def validate_postcodes(value: str) -> None:
+    for part in filter(None, (part.strip() for part in value.split(","))):
+        if not re.fullmatch(r"[1-9]\d{3}", part):
+            raise ValidationError(
+                _("'%(deel)s' is geen postcode van vier cijfers.") % {"deel": part}
+            )
+
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -130,6 +146,17 @@ class FocusgebiedPage(Page):
     samenvatting = models.TextField(_("samenvatting"), blank=True)
     beschrijving = RichTextField(_("beschrijving"), blank=True, features=TEXT_FEATURES)
     toegevoegd_in = models.PositiveSmallIntegerField(_("focusgebied sinds"), null=True, blank=True)
+    postcodes = models.CharField(
+        _("postcodes van het gebied"),
+        max_length=500,
+        blank=True,
+        validators=[validate_postcodes],
+        help_text=_(
+            "De vier cijfers van de postcodes in het gebied, gescheiden door komma's. Wie bij "
+            "inbreng zo'n postcode opgeeft, krijgt het label 'bewoner'. De postcode wordt niet "
+            "bewaard."
+        ),
+    )
     regiodeal_2020 = models.BooleanField(_("regiodeal 2020"), default=False)
     alliantie_naam = models.CharField(_("naam alliantie"), max_length=200, blank=True)
     alliantie_beschrijving = RichTextField(
@@ -157,6 +184,7 @@ class FocusgebiedPage(Page):
         ),
         FieldPanel("samenvatting"),
         FieldPanel("beschrijving"),
+        FieldPanel("postcodes"),
     ]
     alliantie_panels = [
         FieldPanel("alliantie_naam"),
@@ -178,7 +206,8 @@ class FocusgebiedPage(Page):
         index.FilterField("provincie"),
     ]
     parent_page_types = ["gebieden.GebiedenIndexPage"]
-    subpage_types = ["gebieden.AlliantieoverlegPage"]
+    # Shared with the apps that add page types under an area (see gebieden.sections).
+    subpage_types = AREA_PAGE_TYPES
 
     class Meta:
         verbose_name = _("focusgebied")
@@ -190,6 +219,10 @@ class FocusgebiedPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(focusgebied_detail(self))
         return context
+
+    @property
+    def postcode_lijst(self) -> set[str]:
+        return set(POSTCODE.findall(self.postcodes))
 
     @property
     def alliantie_titel(self) -> str:

@@ -1,4 +1,5 @@
-"""Sections of a focus area page that other apps fill in. The area page shows every
+"""Sections of a focus area page that other apps fill in, and the page types they add under
+an area. The area page shows every
 registered section; an app that has content for areas (participation processes, knowledge,
 indicators) registers its section in its AppConfig.ready(), so gebieden never imports it."""
 
@@ -24,6 +25,16 @@ class FilledSection:
 
 
 _registry: dict[str, AreaSection] = {}
+
+# The page types allowed under a focus area: FocusgebiedPage.subpage_types is this list, so
+# apps add theirs in AppConfig.ready() (before Wagtail first reads it) without gebieden
+# naming them.
+AREA_PAGE_TYPES = ["gebieden.AlliantieoverlegPage"]
+
+
+def register_area_page_type(model_label: str) -> None:
+    if model_label not in AREA_PAGE_TYPES:
+        AREA_PAGE_TYPES.append(model_label)
 
 
 def register_area_section(section: AreaSection) -> None:

@@ -1,4 +1,26 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from participatie import views
 
 app_name = "participatie"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("participatie/bevestigen/<str:token>/", views.bevestigen, name="bevestigen"),
+    path("participatie/verstuurd/", views.verstuurd, name="verstuurd"),
+    path("participatie/inbreng/<int:pk>/reageren/", views.reageren, name="reageren"),
+    path("participatie/inbreng/<int:pk>/steunen/", views.steunen, name="steunen"),
+    path("participatie/inbreng/<int:pk>/melden/", views.inbreng_melden, name="inbreng_melden"),
+    path("participatie/inbreng/<int:pk>/meldingen/", views.meldingen, name="meldingen"),
+    path("participatie/reactie/<int:pk>/melden/", views.reactie_melden, name="reactie_melden"),
+    path("participatie/afmelden/<str:token>/", views.afmelden, name="afmelden"),
+    path("participatie/mijn-inbreng/", views.mijn_inbreng, name="mijn_inbreng"),
+    # Staff pages: this prefix is in settings.STAFF_PATH_PREFIXES (MFA required).
+    path("participatie/beheer/moderatie/", views.moderatie, name="moderatie"),
+    path(
+        "participatie/beheer/moderatie/<str:soort>/<int:pk>/",
+        views.moderatie_actie,
+        name="moderatie_actie",
+    ),
+    path("participatie/beheer/inbreng/<int:pk>/behandelen/", views.behandelen, name="behandelen"),
+    path("participatie/beheer/proces/<int:pk>/verslag/", views.verslag, name="verslag"),
+    path("participatie/beheer/proces/<int:pk>/verslag.csv", views.verslag_csv, name="verslag_csv"),
+]

@@ -26,7 +26,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 class StaffMFAMiddleware:
     """Anyone who can reach the admin must have two-factor authentication (TOTP) turned on;
-    until they do, every admin page sends them to the page that sets it up."""
+    until they do, every admin page, and every staff page outside the admin
+    (settings.STAFF_PATH_PREFIXES), sends them to the page that sets it up."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -34,7 +35,7 @@ class StaffMFAMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if (
-            request.path.startswith(ADMIN_PREFIX)
+            request.path.startswith((ADMIN_PREFIX, *settings.STAFF_PATH_PREFIXES))
             and user.is_authenticated
             and user.has_perm("wagtailadmin.access_admin")
             and not is_mfa_enabled(user)

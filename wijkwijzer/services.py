@@ -1,3 +1,6 @@
+import secrets
+
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -70,3 +73,25 @@ def profile_update(*, user: User, display_name: str) -> User:
     user.full_clean(exclude=["password"])
     user.save(update_fields=["display_name"])
     return user
+
+
+@transaction.atomic
+def account_for_email(email: str, display_name: str) -> tuple[User, bool]:
+    """The account of whoever just proved they read `email` (by following a single-use link),
+    created if there is none: a light account with a verified address and no password, which
+    its owner can give a password later through "Wachtwoord vergeten". Returns (user, created)."""
+    existing = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
+    if existing is not None:
+        if not existing.verified:
+            existing.verified = True
+            existing.save(update_fields=["verified"])
+        return existing.user, False
+    user = User.objects.filter(email__iexact=email).first()
+    created = user is None
+    if created:
+        user = User(username=f"deelnemer-{secrets.token_hex(6)}", email=email)
+        user.display_name = display_name
+        user.set_unusable_password()
+        user.save()
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user, created

@@ -2,8 +2,6 @@
 transition table, records who did what and when, and tells the requester."""
 
 import datetime
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.db import transaction
@@ -22,6 +20,7 @@ from kennisbank.expertpool.models import (
 from wijkwijzer.mail import mail_role, mail_template
 from wijkwijzer.models import User
 from wijkwijzer.roles import EXPERTPOOL_COORDINATOR
+from wijkwijzer.tokens import new_token, token_hash
 
 S = Ondersteuningsaanvraag.Status
 # Every allowed status change. Who may make it is decided by the function that asks for it.
@@ -134,12 +133,12 @@ def expert_uitnodigen(
     (only its hash is stored)."""
     if expert.gebruiker is None or not expert.gebruiker.email:
         raise ExpertpoolFout(f"{expert.title} heeft geen account en kan niet worden uitgenodigd.")
-    token = secrets.token_urlsafe(32)
+    token, hashed = new_token()
     with transaction.atomic():
         uitnodiging = Uitnodiging.objects.create(
             aanvraag=aanvraag,
             expert=expert,
-            token_hash=token_hash(token),
+            token_hash=hashed,
             verloopt_op=timezone.now() + UITNODIGING_GELDIG,
         )
         overgang(aanvraag, S.EXPERT_VOORGESTELD, door=door, tekst=f"Uitgenodigd: {expert.title}")
@@ -153,10 +152,6 @@ def expert_uitnodigen(
             )
         )
     return uitnodiging, token
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def uitnodiging_bij_token(token: str) -> Uitnodiging | None:

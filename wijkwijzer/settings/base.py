@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "kennisbank",
     "kennisbank.expertpool",
     "participatie",
+    "wagtail.contrib.routable_page",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -149,6 +150,9 @@ else:
 
 # Search: the embedded backend's index file (SQLite FTS5, apart from the project database).
 SEARCH_EMBEDDED_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", BASE_DIR / "search_index.sqlite3"))
+
+# Staff pages outside the Wagtail admin; like the admin, they require MFA.
+STAFF_PATH_PREFIXES = ["/participatie/beheer/"]
 
 # Rate limits on public writes (wijkwijzer.ratelimit), counted in the default cache: per
 # account and per IP address, as (per account, per IP) in django-ratelimit's "count/period".

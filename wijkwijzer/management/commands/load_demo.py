@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from wijkwijzer.discovery import project_app_modules
 from wijkwijzer.roles import ensure_roles
+
+DUMMY_MAIL = "django.core.mail.backends.dummy.EmailBackend"
 
 
 class Command(BaseCommand):
@@ -14,7 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         # Each app's `demo.load()` runs in INSTALLED_APPS order, so the shared domain
         # (gebieden) exists before the content apps that point at it.
-        with transaction.atomic():
+        # Demo content is written through the same services as real content, which send
+        # e-mail; the demo accounts have .invalid addresses, so nothing is sent while loading.
+        with override_settings(EMAIL_BACKEND=DUMMY_MAIL), transaction.atomic():
             ensure_roles()
             for module in project_app_modules("demo"):
                 self.stdout.write(f"Laden: {module.__name__}")

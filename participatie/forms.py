@@ -1,0 +1,369 @@
+"""The residents' forms. Each one asks who writes (an account, or a pseudonym and an e-mail
+address to confirm), an optional postcode for the "bewoner" mark, and has a honeypot field
+for bots; the text checks (links, duplicates) are here so errors show next to the text."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gebieden.models import FocusgebiedPage, Thema
+from participatie.models import (
+    AFGESLOTEN,
+    Inbreng,
+    Inbrengsoort,
+    Inbrengstatus,
+    ParticipatieprocesPage,
+    Vraagsoort,
+)
+from participatie.selectors import is_dubbel
+from participatie.services import OVERGANGEN, Schrijver
+from wijkwijzer.models import User
+
+MAX_LINKS = 2
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+POSTCODE = re.compile(r"\s*([1-9]\d{3})\s*(?:[a-zA-Z]{2})?\s*")
+FOTO_MAX_BYTES = 8 * 1024 * 1024
+HONEYPOT = "website"
+
+SCHAAL = [
+    (1, _("1: helemaal oneens")),
+    (2, _("2: oneens")),
+    (3, _("3: neutraal")),
+    (4, _("4: eens")),
+    (5, _("5: helemaal eens")),
+]
+
+
+def _tekstveld(label: str, required_message: str, max_length: int = 5000) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Je mag *schuin*, **vet** en lijstjes gebruiken (Markdown)."),
+        error_messages={
+            "required": required_message,
+            "max_length": _("Houd je tekst korter dan %(limit_value)d tekens."),
+        },
+    )
+
+
+class SchrijverForm(forms.Form):
+    """Who writes. Subclasses add their own fields first; these come last."""
+
+    def __init__(
+        self, *args, user: User, gebied: FocusgebiedPage, proces: ParticipatieprocesPage, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.user, self.gebied, self.proces = user, gebied, proces
+        self.fields["pseudoniem"] = forms.CharField(
+            label=_("Naam die anderen zien"),
+            help_text=_("Je voornaam of een verzonnen naam. Je echte naam hoeft niet."),
+            max_length=60,
+            initial=user.public_name if user.is_authenticated else "",
+            error_messages={
+                "required": _("Kies een naam die anderen bij je bericht zien."),
+                "max_length": _("Houd je naam korter dan 60 tekens."),
+            },
+        )
+        if not user.is_authenticated:
+            self.fields["email"] = forms.EmailField(
+                label=_("Je e-mailadres"),
+                help_text=_(
+                    "We sturen je een link om je bericht te bevestigen. Niemand anders ziet "
+                    "je e-mailadres."
+                ),
+                error_messages={
+                    "required": _("Vul je e-mailadres in, dan kun je je bericht bevestigen."),
+                    "invalid": _("Dit is geen geldig e-mailadres. Kijk of er een @ in staat."),
+                },
+            )
+        if gebied.postcode_lijst:
+            self.fields["postcode"] = forms.CharField(
+                label=_("Woon je in %(gebied)s? Vul dan je postcode in (mag leeg blijven)")
+                % {"gebied": gebied.title},
+                help_text=_("Je krijgt dan het label 'bewoner'. We bewaren je postcode niet."),
+                max_length=8,
+                required=False,
+            )
+        self.fields[HONEYPOT] = forms.CharField(
+            label=_("Laat dit veld leeg"),
+            required=False,
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+
+    def get_context(self):
+        # The honeypot is rendered apart, hidden from people (see forms/form.html).
+        context = super().get_context()
+        context["fields"] = [(f, e) for f, e in context["fields"] if f.name != HONEYPOT]
+        context["honeypot"] = self[HONEYPOT]
+        return context
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get(HONEYPOT))
+
+    def clean_postcode(self) -> bool:
+        value = self.cleaned_data.get("postcode", "")
+        if not value.strip():
+            return False
+        match = POSTCODE.fullmatch(value)
+        if match is None:
+            raise forms.ValidationError(_("Vul de vier cijfers van je postcode in, zoals 1509."))
+        if match.group(1) not in self.gebied.postcode_lijst:
+            raise forms.ValidationError(
+                _(
+                    "Deze postcode hoort niet bij %(gebied)s. Woon je ergens anders? Laat het "
+                    "veld dan leeg; je bericht telt net zo goed mee."
+                )
+                % {"gebied": self.gebied.title}
+            )
+        return True
+
+    def clean(self):
+        cleaned = super().clean()
+        teksten = " ".join(str(cleaned.get(naam, "")) for naam in ("titel", "tekst"))
+        if len(LINK.findall(teksten)) > MAX_LINKS:
+            self.add_error(
+                "tekst",
+                _(
+                    "Je tekst heeft meer dan %(max)d links. Haal er een paar weg; zo houden we "
+                    "reclame buiten de deur."
+                )
+                % {"max": MAX_LINKS},
+            )
+        return cleaned
+
+    def schrijver(self) -> Schrijver:
+        data = self.cleaned_data
+        return Schrijver(
+            gebruiker=self.user if self.user.is_authenticated else None,
+            email=self.user.email if self.user.is_authenticated else data["email"],
+            pseudoniem=data.get("pseudoniem", ""),
+            bewoner=bool(data.get("postcode")),
+        )
+
+
+class InbrengForm(SchrijverForm):
+    soort = forms.ChoiceField(
+        label=_("Wat wil je geven?"),
+        choices=[
+            (Inbrengsoort.IDEE, _("Een idee")),
+            (Inbrengsoort.REACTIE, _("Een reactie op het plan")),
+            (Inbrengsoort.ZORG, _("Een zorg")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of je een idee, een reactie of een zorg geeft.")},
+    )
+    titel = forms.CharField(
+        label=_("Titel"),
+        help_text=_("Waar gaat het over, in een paar woorden?"),
+        max_length=150,
+        error_messages={
+            "required": _("Geef je bericht een korte titel."),
+            "max_length": _("Houd de titel korter dan 150 tekens."),
+        },
+    )
+    tekst = _tekstveld(_("Je bericht"), _("Schrijf je idee, reactie of zorg op."))
+    thema = forms.ModelChoiceField(
+        label=_("Over welk thema gaat het?"),
+        queryset=Thema.objects.all(),
+        empty_label=_("Kies een thema"),
+        error_messages={"required": _("Kies het thema dat het best past.")},
+    )
+    plek = forms.CharField(
+        label=_("Over welke plek gaat het? (mag leeg blijven)"),
+        help_text=_("Een straat, plein of gebouw. Geen huisnummer."),
+        max_length=150,
+        required=False,
+    )
+    afbeelding = forms.ImageField(
+        label=_("Foto (mag leeg blijven)"),
+        help_text=_("Een JPG- of PNG-foto tot 8 MB. Zet er geen mensen op die herkenbaar zijn."),
+        required=False,
+        error_messages={
+            "invalid_image": _("Dit bestand is geen foto die we kunnen lezen. Kies een JPG of PNG.")
+        },
+    )
+    afbeelding_tekst = forms.CharField(
+        label=_("Wat staat er op de foto?"),
+        help_text=_("Voor wie de foto niet kan zien."),
+        max_length=200,
+        required=False,
+    )
+
+    def clean_afbeelding(self):
+        foto = self.cleaned_data.get("afbeelding")
+        if foto and foto.size > FOTO_MAX_BYTES:
+            raise forms.ValidationError(_("Deze foto is groter dan 8 MB. Kies een kleinere."))
+        return foto
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("afbeelding") and not cleaned.get("afbeelding_tekst", "").strip():
+            self.add_error(
+                "afbeelding_tekst", _("Vertel in een paar woorden wat er op de foto staat.")
+            )
+        if cleaned.get("tekst") and is_dubbel(self.proces, cleaned["tekst"]):
+            self.add_error(
+                "tekst",
+                _(
+                    "Precies deze tekst is al gegeven bij dit plan. Steun die inbreng liever, "
+                    "dan telt je stem mee."
+                ),
+            )
+        if self.errors and self.files.get("afbeelding"):
+            self.add_error(
+                None, _("Kies je foto opnieuw; een browser onthoudt die niet na een foutmelding.")
+            )
+        return cleaned
+
+
+class AgendapuntForm(SchrijverForm):
+    titel = forms.CharField(
+        label=_("Welk onderwerp wil je op de agenda?"),
+        max_length=150,
+        error_messages={
+            "required": _("Schrijf het onderwerp op."),
+            "max_length": _("Houd het onderwerp korter dan 150 tekens."),
+        },
+    )
+    tekst = _tekstveld(
+        _("Waarom moet de alliantie dit bespreken?"), _("Vertel waarom dit op de agenda moet.")
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("tekst") and is_dubbel(self.proces, cleaned["tekst"]):
+            self.add_error("tekst", _("Precies dit agendapunt is al voorgesteld."))
+        return cleaned
+
+
+class ReactieForm(SchrijverForm):
+    tekst = _tekstveld(_("Je reactie"), _("Schrijf je reactie op."), max_length=2000)
+
+    def __init__(self, *args, inbreng: Inbreng, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inbreng = inbreng
+        self.fields["tekst"].widget.attrs["rows"] = 4
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("tekst") and is_dubbel(self.proces, cleaned["tekst"], self.inbreng):
+            self.add_error("tekst", _("Precies deze reactie staat er al."))
+        return cleaned
+
+
+class SteunEmailForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Je e-mailadres"),
+        help_text=_("Je steun telt mee zodra je op de link in de e-mail klikt."),
+        error_messages={
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Dit is geen geldig e-mailadres. Kijk of er een @ in staat."),
+        },
+    )
+
+
+class MeldenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Wat is er mis met dit bericht?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Vertel kort wat er mis is, dan kan de moderator het beoordelen."),
+            "max_length": _("Houd het korter dan 500 tekens."),
+        },
+    )
+
+
+class BehandelForm(forms.Form):
+    """The alliance team's answer: a new public status with a written answer."""
+
+    status = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
+    antwoord = forms.CharField(
+        label=_("Openbaar antwoord aan de indiener"),
+        help_text=_(
+            "Verplicht bij verwerkt, niet overgenomen en doorgestuurd. Iedereen kan het lezen; "
+            "de indiener en wie de inbreng steunt krijgen het per e-mail."
+        ),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, inbreng: Inbreng, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (value, label)
+            for value, label in Inbrengstatus.choices
+            if (inbreng.status, value) in OVERGANGEN
+        ]
+        self.fields["status"].error_messages["required"] = _("Kies de nieuwe status.")
+        self.fields["antwoord"].initial = inbreng.antwoord
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") in AFGESLOTEN and not cleaned.get("antwoord", "").strip():
+            self.add_error(
+                "antwoord",
+                _(
+                    "Schrijf een antwoord. Zonder openbaar antwoord kan inbreng niet worden "
+                    "afgesloten."
+                ),
+            )
+        return cleaned
+
+
+class ModeratieForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Openbare reden"),
+        help_text=_("Staat op de plek van het verborgen bericht."),
+        max_length=300,
+        required=False,
+    )
+
+
+class VragenlijstForm(SchrijverForm):
+    """One field per question of the process's survey."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Answers are never shown per person, so there is no name or mark to ask for.
+        self.fields.pop("pseudoniem")
+        self.fields.pop("postcode", None)
+        self.vragen = list(self.proces.vragen.all())
+        vraagvelden = {}
+        for vraag in self.vragen:
+            required = {"required": _("Beantwoord deze vraag.")}
+            if vraag.soort == Vraagsoort.OPEN:
+                veld = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+            elif vraag.soort == Vraagsoort.SCHAAL:
+                veld = forms.ChoiceField(
+                    choices=[(str(n), label) for n, label in SCHAAL],
+                    widget=forms.RadioSelect,
+                )
+            else:
+                keuzes = [(optie, optie) for optie in vraag.optielijst]
+                veld = (
+                    forms.ChoiceField(choices=keuzes, widget=forms.RadioSelect)
+                    if vraag.soort == Vraagsoort.EEN
+                    else forms.MultipleChoiceField(
+                        choices=keuzes, widget=forms.CheckboxSelectMultiple
+                    )
+                )
+            veld.label = (
+                vraag.vraag if vraag.verplicht else f"{vraag.vraag} " + str(_("(mag leeg blijven)"))
+            )
+            veld.required = vraag.verplicht
+            veld.error_messages.update(required)
+            vraagvelden[f"vraag_{vraag.pk}"] = veld
+        # Questions first, then who answers.
+        self.fields = {**vraagvelden, **self.fields}
+
+    def antwoorden(self) -> dict[int, list[str]]:
+        result = {}
+        for vraag in self.vragen:
+            waarde = self.cleaned_data.get(f"vraag_{vraag.pk}")
+            result[vraag.pk] = waarde if isinstance(waarde, list) else [waarde or ""]
+        return result

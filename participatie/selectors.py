@@ -1,0 +1,263 @@
+"""Read paths of the participation pages. Each returns what a page shows in a fixed number of
+queries, however many contributions, replies or supporters there are."""
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.http import QueryDict
+from django.utils import timezone
+
+from gebieden.models import FocusgebiedPage, Thema
+from participatie.models import (
+    AFGESLOTEN,
+    Inbreng,
+    Inbrengsoort,
+    Inbrengstatus,
+    Melding,
+    ParticipatieprocesPage,
+    Reactie,
+    Statuswijziging,
+    Steun,
+    Vraagsoort,
+    Vragenlijstantwoord,
+    Zichtbaarheid,
+)
+from wijkwijzer.models import User
+from wijkwijzer.roles import MODERATOR
+
+PER_PAGINA = 20
+SORTERINGEN = {"nieuw": "-aangemaakt_op", "steun": "-aantal_steun"}
+# Survey results are shown once this many people answered, so no one's answers stand out.
+MINIMUM_INZENDINGEN = 5
+DUBBEL_TERMIJN = timedelta(days=30)
+PUBLIEK = [Zichtbaarheid.ZICHTBAAR, Zichtbaarheid.VERBORGEN]
+
+
+def processen_in_gebied(gebied: FocusgebiedPage) -> list[ParticipatieprocesPage]:
+    return list(
+        ParticipatieprocesPage.objects.child_of(gebied)
+        .live()
+        .public()
+        .prefetch_related("fasen")
+        .order_by("-first_published_at")
+    )
+
+
+def _met_tellingen(qs: QuerySet[Inbreng]) -> QuerySet[Inbreng]:
+    return qs.select_related("thema", "proces").annotate(
+        aantal_steun=Count("steun", distinct=True),
+        aantal_reacties=Count(
+            "reacties", filter=Q(reacties__zichtbaarheid=Zichtbaarheid.ZICHTBAAR), distinct=True
+        ),
+    )
+
+
+def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> dict[str, Any]:
+    """The process page: where it stands, and the public contributions, filtered by soort,
+    thema and status (unknown values are ignored), sorted and paginated."""
+    inbreng = Inbreng.objects.filter(proces=proces, zichtbaarheid__in=PUBLIEK)
+    gekozen = {}
+    for naam, keuzes in (
+        ("soort", Inbrengsoort.values),
+        ("status", Inbrengstatus.values),
+        ("thema", [str(pk) for pk in inbreng.values_list("thema_id", flat=True).distinct()]),
+    ):
+        waarde = params.get(naam, "")
+        if waarde in keuzes:
+            inbreng = inbreng.filter(**{f"{naam}_id" if naam == "thema" else naam: waarde})
+            gekozen[naam] = waarde
+    sortering = params.get("sorteer") if params.get("sorteer") in SORTERINGEN else "nieuw"
+    lijst = _met_tellingen(inbreng).order_by(SORTERINGEN[sortering], "-pk")
+    pagina = Paginator(lijst, PER_PAGINA).get_page(params.get("page"))
+    themas = Thema.objects.filter(
+        pk__in=Inbreng.objects.filter(proces=proces, zichtbaarheid__in=PUBLIEK).values("thema")
+    )
+    totaal = Inbreng.objects.filter(proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR)
+    query = QueryDict(mutable=True)
+    query.update({**gekozen, "sorteer": sortering})
+    return {
+        "stand": proces.stand(),
+        "filter_query": query.urlencode(),
+        "gefilterd": bool(gekozen),
+        "fasen": sorted(proces.fasen.all(), key=lambda fase: fase.begin),
+        "pagina": pagina,
+        "gekozen": gekozen,
+        "sortering": sortering,
+        "thema_keuzes": themas,
+        "soort_keuzes": Inbrengsoort.choices,
+        "status_keuzes": Inbrengstatus.choices,
+        "aantal_inbreng": totaal.count(),
+        "aantal_beantwoord": totaal.exclude(antwoord="").count(),
+    }
+
+
+def inbreng_detail(proces: ParticipatieprocesPage, pk: int, user: User) -> Inbreng | None:
+    """A public contribution of `proces` with its replies and history. Its own writer also
+    sees it while it waits for approval."""
+    zichtbaar = Q(zichtbaarheid__in=PUBLIEK)
+    if user.is_authenticated:
+        zichtbaar |= Q(auteur=user)
+    steun_van_mij = (
+        Exists(Steun.objects.filter(inbreng=OuterRef("pk"), gebruiker=user))
+        if user.is_authenticated
+        else Value(False)
+    )
+    return (
+        _met_tellingen(Inbreng.objects.filter(zichtbaar, proces=proces, pk=pk))
+        .select_related("overleg", "focusgebied")
+        .annotate(door_mij_gesteund=steun_van_mij)
+        .prefetch_related(
+            Prefetch(
+                "reacties",
+                queryset=Reactie.objects.filter(zichtbaarheid__in=PUBLIEK),
+                to_attr="publieke_reacties",
+            ),
+            Prefetch("wijzigingen", queryset=Statuswijziging.objects.all()),
+        )
+        .first()
+    )
+
+
+def krijgt_meldingen(inbreng: Inbreng, user: User) -> bool | None:
+    """Whether `user` gets e-mail about `inbreng`; None when they do not follow it."""
+    if not user.is_authenticated:
+        return None
+    if inbreng.auteur_id == user.pk:
+        return inbreng.meldingen
+    return (
+        Steun.objects.filter(inbreng=inbreng, gebruiker=user)
+        .values_list("meldingen", flat=True)
+        .first()
+    )
+
+
+def terugkoppeling(proces: ParticipatieprocesPage) -> dict[str, Any]:
+    """'Wat is er met uw inbreng gedaan': counts per status and per theme, and every answer."""
+    inbreng = Inbreng.objects.filter(proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR)
+    per_status = dict(inbreng.values_list("status").annotate(n=Count("pk")))
+    per_thema = list(
+        inbreng.values("thema__label").annotate(n=Count("pk")).order_by("-n", "thema__label")
+    )
+    beantwoord = list(
+        _met_tellingen(inbreng.exclude(antwoord="")).order_by("status", "-beantwoord_op")
+    )
+    return {
+        "per_status": [
+            {"status": value, "label": label, "aantal": per_status.get(value, 0)}
+            for value, label in Inbrengstatus.choices
+        ],
+        "per_thema": per_thema,
+        "totaal": sum(per_status.values()),
+        "beantwoord": beantwoord,
+    }
+
+
+def verslag_rijen(proces: ParticipatieprocesPage) -> list[Inbreng]:
+    """Every public contribution with its counts, for the alliance meeting's report."""
+    return list(
+        _met_tellingen(
+            Inbreng.objects.filter(proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR)
+        ).order_by("status", "-aangemaakt_op")
+    )
+
+
+def vragenlijst_uitslag(proces: ParticipatieprocesPage) -> dict[str, Any]:
+    """Results per question, counted over confirmed submissions; shown only once at least
+    MINIMUM_INZENDINGEN people answered, and never per person (open answers are counted)."""
+    vragen = list(proces.vragen.all())
+    antwoorden = Vragenlijstantwoord.objects.filter(
+        inzending__proces=proces, inzending__bevestigd=True
+    )
+    aantal = proces.inzendingen.filter(bevestigd=True).count()
+    tellingen: dict[int, Counter] = {vraag.pk: Counter() for vraag in vragen}
+    for vraag_id, waarde, n in (
+        antwoorden.exclude(vraag__soort=Vraagsoort.OPEN)
+        .values_list("vraag_id", "waarde")
+        .annotate(n=Count("pk"))
+    ):
+        tellingen[vraag_id][waarde] = n
+    open_aantal = dict(
+        antwoorden.filter(vraag__soort=Vraagsoort.OPEN)
+        .values_list("vraag_id")
+        .annotate(n=Count("pk"))
+    )
+    uitslag = []
+    for vraag in vragen:
+        telling = tellingen[vraag.pk]
+        opties = (
+            [str(n) for n in range(1, 6)] if vraag.soort == Vraagsoort.SCHAAL else vraag.optielijst
+        )
+        totaal = sum(telling.values())
+        rij = {
+            "vraag": vraag,
+            "opties": [
+                {
+                    "label": optie,
+                    "aantal": telling.get(optie, 0),
+                    "procent": round(100 * telling.get(optie, 0) / totaal) if totaal else 0,
+                }
+                for optie in opties
+            ],
+            "open_aantal": open_aantal.get(vraag.pk, 0),
+        }
+        if vraag.soort == Vraagsoort.SCHAAL and totaal:
+            rij["gemiddelde"] = sum(int(k) * v for k, v in telling.items()) / totaal
+        uitslag.append(rij)
+    return {"aantal": aantal, "zichtbaar": aantal >= MINIMUM_INZENDINGEN, "vragen": uitslag}
+
+
+def is_dubbel(proces: ParticipatieprocesPage, tekst: str, inbreng: Inbreng | None = None) -> bool:
+    """The same text (ignoring case, spaces and punctuation) was given in this process, or to
+    this contribution, in the last DUBBEL_TERMIJN."""
+    sinds = timezone.now() - DUBBEL_TERMIJN
+    kern = _kern(tekst)
+    if inbreng is not None:
+        teksten = Reactie.objects.filter(inbreng=inbreng, aangemaakt_op__gte=sinds)
+    else:
+        teksten = Inbreng.objects.filter(proces=proces, aangemaakt_op__gte=sinds)
+    return any(_kern(t) == kern for t in teksten.values_list("tekst", flat=True).iterator())
+
+
+def _kern(tekst: str) -> str:
+    return re.sub(r"\W+", "", tekst.casefold())
+
+
+def gemodereerde_gebieden(user: User) -> QuerySet[FocusgebiedPage]:
+    if user.is_superuser or user.groups.filter(name=MODERATOR).exists():
+        return FocusgebiedPage.objects.all()
+    return FocusgebiedPage.objects.filter(alliantie_groep__user=user)
+
+
+def moderatie_wachtrij(user: User) -> dict[str, Any]:
+    """Open reports, and items waiting for approval, in the areas `user` moderates."""
+    gebieden = gemodereerde_gebieden(user)
+    meldingen = list(
+        Melding.objects.filter(focusgebied__in=gebieden, afgehandeld_op__isnull=True)
+        .select_related("inbreng__proces", "reactie__inbreng__proces", "focusgebied")
+        .order_by("aangemaakt_op")
+    )
+    wachtend_inbreng = list(
+        Inbreng.objects.filter(
+            focusgebied__in=gebieden, zichtbaarheid=Zichtbaarheid.WACHT_OP_MODERATIE
+        ).select_related("proces", "focusgebied")
+    )
+    wachtende_reacties = list(
+        Reactie.objects.filter(
+            inbreng__focusgebied__in=gebieden, zichtbaarheid=Zichtbaarheid.WACHT_OP_MODERATIE
+        ).select_related("inbreng__proces", "inbreng__focusgebied")
+    )
+    return {
+        "meldingen": meldingen,
+        "wachtend": [*wachtend_inbreng, *wachtende_reacties],
+    }
+
+
+def mijn_inbreng(user: User) -> list[Inbreng]:
+    return list(
+        _met_tellingen(Inbreng.objects.filter(auteur=user)).select_related("proces", "focusgebied")
+    )

@@ -1,0 +1,453 @@
+"""Writes of the participation module. Residents' writes wait for a confirmed e-mail address
+(write first, confirm after), then go online or into pre-moderation; a contribution's status
+changes only in `status_wijzigen`, which refuses to close it without a public answer and
+tells the submitter and supporters."""
+
+import io
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image, ImageOps
+
+from gebieden.models import AlliantieoverlegPage, FocusgebiedPage
+from participatie.models import (
+    AFGESLOTEN,
+    Bevestiging,
+    Inbreng,
+    Inbrengsoort,
+    Inbrengstatus,
+    Melding,
+    Moderatie,
+    Moderatiebesluit,
+    ParticipatieprocesPage,
+    Reactie,
+    Statuswijziging,
+    Steun,
+    Vragenlijstantwoord,
+    Vragenlijstinzending,
+    Zichtbaarheid,
+)
+from wijkwijzer.mail import mail_template
+from wijkwijzer.models import User
+from wijkwijzer.services import account_for_email
+from wijkwijzer.tokens import new_token, token_hash
+
+logger = logging.getLogger(__name__)
+
+S = Inbrengstatus
+# Every allowed status change: from received or in progress to any next step, and a closed
+# contribution may be reopened. Closing needs an answer (see status_wijzigen).
+OVERGANGEN: set[tuple[str, str]] = {
+    *((S.ONTVANGEN, naar) for naar in (S.IN_BEHANDELING, *AFGESLOTEN)),
+    *((S.IN_BEHANDELING, naar) for naar in AFGESLOTEN),
+    *((van, S.IN_BEHANDELING) for van in AFGESLOTEN),
+}
+MELDINGEN_SALT = "participatie.meldingen"
+FOTO_MAX = 1600
+
+
+class ParticipatieFout(ValueError):
+    """A step that cannot be taken; the message says why, in Dutch."""
+
+
+@dataclass(frozen=True)
+class Schrijver:
+    """Who writes: a logged-in account, or someone who gives an e-mail address to confirm."""
+
+    gebruiker: User | None
+    email: str
+    pseudoniem: str
+    bewoner: bool = False
+
+
+def focusgebied_van(proces: ParticipatieprocesPage) -> FocusgebiedPage:
+    return FocusgebiedPage.objects.parent_of(proces).get()
+
+
+def volgend_overleg(gebied: FocusgebiedPage) -> AlliantieoverlegPage | None:
+    return (
+        AlliantieoverlegPage.objects.child_of(gebied)
+        .live()
+        .filter(datum__gte=timezone.localdate())
+        .order_by("datum")
+        .first()
+    )
+
+
+def foto_verwerken(upload: UploadedFile) -> ContentFile:
+    """A resident's photo, turned upright, at most FOTO_MAX pixels wide or high and saved anew
+    as JPEG: the new file carries none of the original's metadata (location, camera, name)."""
+    with Image.open(upload) as image:
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail((FOTO_MAX, FOTO_MAX))
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name="foto.jpg")
+
+
+def _zichtbaarheid_na_bevestiging(proces: ParticipatieprocesPage) -> str:
+    if proces.moderatie == Moderatie.VOORAF:
+        return Zichtbaarheid.WACHT_OP_MODERATIE
+    return Zichtbaarheid.ZICHTBAAR
+
+
+def _bevestiging_vragen(schrijver: Schrijver, **doel) -> str | None:
+    """For a writer without an account: store what waits and mail the single-use link.
+    Returns the token (for tests; it is only ever sent by e-mail)."""
+    if schrijver.gebruiker is not None:
+        return None
+    token, hashed = new_token()
+    Bevestiging.objects.create(email=schrijver.email, token_hash=hashed, **doel)
+    link = settings.WAGTAILADMIN_BASE_URL + reverse("participatie:bevestigen", args=[token])
+    transaction.on_commit(
+        lambda: mail_template(
+            "[WijkWijzer] Bevestig je e-mailadres",
+            "participatie/email/bevestigen.txt",
+            {"naam": schrijver.pseudoniem, "link": link, "geldig": Bevestiging.GELDIG.days},
+            schrijver.email,
+        )
+    )
+    return token
+
+
+def _online(bijdrage: Inbreng | Reactie, proces: ParticipatieprocesPage) -> None:
+    bijdrage.zichtbaarheid = _zichtbaarheid_na_bevestiging(proces)
+    if bijdrage.zichtbaarheid == Zichtbaarheid.ZICHTBAAR:
+        bijdrage.gepubliceerd_op = timezone.now()
+    bijdrage.save(update_fields=["zichtbaarheid", "gepubliceerd_op", "auteur"])
+    if isinstance(bijdrage, Inbreng):
+        transaction.on_commit(lambda: _mail_team_nieuw(bijdrage))
+
+
+def inbreng_geven(
+    *,
+    proces: ParticipatieprocesPage,
+    schrijver: Schrijver,
+    soort: str,
+    titel: str,
+    tekst: str,
+    thema=None,
+    plek: str = "",
+    afbeelding: UploadedFile | None = None,
+    afbeelding_tekst: str = "",
+) -> tuple[Inbreng, str | None]:
+    """Store a contribution. With an account it goes online (or to the moderators) at once;
+    otherwise it waits, unpublished, for the e-mail address to be confirmed. Returns the
+    contribution and the confirmation token, if one was sent."""
+    gebied = focusgebied_van(proces)
+    with transaction.atomic():
+        inbreng = Inbreng(
+            proces=proces,
+            focusgebied=gebied,
+            soort=soort,
+            titel=titel,
+            tekst=tekst,
+            thema=thema,
+            plek=plek,
+            afbeelding_tekst=afbeelding_tekst,
+            auteur=schrijver.gebruiker,
+            pseudoniem=schrijver.pseudoniem,
+            bewoner=schrijver.bewoner,
+            zichtbaarheid=Zichtbaarheid.WACHT_OP_BEVESTIGING,
+            overleg=volgend_overleg(gebied) if soort == Inbrengsoort.AGENDAPUNT else None,
+        )
+        if afbeelding:
+            inbreng.afbeelding.save("foto.jpg", foto_verwerken(afbeelding), save=False)
+        inbreng.save()
+        Statuswijziging.objects.create(inbreng=inbreng, naar_status=S.ONTVANGEN)
+        if schrijver.gebruiker is not None:
+            _online(inbreng, proces)
+        token = _bevestiging_vragen(schrijver, inbreng=inbreng)
+    return inbreng, token
+
+
+def reageren(*, inbreng: Inbreng, schrijver: Schrijver, tekst: str) -> tuple[Reactie, str | None]:
+    with transaction.atomic():
+        reactie = Reactie.objects.create(
+            inbreng=inbreng,
+            tekst=tekst,
+            auteur=schrijver.gebruiker,
+            pseudoniem=schrijver.pseudoniem,
+            bewoner=schrijver.bewoner,
+            zichtbaarheid=Zichtbaarheid.WACHT_OP_BEVESTIGING,
+        )
+        if schrijver.gebruiker is not None:
+            _online(reactie, inbreng.proces)
+        token = _bevestiging_vragen(schrijver, reactie=reactie)
+    return reactie, token
+
+
+def steunen(*, inbreng: Inbreng, gebruiker: User) -> bool:
+    """Support `inbreng` once; returns False when this person already supports it."""
+    if inbreng.auteur_id == gebruiker.pk:
+        raise ParticipatieFout("Je kunt je eigen inbreng niet steunen.")
+    try:
+        with transaction.atomic():
+            Steun.objects.create(inbreng=inbreng, gebruiker=gebruiker)
+    except IntegrityError:
+        return False
+    return True
+
+
+def steun_intrekken(*, inbreng: Inbreng, gebruiker: User) -> None:
+    Steun.objects.filter(inbreng=inbreng, gebruiker=gebruiker).delete()
+
+
+def steunen_met_email(*, inbreng: Inbreng, email: str) -> str:
+    """Support without an account: counted once the address is confirmed."""
+    with transaction.atomic():
+        return _bevestiging_vragen(Schrijver(None, email, ""), steun_voor=inbreng)
+
+
+def vragenlijst_invullen(
+    *, proces: ParticipatieprocesPage, schrijver: Schrijver, antwoorden: dict[int, list[str]]
+) -> tuple[Vragenlijstinzending, str | None]:
+    """Store one person's answers (question id -> values; several for multiple choice)."""
+    with transaction.atomic():
+        if (
+            schrijver.gebruiker is not None
+            and Vragenlijstinzending.objects.filter(
+                proces=proces, gebruiker=schrijver.gebruiker
+            ).exists()
+        ):
+            raise ParticipatieFout("Je hebt deze vragenlijst al ingevuld. Dank je wel!")
+        inzending = Vragenlijstinzending.objects.create(
+            proces=proces, gebruiker=schrijver.gebruiker, bevestigd=schrijver.gebruiker is not None
+        )
+        Vragenlijstantwoord.objects.bulk_create(
+            Vragenlijstantwoord(inzending=inzending, vraag_id=vraag_id, waarde=waarde)
+            for vraag_id, waarden in antwoorden.items()
+            for waarde in waarden
+            if waarde
+        )
+        token = _bevestiging_vragen(schrijver, inzending=inzending)
+    return inzending, token
+
+
+@dataclass(frozen=True)
+class Bevestigd:
+    """What a confirmation did: where to send the person, and whether they are now logged in
+    (a light account without a password is logged in by its link; others log in themselves)."""
+
+    url: str
+    gebruiker: User
+    inloggen: bool
+    wacht_op_moderatie: bool = False
+
+
+def bevestiging_bij_token(token: str) -> Bevestiging | None:
+    bevestiging = Bevestiging.objects.filter(token_hash=token_hash(token)).first()
+    if bevestiging is None or bevestiging.is_verlopen:
+        return None
+    return bevestiging
+
+
+@transaction.atomic
+def bevestigen(bevestiging: Bevestiging) -> Bevestigd:
+    """Confirm the address of a waiting write: the account is found or created, the write is
+    attached to it and goes online (or to the moderators), and the link stops working."""
+    bevestiging = Bevestiging.objects.select_for_update().get(pk=bevestiging.pk)
+    naam = ""
+    for bijdrage in (bevestiging.inbreng, bevestiging.reactie):
+        if bijdrage is not None:
+            naam = bijdrage.pseudoniem
+    gebruiker, _nieuw = account_for_email(bevestiging.email, naam)
+    wacht = False
+    if bevestiging.inbreng is not None:
+        inbreng = bevestiging.inbreng
+        inbreng.auteur = gebruiker
+        _online(inbreng, inbreng.proces)
+        url, wacht = inbreng.url, inbreng.zichtbaarheid == Zichtbaarheid.WACHT_OP_MODERATIE
+    elif bevestiging.reactie is not None:
+        reactie = bevestiging.reactie
+        reactie.auteur = gebruiker
+        _online(reactie, reactie.inbreng.proces)
+        url, wacht = reactie.inbreng.url, reactie.zichtbaarheid == Zichtbaarheid.WACHT_OP_MODERATIE
+    elif bevestiging.inzending is not None:
+        inzending = bevestiging.inzending
+        proces = inzending.proces
+        if Vragenlijstinzending.objects.filter(proces=proces, gebruiker=gebruiker).exists():
+            # Filled in twice before confirming: the answers confirmed first count.
+            inzending.delete()
+        else:
+            inzending.gebruiker, inzending.bevestigd = gebruiker, True
+            inzending.save(update_fields=["gebruiker", "bevestigd"])
+        url = proces.url + proces.reverse_subpage("vragenlijst")
+    else:
+        inbreng = bevestiging.steun_voor
+        if inbreng.auteur_id != gebruiker.pk:
+            Steun.objects.get_or_create(inbreng=inbreng, gebruiker=gebruiker)
+        url = inbreng.url
+    bevestiging.delete()
+    return Bevestigd(url, gebruiker, not gebruiker.has_usable_password(), wacht)
+
+
+def status_wijzigen(*, inbreng: Inbreng, naar: str, antwoord: str, door: User | None) -> Inbreng:
+    """Give `inbreng` a new public status with the team's answer. Closing it (verwerkt, niet
+    overgenomen, doorgestuurd) needs a written answer. The submitter and supporters who have
+    not switched it off get an e-mail."""
+    antwoord = antwoord.strip()
+    with transaction.atomic():
+        current = Inbreng.objects.select_for_update().get(pk=inbreng.pk)
+        van = current.status
+        if (van, naar) not in OVERGANGEN:
+            raise ParticipatieFout(
+                f"Inbreng met status '{S(van).label}' kan niet naar '{S(naar).label}'."
+            )
+        if naar in AFGESLOTEN and not antwoord:
+            raise ParticipatieFout(
+                "Schrijf een antwoord voor de indiener. Zonder openbaar antwoord kan inbreng "
+                "niet worden afgesloten."
+            )
+        now = timezone.now()
+        inbreng.status = naar
+        if antwoord:
+            inbreng.antwoord, inbreng.beantwoord_op = antwoord, now
+        inbreng.save(update_fields=["status", "antwoord", "beantwoord_op"])
+        wijziging = Statuswijziging.objects.create(
+            inbreng=inbreng,
+            van_status=van,
+            naar_status=naar,
+            antwoord=antwoord,
+            door=door,
+            wanneer=now,
+        )
+        transaction.on_commit(lambda: _mail_volgers(inbreng, wijziging))
+    return inbreng
+
+
+def meldingen_instellen(*, inbreng: Inbreng, gebruiker: User, aan: bool) -> None:
+    """Switch the e-mails about `inbreng` on or off, as its submitter or as a supporter."""
+    if inbreng.auteur_id == gebruiker.pk:
+        Inbreng.objects.filter(pk=inbreng.pk).update(meldingen=aan)
+    Steun.objects.filter(inbreng=inbreng, gebruiker=gebruiker).update(meldingen=aan)
+
+
+def afmeld_token(inbreng: Inbreng, gebruiker: User) -> str:
+    return signing.dumps({"i": inbreng.pk, "u": gebruiker.pk}, salt=MELDINGEN_SALT)
+
+
+def afmelden_met_token(token: str) -> Inbreng | None:
+    """Switch off the e-mails that a link in one of them was for; None for a bad link."""
+    try:
+        data = signing.loads(token, salt=MELDINGEN_SALT)
+    except signing.BadSignature:
+        return None
+    inbreng = Inbreng.objects.filter(pk=data["i"]).first()
+    gebruiker = User.objects.filter(pk=data["u"]).first()
+    if inbreng is None or gebruiker is None:
+        return None
+    meldingen_instellen(inbreng=inbreng, gebruiker=gebruiker, aan=False)
+    return inbreng
+
+
+def _mail_volgers(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
+    volgers = [inbreng.auteur] if inbreng.meldingen and inbreng.auteur else []
+    volgers += [
+        steun.gebruiker
+        for steun in inbreng.steun.filter(meldingen=True, gebruiker__isnull=False).select_related(
+            "gebruiker"
+        )
+    ]
+    for gebruiker in volgers:
+        if not gebruiker.email:
+            continue
+        afmelden = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "participatie:afmelden", args=[afmeld_token(inbreng, gebruiker)]
+        )
+        mail_template(
+            f"[WijkWijzer] {inbreng.titel}: {wijziging.get_naar_status_display().lower()}",
+            "participatie/email/status.txt",
+            {
+                "naam": gebruiker.public_name,
+                "inbreng": inbreng,
+                "wijziging": wijziging,
+                "eigen": gebruiker.pk == inbreng.auteur_id,
+                "link": settings.WAGTAILADMIN_BASE_URL + inbreng.url,
+                "afmelden": afmelden,
+            },
+            gebruiker.email,
+        )
+
+
+def _mail_team_nieuw(inbreng: Inbreng) -> None:
+    """Tell the alliance team of the area that there is something to read (or approve)."""
+    groep = inbreng.focusgebied.alliantie_groep_id
+    if groep is None:
+        return
+    for gebruiker in User.objects.filter(groups=groep, is_active=True).exclude(email=""):
+        mail_template(
+            f"[WijkWijzer] Nieuwe inbreng: {inbreng.titel}",
+            "participatie/email/nieuw_voor_team.txt",
+            {
+                "naam": gebruiker.public_name,
+                "inbreng": inbreng,
+                "link": settings.WAGTAILADMIN_BASE_URL + inbreng.url,
+                "moderatie": settings.WAGTAILADMIN_BASE_URL + reverse("participatie:moderatie"),
+            },
+            gebruiker.email,
+        )
+
+
+# Moderation. Hidden items stay in the database with their public reason; every decision is
+# recorded in Moderatiebesluit.
+
+
+def melden(*, bijdrage: Inbreng | Reactie, reden: str, melder: User | None) -> Melding:
+    gebied = (
+        bijdrage.focusgebied_id
+        if isinstance(bijdrage, Inbreng)
+        else bijdrage.inbreng.focusgebied_id
+    )
+    doel = {"inbreng": bijdrage} if isinstance(bijdrage, Inbreng) else {"reactie": bijdrage}
+    return Melding.objects.create(focusgebied_id=gebied, reden=reden, melder=melder, **doel)
+
+
+def _besluit(bijdrage: Inbreng | Reactie, actie: str, reden: str, door: User) -> None:
+    doel = {"inbreng": bijdrage} if isinstance(bijdrage, Inbreng) else {"reactie": bijdrage}
+    Moderatiebesluit.objects.create(actie=actie, reden=reden, door=door, **doel)
+    # Deciding on an item settles every open report about it.
+    Melding.objects.filter(afgehandeld_op__isnull=True, **doel).update(
+        afgehandeld_op=timezone.now()
+    )
+
+
+@transaction.atomic
+def verbergen(*, bijdrage: Inbreng | Reactie, reden: str, door: User) -> None:
+    reden = reden.strip()
+    if not reden:
+        raise ParticipatieFout("Geef een reden. Die staat openbaar op de plek van de tekst.")
+    bijdrage.zichtbaarheid, bijdrage.verborgen_reden = Zichtbaarheid.VERBORGEN, reden
+    bijdrage.save(update_fields=["zichtbaarheid", "verborgen_reden"])
+    _besluit(bijdrage, Moderatiebesluit.Actie.VERBERGEN, reden, door)
+
+
+@transaction.atomic
+def terugzetten(*, bijdrage: Inbreng | Reactie, door: User) -> None:
+    if bijdrage.zichtbaarheid != Zichtbaarheid.VERBORGEN:
+        raise ParticipatieFout("Dit staat niet verborgen.")
+    bijdrage.zichtbaarheid, bijdrage.verborgen_reden = Zichtbaarheid.ZICHTBAAR, ""
+    bijdrage.save(update_fields=["zichtbaarheid", "verborgen_reden"])
+    _besluit(bijdrage, Moderatiebesluit.Actie.TERUGZETTEN, "", door)
+
+
+@transaction.atomic
+def goedkeuren(*, bijdrage: Inbreng | Reactie, door: User) -> None:
+    if bijdrage.zichtbaarheid != Zichtbaarheid.WACHT_OP_MODERATIE:
+        raise ParticipatieFout("Dit wacht niet op goedkeuring.")
+    bijdrage.zichtbaarheid, bijdrage.gepubliceerd_op = Zichtbaarheid.ZICHTBAAR, timezone.now()
+    bijdrage.save(update_fields=["zichtbaarheid", "gepubliceerd_op"])
+    _besluit(bijdrage, Moderatiebesluit.Actie.GOEDKEUREN, "", door)
+
+
+@transaction.atomic
+def melding_afwijzen(*, bijdrage: Inbreng | Reactie, door: User) -> None:
+    """The reports about `bijdrage` are unfounded: it stays as it is."""
+    _besluit(bijdrage, Moderatiebesluit.Actie.MELDING_AFWIJZEN, "", door)

@@ -1,0 +1,514 @@
+"""Views of the participation module: thin wrappers around participatie.services (writes) and
+participatie.selectors (reads). Residents' forms work without an account (write first, then
+confirm the e-mail address) and without JavaScript."""
+
+import csv
+import logging
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from participatie import selectors, services
+from participatie.forms import (
+    AgendapuntForm,
+    BehandelForm,
+    InbrengForm,
+    MeldenForm,
+    ModeratieForm,
+    ReactieForm,
+    SteunEmailForm,
+    VragenlijstForm,
+)
+from participatie.models import (
+    Inbreng,
+    Inbrengsoort,
+    ParticipatieprocesPage,
+    Reactie,
+    Zichtbaarheid,
+)
+from wijkwijzer.ratelimit import TOO_MANY, form_status, limit_writes, over_limit
+
+logger = logging.getLogger(__name__)
+VERSTUURD = "participatie_verstuurd"
+LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+
+
+def _proces_context(request: HttpRequest, proces: ParticipatieprocesPage) -> dict:
+    return {"page": proces, "self": proces, "stand": proces.stand()}
+
+
+def _bevestigen_gevraagd(request: HttpRequest, titel: str, email: str) -> HttpResponse:
+    """After a write without an account: say where the link went (post/redirect/get), with
+    the address half hidden so a shared screen does not show it."""
+    naam, _at, domein = email.partition("@")
+    request.session[VERSTUURD] = {
+        "titel": titel,
+        "email": f"{naam[:1]}…@{domein}" if domein else "",
+    }
+    return redirect("participatie:verstuurd")
+
+
+def _na_schrijven(
+    request: HttpRequest, bijdrage: Inbreng | Reactie, token: str | None, url: str
+) -> HttpResponse:
+    if token is not None:
+        titel = bijdrage.titel if isinstance(bijdrage, Inbreng) else _("Je reactie")
+        return _bevestigen_gevraagd(request, titel, request.POST.get("email", ""))
+    if bijdrage.zichtbaarheid == Zichtbaarheid.WACHT_OP_MODERATIE:
+        messages.success(
+            request, _("Dank je wel! Een moderator bekijkt je bericht; daarna staat het online.")
+        )
+    else:
+        messages.success(request, _("Dank je wel! Je bericht staat online."))
+    return redirect(url)
+
+
+def _schrijfformulier(
+    request: HttpRequest,
+    proces: ParticipatieprocesPage,
+    form_class: type,
+    template: str,
+    open_: bool,
+    gesloten_tekst: str,
+    opslaan,
+) -> HttpResponse:
+    """The shared flow of the three residents' forms on a process: closed, shown, refused
+    (with what was typed), a bot's post quietly dropped, or saved."""
+    context = _proces_context(request, proces)
+    if not open_:
+        context["gesloten"] = gesloten_tekst
+        return TemplateResponse(request, template, context, status=403 if request.POST else 200)
+    gebied = services.focusgebied_van(proces)
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        gebied=gebied,
+        proces=proces,
+    )
+    if request.method == "POST" and form.is_bot:
+        logger.info("Honeypot ingevuld bij proces %s; niets opgeslagen", proces.pk)
+        return _bevestigen_gevraagd(request, request.POST.get("titel", ""), "")
+    status = form_status(request, form)
+    if status is not None:
+        return TemplateResponse(request, template, {**context, "form": form}, status=status)
+    return opslaan(form)
+
+
+def inbreng_geven(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
+    def opslaan(form: InbrengForm) -> HttpResponse:
+        data = form.cleaned_data
+        inbreng, token = services.inbreng_geven(
+            proces=proces,
+            schrijver=form.schrijver(),
+            soort=data["soort"],
+            titel=data["titel"],
+            tekst=data["tekst"],
+            thema=data["thema"],
+            plek=data["plek"],
+            afbeelding=data.get("afbeelding"),
+            afbeelding_tekst=data["afbeelding_tekst"],
+        )
+        return _na_schrijven(request, inbreng, token, inbreng.url)
+
+    stand = proces.stand()
+    return _schrijfformulier(
+        request,
+        proces,
+        InbrengForm,
+        "participatie/inbreng_geven.html",
+        proces.inbreng_aan and stand.schrijven_open,
+        stand.tekst if proces.inbreng_aan else _("Bij dit plan kun je geen inbreng geven."),
+        opslaan,
+    )
+
+
+def agendapunt_voorstellen(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
+    if not proces.agendapunt_aan:
+        raise Http404
+
+    def opslaan(form: AgendapuntForm) -> HttpResponse:
+        inbreng, token = services.inbreng_geven(
+            proces=proces,
+            schrijver=form.schrijver(),
+            soort=Inbrengsoort.AGENDAPUNT,
+            titel=form.cleaned_data["titel"],
+            tekst=form.cleaned_data["tekst"],
+        )
+        return _na_schrijven(request, inbreng, token, inbreng.url)
+
+    laatste_dag = proces.laatste_dag
+    return _schrijfformulier(
+        request,
+        proces,
+        AgendapuntForm,
+        "participatie/agendapunt.html",
+        laatste_dag is None or timezone.localdate() <= laatste_dag,
+        _("Dit proces is afgerond; een agendapunt voorstellen kan hier niet meer."),
+        opslaan,
+    )
+
+
+def vragenlijst(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
+    if not proces.vragenlijst_aan:
+        raise Http404
+
+    def opslaan(form: VragenlijstForm) -> HttpResponse:
+        try:
+            _inzending, token = services.vragenlijst_invullen(
+                proces=proces, schrijver=form.schrijver(), antwoorden=form.antwoorden()
+            )
+        except services.ParticipatieFout as fout:
+            messages.info(request, str(fout))
+            return redirect(proces.url + proces.reverse_subpage("vragenlijst"))
+        if token is not None:
+            return _bevestigen_gevraagd(
+                request, _("Je antwoorden op de vragenlijst"), form.cleaned_data["email"]
+            )
+        messages.success(request, _("Dank je wel! Je antwoorden tellen mee."))
+        return redirect(proces.url + proces.reverse_subpage("vragenlijst"))
+
+    stand = proces.stand()
+    al_ingevuld = (
+        request.user.is_authenticated and proces.inzendingen.filter(gebruiker=request.user).exists()
+    )
+    response = _schrijfformulier(
+        request,
+        proces,
+        VragenlijstForm,
+        "participatie/vragenlijst.html",
+        stand.schrijven_open and not al_ingevuld,
+        _("Je hebt deze vragenlijst al ingevuld. Dank je wel!") if al_ingevuld else stand.tekst,
+        opslaan,
+    )
+    if isinstance(response, TemplateResponse):
+        response.context_data["uitslag"] = selectors.vragenlijst_uitslag(proces)
+    return response
+
+
+def inbreng_detail(
+    request: HttpRequest,
+    proces: ParticipatieprocesPage,
+    pk: int,
+    *,
+    reactie_form: ReactieForm | None = None,
+    behandel_form: BehandelForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    inbreng = selectors.inbreng_detail(proces, pk, request.user)
+    if inbreng is None:
+        raise Http404
+    gebied = inbreng.focusgebied
+    stand = proces.stand()
+    context = {
+        **_proces_context(request, proces),
+        "inbreng": inbreng,
+        "meldingen_aan": selectors.krijgt_meldingen(inbreng, request.user),
+        "steun_form": SteunEmailForm(),
+        "kan_beantwoorden": request.user.has_perm("participatie.beantwoorden", inbreng),
+        "kan_modereren": request.user.has_perm("participatie.modereren", inbreng),
+    }
+    if stand.schrijven_open and inbreng.is_zichtbaar:
+        context["reactie_form"] = reactie_form or ReactieForm(
+            user=request.user, gebied=gebied, proces=proces, inbreng=inbreng
+        )
+    if context["kan_beantwoorden"]:
+        context["behandel_form"] = behandel_form or BehandelForm(inbreng=inbreng)
+    return TemplateResponse(request, "participatie/inbreng.html", context, status=status)
+
+
+def terugkoppeling(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
+    context = {**_proces_context(request, proces), **selectors.terugkoppeling(proces)}
+    return TemplateResponse(request, "participatie/terugkoppeling.html", context)
+
+
+def _inbreng_of_404(pk: int) -> Inbreng:
+    inbreng = (
+        Inbreng.objects.select_related("proces", "focusgebied")
+        .filter(pk=pk, proces__live=True)
+        .first()
+    )
+    if inbreng is None:
+        raise Http404
+    return inbreng
+
+
+@require_POST
+def reageren(request: HttpRequest, pk: int) -> HttpResponse:
+    inbreng = _inbreng_of_404(pk)
+    proces = inbreng.proces
+    if not (proces.stand().schrijven_open and inbreng.is_zichtbaar):
+        messages.error(request, _("Reageren kan hier niet (meer)."))
+        return redirect(inbreng.url)
+    form = ReactieForm(
+        request.POST, user=request.user, gebied=inbreng.focusgebied, proces=proces, inbreng=inbreng
+    )
+    if form.is_bot:
+        return _bevestigen_gevraagd(request, _("Je reactie"), "")
+    if status := form_status(request, form):
+        return inbreng_detail(request, proces, pk, reactie_form=form, status=status)
+    reactie, token = services.reageren(
+        inbreng=inbreng, schrijver=form.schrijver(), tekst=form.cleaned_data["tekst"]
+    )
+    return _na_schrijven(request, reactie, token, inbreng.url)
+
+
+@require_POST
+@limit_writes("klik")
+def steunen(request: HttpRequest, pk: int) -> HttpResponse:
+    inbreng = _inbreng_of_404(pk)
+    if not (inbreng.proces.stand().schrijven_open and inbreng.is_zichtbaar):
+        messages.error(request, _("Steunen kan hier niet (meer)."))
+        return redirect(inbreng.url)
+    if not request.user.is_authenticated:
+        form = SteunEmailForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, form.errors["email"][0])
+            return redirect(inbreng.url)
+        services.steunen_met_email(inbreng=inbreng, email=form.cleaned_data["email"])
+        return _bevestigen_gevraagd(
+            request, _("Je steun voor: %s") % inbreng.titel, form.cleaned_data["email"]
+        )
+    if request.POST.get("actie") == "intrekken":
+        services.steun_intrekken(inbreng=inbreng, gebruiker=request.user)
+        messages.success(request, _("Je steunt deze inbreng niet meer."))
+    else:
+        try:
+            services.steunen(inbreng=inbreng, gebruiker=request.user)
+            messages.success(
+                request, _("Je steunt deze inbreng. Je krijgt bericht als er iets verandert.")
+            )
+        except services.ParticipatieFout as fout:
+            messages.error(request, str(fout))
+    return redirect(inbreng.url)
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def meldingen(request: HttpRequest, pk: int) -> HttpResponse:
+    inbreng = _inbreng_of_404(pk)
+    aan = request.POST.get("aan") == "1"
+    services.meldingen_instellen(inbreng=inbreng, gebruiker=request.user, aan=aan)
+    messages.success(
+        request,
+        _("Je krijgt weer e-mail als er iets verandert.")
+        if aan
+        else _("Je krijgt geen e-mail meer over deze inbreng."),
+    )
+    return redirect(inbreng.url)
+
+
+def afmelden(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in every status e-mail: one click on the button, no login needed. A GET only
+    shows the button, so link checkers in mail programs change nothing."""
+    if request.method == "POST":
+        inbreng = services.afmelden_met_token(token)
+        if inbreng is None:
+            return render(request, "participatie/afmelden.html", {"ongeldig": True}, status=400)
+        return render(request, "participatie/afmelden.html", {"afgemeld": inbreng})
+    return render(request, "participatie/afmelden.html", {})
+
+
+def _melden(request: HttpRequest, bijdrage: Inbreng | Reactie, url: str) -> HttpResponse:
+    form = MeldenForm(request.POST)
+    if over_limit(request, "klik"):
+        messages.error(request, TOO_MANY)
+    elif not form.is_valid():
+        messages.error(request, form.errors["reden"][0])
+    else:
+        services.melden(
+            bijdrage=bijdrage,
+            reden=form.cleaned_data["reden"],
+            melder=request.user if request.user.is_authenticated else None,
+        )
+        messages.success(request, _("Dank je wel. Een moderator bekijkt het bericht."))
+    return redirect(url)
+
+
+@require_POST
+def inbreng_melden(request: HttpRequest, pk: int) -> HttpResponse:
+    inbreng = _inbreng_of_404(pk)
+    return _melden(request, inbreng, inbreng.url)
+
+
+@require_POST
+def reactie_melden(request: HttpRequest, pk: int) -> HttpResponse:
+    reactie = get_object_or_404(
+        Reactie.objects.select_related("inbreng__proces"), pk=pk, inbreng__proces__live=True
+    )
+    return _melden(request, reactie, reactie.inbreng.url)
+
+
+def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
+    bevestiging = services.bevestiging_bij_token(token)
+    if bevestiging is None:
+        return render(request, "participatie/bevestigen.html", {"ongeldig": True}, status=404)
+    if request.method != "POST":
+        return render(request, "participatie/bevestigen.html", {})
+    uitkomst = services.bevestigen(bevestiging)
+    if uitkomst.inloggen and not request.user.is_authenticated:
+        login(request, uitkomst.gebruiker, backend=LOGIN_BACKEND)
+    if uitkomst.wacht_op_moderatie:
+        messages.success(
+            request,
+            _(
+                "Je e-mailadres is bevestigd. Een moderator bekijkt je bericht; daarna staat "
+                "het online."
+            ),
+        )
+    else:
+        messages.success(request, _("Je e-mailadres is bevestigd. Dank je wel!"))
+    return redirect(uitkomst.url)
+
+
+def verstuurd(request: HttpRequest) -> HttpResponse:
+    gegevens = request.session.get(VERSTUURD)
+    if gegevens is None:
+        return redirect("/")
+    return render(request, "participatie/verstuurd.html", gegevens)
+
+
+@login_required
+def mijn_inbreng(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "participatie/mijn_inbreng.html", {"inbreng": selectors.mijn_inbreng(request.user)}
+    )
+
+
+# Staff pages, under settings.STAFF_PATH_PREFIXES (MFA required).
+
+
+@require_POST
+@login_required
+def behandelen(request: HttpRequest, pk: int) -> HttpResponse:
+    inbreng = _inbreng_of_404(pk)
+    if not request.user.has_perm("participatie.beantwoorden", inbreng):
+        raise PermissionDenied
+    form = BehandelForm(request.POST, inbreng=inbreng)
+    if status := form_status(request, form):
+        return inbreng_detail(request, inbreng.proces, pk, behandel_form=form, status=status)
+    try:
+        services.status_wijzigen(
+            inbreng=inbreng,
+            naar=form.cleaned_data["status"],
+            antwoord=form.cleaned_data["antwoord"],
+            door=request.user,
+        )
+    except services.ParticipatieFout as fout:
+        form.add_error(None, str(fout))
+        return inbreng_detail(request, inbreng.proces, pk, behandel_form=form, status=409)
+    messages.success(
+        request, _("De status is bijgewerkt. De indiener en wie steunt, krijgen bericht.")
+    )
+    return redirect(inbreng.url)
+
+
+@login_required
+def moderatie(request: HttpRequest) -> HttpResponse:
+    if not selectors.gemodereerde_gebieden(request.user).exists():
+        raise PermissionDenied
+    context = {**selectors.moderatie_wachtrij(request.user), "form": ModeratieForm()}
+    return render(request, "participatie/moderatie.html", context)
+
+
+MODERATIE_ACTIES = {
+    "verbergen": services.verbergen,
+    "terugzetten": services.terugzetten,
+    "goedkeuren": services.goedkeuren,
+    "afwijzen": services.melding_afwijzen,
+}
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def moderatie_actie(request: HttpRequest, soort: str, pk: int) -> HttpResponse:
+    model = {"inbreng": Inbreng, "reactie": Reactie}.get(soort)
+    actie = MODERATIE_ACTIES.get(request.POST.get("actie", ""))
+    if model is None or actie is None:
+        raise Http404
+    bijdrage = get_object_or_404(model, pk=pk)
+    gebied_van = bijdrage if soort == "inbreng" else bijdrage.inbreng
+    if not request.user.has_perm("participatie.modereren", gebied_van):
+        raise PermissionDenied
+    form = ModeratieForm(request.POST)
+    form.is_valid()
+    kwargs = {"reden": form.cleaned_data.get("reden", "")} if actie is services.verbergen else {}
+    try:
+        actie(bijdrage=bijdrage, door=request.user, **kwargs)
+        messages.success(request, _("Gedaan. Het besluit is vastgelegd."))
+    except services.ParticipatieFout as fout:
+        messages.error(request, str(fout))
+    return redirect("participatie:moderatie")
+
+
+def _proces_voor_team(request: HttpRequest, pk: int) -> ParticipatieprocesPage:
+    proces = get_object_or_404(ParticipatieprocesPage, pk=pk)
+    if not request.user.has_perm("participatie.beantwoorden", services.focusgebied_van(proces)):
+        raise PermissionDenied
+    return proces
+
+
+@login_required
+def verslag(request: HttpRequest, pk: int) -> HttpResponse:
+    """A printable report of every contribution and answer, for the alliance meeting."""
+    proces = _proces_voor_team(request, pk)
+    context = {
+        "proces": proces,
+        "rijen": selectors.verslag_rijen(proces),
+        **selectors.terugkoppeling(proces),
+    }
+    return render(request, "participatie/verslag.html", context)
+
+
+@login_required
+def verslag_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    proces = _proces_voor_team(request, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="inbreng-{proces.slug}.csv"'
+    # A byte order mark, so spreadsheet programs read the accents correctly.
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            "nummer",
+            "datum",
+            "soort",
+            "titel",
+            "thema",
+            "plek",
+            "bewoner",
+            "steun",
+            "reacties",
+            "status",
+            "antwoord",
+            "tekst",
+        ]
+    )
+    for inbreng in selectors.verslag_rijen(proces):
+        writer.writerow(
+            [
+                inbreng.pk,
+                f"{inbreng.aangemaakt_op:%Y-%m-%d}",
+                inbreng.get_soort_display(),
+                inbreng.titel,
+                inbreng.thema.label if inbreng.thema else "",
+                inbreng.plek,
+                "ja" if inbreng.bewoner else "nee",
+                inbreng.aantal_steun,
+                inbreng.aantal_reacties,
+                inbreng.get_status_display(),
+                inbreng.antwoord,
+                inbreng.tekst,
+            ]
+        )
+    return response
