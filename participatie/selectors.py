@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from gebieden.models import FocusgebiedPage, Thema
 from participatie.models import (
-    AFGESLOTEN,
     Inbreng,
     Inbrengsoort,
     Inbrengstatus,

@@ -5,7 +5,10 @@
                  public, "document": callable(item) -> dict}]
 
 The dict has title, summary, body, url, datum and facet lists thema / gebied / actielijn of
-(value, label) pairs. Content apps import nothing from search; search reads these lists."""
+(value, label) pairs. Items that are not pages add "onder": callable(page) -> the items whose
+visibility or URL follow that page; they are re-indexed when they are saved or deleted, and
+when that page is published, unpublished, moved or restricted. Content apps import nothing
+from search; search reads these lists."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +26,9 @@ class Soort:
     model: type
     items: Any
     document: Any
+    # Optional: callable(page) -> the items of this type whose visibility or URL follow that
+    # page (a process's contributions follow the process page).
+    onder: Any = None
 
     def key(self, item) -> str:
         return f"{self.type}:{item.pk}"
@@ -56,6 +62,11 @@ def soorten() -> list[Soort]:
 def soort_of(instance) -> Soort | None:
     """The declaration for `instance`'s exact model (a page's specific class)."""
     return next((s for s in soorten() if type(instance) is s.model), None)
+
+
+def afhankelijk_van(page) -> list:
+    """The non-page items whose visibility or URL follow `page`."""
+    return [item for soort in soorten() if soort.onder for item in soort.onder(page)]
 
 
 def all_documents() -> Iterator[Document]:

@@ -4,6 +4,7 @@ fails) from the embedded backend, which is always kept up to date."""
 
 import logging
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
 from typing import TypeVar
@@ -105,30 +106,36 @@ def vergelijkbaar(instance, limit: int = 4) -> list[int]:
     return [int(key.split(":", 1)[1]) for key in keys]
 
 
-def bijwerken(instance) -> None:
-    """Bring the index in line with `instance`: indexed if it is public now, otherwise (also
-    when it was deleted) taken out. A failed write is queued and retried with the next
-    successful one, so no update is lost."""
-    soort = soort_of(instance)
-    if soort is None:
-        return
-    if _bijwerken_of_onthouden(soort, instance.pk) and Indexachterstand.objects.exists():
+def bijwerken(*instances) -> None:
+    """Bring the index in line with `instances`: each indexed if it is public now, otherwise
+    (also when it was deleted) taken out, with one index write per type. A failed write is
+    queued and retried with the next successful one, so no update is lost."""
+    per_soort: dict[Soort, list[int]] = defaultdict(list)
+    for instance in instances:
+        soort = soort_of(instance)
+        if soort is not None:
+            per_soort[soort].append(instance.pk)
+    gelukt = all([_bijwerken_of_onthouden(soort, pks) for soort, pks in per_soort.items()])
+    if per_soort and gelukt and Indexachterstand.objects.exists():
         achterstand_verwerken()
 
 
-def _bijwerken_of_onthouden(soort: Soort, pk: int) -> bool:
-    key = f"{soort.type}:{pk}"
+def _bijwerken_of_onthouden(soort: Soort, pks: list[int]) -> bool:
+    keys = [f"{soort.type}:{pk}" for pk in pks]
     try:
-        item = soort.items().filter(pk=pk).first()
-        if item is None:
-            _delete([key])
-        else:
-            documents = [soort.to_document(item)]
+        items = list(soort.items().filter(pk__in=pks))
+        publiek = {item.pk for item in items}
+        weg = [f"{soort.type}:{pk}" for pk in pks if pk not in publiek]
+        if weg:
+            _delete(weg)
+        if items:
+            documents = [soort.to_document(item) for item in items]
             embedded().index(documents)
             _write(lambda es: es.index(documents))
     except sqlite3.Error:
-        logger.exception("Zoekindex niet bijgewerkt voor %s; volgt bij de volgende wijziging", key)
-        Indexachterstand.objects.get_or_create(sleutel=key)
+        logger.exception("Zoekindex niet bijgewerkt voor %s; volgt bij de volgende wijziging", keys)
+        for key in keys:
+            Indexachterstand.objects.get_or_create(sleutel=key)
         return False
     return True
 
@@ -140,7 +147,7 @@ def achterstand_verwerken(limit: int = 100) -> int:
     for pending in Indexachterstand.objects.order_by("aangemaakt")[:limit]:
         type_, pk = pending.sleutel.split(":", 1)
         soort = by_type.get(type_)
-        if soort is None or _bijwerken_of_onthouden(soort, int(pk)):
+        if soort is None or _bijwerken_of_onthouden(soort, [int(pk)]):
             pending.delete()
             done += 1
     return done

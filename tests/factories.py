@@ -42,6 +42,16 @@ from kennisbank.models import (
     VraagbaakPage,
     VraagPage,
 )
+from participatie.models import (
+    Fasesoort,
+    Inbreng,
+    Inbrengsoort,
+    ParticipatieprocesPage,
+    ProcesFase,
+    Reactie,
+    Steun,
+    Zichtbaarheid,
+)
 from wijkwijzer.models import User
 from wijkwijzer.services import ensure_home_page
 
@@ -372,3 +382,65 @@ class OndersteuningsaanvraagFactory(factory.django.DjangoModelFactory):
     def themas(aanvraag, create, extracted, **kwargs):
         if create and extracted:
             aanvraag.themas.set(extracted)
+
+
+class ParticipatieprocesPageFactory(PageFactory):
+    """A process open for input today: one "inbreng" phase from a week ago to a month ahead.
+    Pass fasen=[(soort, days from today to begin, days to end), ...] for other phases."""
+
+    class Meta:
+        model = ParticipatieprocesPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Plan voor het plein {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    samenvatting = "Het plein wordt opnieuw ingericht. Wat vindt u belangrijk?"
+    contact_naam = "Programmabureau Testwijk"
+    parent = factory.SubFactory(FocusgebiedPageFactory)
+
+    @factory.post_generation
+    def fasen(page, create, extracted, **kwargs):
+        if not create:
+            return
+        today = timezone.localdate()
+        for soort, begin, eind in extracted or [(Fasesoort.INBRENG, -7, 30)]:
+            ProcesFase.objects.create(
+                proces=page,
+                soort=soort,
+                begin=today + datetime.timedelta(days=begin),
+                eind=today + datetime.timedelta(days=eind),
+            )
+
+
+class InbrengFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Inbreng
+
+    proces = factory.SubFactory(ParticipatieprocesPageFactory)
+    focusgebied = factory.LazyAttribute(lambda inbreng: inbreng.proces.get_parent().specific)
+    soort = Inbrengsoort.IDEE
+    titel = factory.Sequence(lambda n: f"Idee nummer {n}")
+    tekst = factory.Sequence(lambda n: f"Meer bankjes en bomen op het plein, voorstel {n}.")
+    auteur = factory.SubFactory(UserFactory)
+    pseudoniem = factory.LazyAttribute(lambda inbreng: inbreng.auteur.public_name)
+    zichtbaarheid = Zichtbaarheid.ZICHTBAAR
+    gepubliceerd_op = factory.LazyFunction(timezone.now)
+
+
+class ReactieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reactie
+
+    inbreng = factory.SubFactory(InbrengFactory)
+    tekst = factory.Sequence(lambda n: f"Goed idee, reactie {n}.")
+    auteur = factory.SubFactory(UserFactory)
+    pseudoniem = factory.LazyAttribute(lambda reactie: reactie.auteur.public_name)
+    zichtbaarheid = Zichtbaarheid.ZICHTBAAR
+
+
+class SteunFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Steun
+
+    inbreng = factory.SubFactory(InbrengFactory)
+    gebruiker = factory.SubFactory(UserFactory)

@@ -134,5 +134,6 @@ def test_area_page_query_count_does_not_grow_with_members_and_meetings(query_cou
             AlliantieoverlegPageFactory(parent=area)
             AlliantieoverlegPageFactory(parent=area, datum=datetime.date(2024, 1, 1))
 
-    # Wagtail's routing takes one query per level of the page tree; the rest is fixed.
-    query_count.assert_constant(area.url, more_content, maximum=14)
+    # Wagtail's routing takes one query per level of the page tree; the rest, the sections
+    # other apps add included, is fixed.
+    query_count.assert_constant(area.url, more_content, maximum=16)
