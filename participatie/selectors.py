@@ -8,7 +8,16 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    prefetch_related_objects,
+)
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -59,24 +68,25 @@ def _met_tellingen(qs: QuerySet[Inbreng]) -> QuerySet[Inbreng]:
 def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> dict[str, Any]:
     """The process page: where it stands, and the public contributions, filtered by soort,
     thema and status (unknown values are ignored), sorted and paginated."""
+    prefetch_related_objects([proces], "fasen")
     inbreng = Inbreng.objects.filter(proces=proces, zichtbaarheid__in=PUBLIEK)
+    themas = list(Thema.objects.filter(pk__in=inbreng.order_by().values("thema")))
     gekozen = {}
-    for naam, keuzes in (
-        ("soort", Inbrengsoort.values),
-        ("status", Inbrengstatus.values),
-        ("thema", [str(pk) for pk in inbreng.values_list("thema_id", flat=True).distinct()]),
+    for naam, veld, keuzes in (
+        ("soort", "soort", Inbrengsoort.values),
+        ("status", "status", Inbrengstatus.values),
+        ("thema", "thema_id", [str(thema.pk) for thema in themas]),
     ):
         waarde = params.get(naam, "")
         if waarde in keuzes:
-            inbreng = inbreng.filter(**{f"{naam}_id" if naam == "thema" else naam: waarde})
+            inbreng = inbreng.filter(**{veld: waarde})
             gekozen[naam] = waarde
     sortering = params.get("sorteer") if params.get("sorteer") in SORTERINGEN else "nieuw"
     lijst = _met_tellingen(inbreng).order_by(SORTERINGEN[sortering], "-pk")
     pagina = Paginator(lijst, PER_PAGINA).get_page(params.get("page"))
-    themas = Thema.objects.filter(
-        pk__in=Inbreng.objects.filter(proces=proces, zichtbaarheid__in=PUBLIEK).values("thema")
-    )
-    totaal = Inbreng.objects.filter(proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR)
+    aantallen = Inbreng.objects.filter(
+        proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR
+    ).aggregate(totaal=Count("pk"), beantwoord=Count("pk", filter=~Q(antwoord="")))
     query = QueryDict(mutable=True)
     query.update({**gekozen, "sorteer": sortering})
     return {
@@ -90,8 +100,8 @@ def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> 
         "thema_keuzes": themas,
         "soort_keuzes": Inbrengsoort.choices,
         "status_keuzes": Inbrengstatus.choices,
-        "aantal_inbreng": totaal.count(),
-        "aantal_beantwoord": totaal.exclude(antwoord="").count(),
+        "aantal_inbreng": aantallen["totaal"],
+        "aantal_beantwoord": aantallen["beantwoord"],
     }
 
 

@@ -307,20 +307,20 @@ def status_wijzigen(*, inbreng: Inbreng, naar: str, antwoord: str, door: User | 
                 "niet worden afgesloten."
             )
         now = timezone.now()
-        inbreng.status = naar
+        current.status = naar
         if antwoord:
-            inbreng.antwoord, inbreng.beantwoord_op = antwoord, now
-        inbreng.save(update_fields=["status", "antwoord", "beantwoord_op"])
+            current.antwoord, current.beantwoord_op = antwoord, now
+        current.save(update_fields=["status", "antwoord", "beantwoord_op"])
         wijziging = Statuswijziging.objects.create(
-            inbreng=inbreng,
+            inbreng=current,
             van_status=van,
             naar_status=naar,
             antwoord=antwoord,
             door=door,
             wanneer=now,
         )
-        transaction.on_commit(lambda: _mail_volgers(inbreng, wijziging))
-    return inbreng
+        transaction.on_commit(lambda: _mail_volgers(current, wijziging))
+    return current
 
 
 def meldingen_instellen(*, inbreng: Inbreng, gebruiker: User, aan: bool) -> None:

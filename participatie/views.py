@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -32,6 +33,7 @@ from participatie.models import (
     Inbrengsoort,
     ParticipatieprocesPage,
     Reactie,
+    Stand,
     Zichtbaarheid,
 )
 from wijkwijzer.ratelimit import TOO_MANY, form_status, limit_writes, over_limit
@@ -41,8 +43,14 @@ VERSTUURD = "participatie_verstuurd"
 LOGIN_BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
 
 
+def _stand(proces: ParticipatieprocesPage) -> Stand:
+    # Several callers ask per request; the phases are read once.
+    prefetch_related_objects([proces], "fasen")
+    return proces.stand()
+
+
 def _proces_context(request: HttpRequest, proces: ParticipatieprocesPage) -> dict:
-    return {"page": proces, "self": proces, "stand": proces.stand()}
+    return {"page": proces, "self": proces, "stand": _stand(proces)}
 
 
 def _bevestigen_gevraagd(request: HttpRequest, titel: str, email: str) -> HttpResponse:
@@ -119,7 +127,7 @@ def inbreng_geven(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpR
         )
         return _na_schrijven(request, inbreng, token, inbreng.url)
 
-    stand = proces.stand()
+    stand = _stand(proces)
     return _schrijfformulier(
         request,
         proces,
@@ -176,7 +184,7 @@ def vragenlijst(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpRes
         messages.success(request, _("Dank je wel! Je antwoorden tellen mee."))
         return redirect(proces.url + proces.reverse_subpage("vragenlijst"))
 
-    stand = proces.stand()
+    stand = _stand(proces)
     al_ingevuld = (
         request.user.is_authenticated and proces.inzendingen.filter(gebruiker=request.user).exists()
     )
@@ -207,7 +215,7 @@ def inbreng_detail(
     if inbreng is None:
         raise Http404
     gebied = inbreng.focusgebied
-    stand = proces.stand()
+    stand = _stand(proces)
     context = {
         **_proces_context(request, proces),
         "inbreng": inbreng,
@@ -245,7 +253,7 @@ def _inbreng_of_404(pk: int) -> Inbreng:
 def reageren(request: HttpRequest, pk: int) -> HttpResponse:
     inbreng = _inbreng_of_404(pk)
     proces = inbreng.proces
-    if not (proces.stand().schrijven_open and inbreng.is_zichtbaar):
+    if not (_stand(proces).schrijven_open and inbreng.is_zichtbaar):
         messages.error(request, _("Reageren kan hier niet (meer)."))
         return redirect(inbreng.url)
     form = ReactieForm(
@@ -265,7 +273,7 @@ def reageren(request: HttpRequest, pk: int) -> HttpResponse:
 @limit_writes("klik")
 def steunen(request: HttpRequest, pk: int) -> HttpResponse:
     inbreng = _inbreng_of_404(pk)
-    if not (inbreng.proces.stand().schrijven_open and inbreng.is_zichtbaar):
+    if not (_stand(inbreng.proces).schrijven_open and inbreng.is_zichtbaar):
         messages.error(request, _("Steunen kan hier niet (meer)."))
         return redirect(inbreng.url)
     if not request.user.is_authenticated:
