@@ -220,7 +220,7 @@ def inbreng_detail(
         **_proces_context(request, proces),
         "inbreng": inbreng,
         "meldingen_aan": selectors.krijgt_meldingen(inbreng, request.user),
-        "steun_form": SteunEmailForm(),
+        "steun_form": SteunEmailForm(prefix="steun"),
         "kan_beantwoorden": request.user.has_perm("participatie.beantwoorden", inbreng),
         "kan_modereren": request.user.has_perm("participatie.modereren", inbreng),
     }
@@ -277,7 +277,7 @@ def steunen(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Steunen kan hier niet (meer)."))
         return redirect(inbreng.url)
     if not request.user.is_authenticated:
-        form = SteunEmailForm(request.POST)
+        form = SteunEmailForm(request.POST, prefix="steun")
         if not form.is_valid():
             messages.error(request, form.errors["email"][0])
             return redirect(inbreng.url)

@@ -309,7 +309,7 @@ def test_one_cannot_support_ones_own_contribution(client, proces, bewoner):
 def test_support_without_account_counts_after_confirmation(client, proces):
     inbreng = InbrengFactory(proces=proces)
 
-    client.post(f"/participatie/inbreng/{inbreng.pk}/steunen/", {"email": "s@example.nl"})
+    client.post(f"/participatie/inbreng/{inbreng.pk}/steunen/", {"steun-email": "s@example.nl"})
     assert not Steun.objects.exists()
     client.post(link_in_mail(mails_to("s@example.nl")[0]))
 

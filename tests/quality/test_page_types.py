@@ -5,14 +5,18 @@ import datetime
 from typing import NamedTuple
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
+from gebieden.services import add_alliantie_medewerker
 from kennisbank.expertpool.services import (
     aanvraag_afronden,
     expert_uitnodigen,
     uitnodiging_beantwoorden,
 )
 from kennisbank.models import Lidmaatschap, Vraag
+from participatie.models import Vraagsoort, Vragenlijstvraag
+from participatie.services import Schrijver, inbreng_geven, status_wijzigen
 from search.services import herbouwen
 from tests.factories import (
     AlliantieLidFactory,
@@ -23,10 +27,13 @@ from tests.factories import (
     ExpertPageFactory,
     ExpertpoolPageFactory,
     FocusgebiedPageFactory,
+    InbrengFactory,
     LeerkringPageFactory,
     OndersteuningsaanvraagFactory,
+    ParticipatieprocesPageFactory,
     PraktijkvoorbeeldPageFactory,
     PublicatiePageFactory,
+    ReactieFactory,
     ThemaFactory,
     UserFactory,
     VraagbaakPageFactory,
@@ -87,13 +94,26 @@ PAGE_TYPES = {
     "zoeken": Soort(),
     "zoeken_resultaten": Soort(),
     "zoeken_niets": Soort(),
+    "proces": Soort(),
+    "inbreng_geven": Soort(),
+    "inbreng_geven_fout": Soort(status=400, klik="Verstuur je inbreng"),
+    "inbreng": Soort(),
+    "inbreng_team": Soort(login="team"),
+    "agendapunt": Soort(),
+    "vragenlijst": Soort(),
+    "terugkoppeling": Soort(),
+    "bevestigen": Soort(),
+    "afmelden": Soort(),
+    "mijn_inbreng": Soort(login="bewoner"),
+    "moderatie": Soort(login="team"),
+    "verslag": Soort(login="team"),
     "profiel": Soort(login="nieuw"),
     "mfa_instellen": Soort(login="nieuw"),
 }
 
 
 @pytest.fixture
-def site(gebieden_index, settings) -> dict:
+def site(gebieden_index, roles, settings) -> dict:
     """Page type -> URL ("urls"), the named users ("users") and button targets ("acties")."""
     # Every click is over the limit, so pressing a button shows the rate-limit page.
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "klik": ("0/h", "0/h")}
@@ -147,6 +167,7 @@ def site(gebieden_index, settings) -> dict:
     _, token = expert_uitnodigen(
         aanvraag=OndersteuningsaanvraagFactory(themas=[thema]), expert=expert, door=None
     )
+    deelname = _participatie(area, thema)
     herbouwen()
     urls = {
         "home": "/",
@@ -192,6 +213,7 @@ def site(gebieden_index, settings) -> dict:
         "zoeken_niets": "/zoeken/?q=schuldhulpverlening+xyzzy",
         "profiel": "/account/profiel/",
         "mfa_instellen": "/account/2fa/totp/activate/",
+        **deelname["urls"],
     }
     return {
         "urls": urls,
@@ -200,9 +222,63 @@ def site(gebieden_index, settings) -> dict:
             "vrager": eigen.vrager,
             "aanvrager": afgerond.aanvrager,
             "expert": expert.gebruiker,
+            **deelname["users"],
         },
         # Where the `klik` button posts to, for the checks without a browser.
-        "acties": {"te_vaak": f"/agenda/{evenement.pk}/aanmelden/"},
+        "acties": {
+            "te_vaak": f"/agenda/{evenement.pk}/aanmelden/",
+            "inbreng_geven_fout": deelname["urls"]["inbreng_geven"],
+        },
+    }
+
+
+def _participatie(area, thema) -> dict:
+    """A process with every module on: a contribution answered by the team, with a reply
+    from a resident and a hidden one, and a write waiting for confirmation."""
+    team = UserFactory(display_name="Team Zaandam Oost")
+    TOTP.activate(team, generate_totp_secret())
+    add_alliantie_medewerker(user=team, gebied=area)
+    area.postcodes = "1503"
+    area.save()
+    proces = ParticipatieprocesPageFactory(
+        parent=area, agendapunt_aan=True, vragenlijst_aan=True, is_demo=True
+    )
+    for vraag, soort, opties in [
+        ("Hoe vaak komt u op het plein?", Vraagsoort.EEN, "Vaak\nSoms"),
+        ("Wat wilt u?", Vraagsoort.MEER, "Bomen\nBankjes"),
+        ("Goed plan?", Vraagsoort.SCHAAL, ""),
+        ("Nog iets?", Vraagsoort.OPEN, ""),
+    ]:
+        Vragenlijstvraag.objects.create(proces=proces, vraag=vraag, soort=soort, opties=opties)
+    bewoner = UserFactory(display_name="Fatima")
+    inbreng = InbrengFactory(proces=proces, auteur=bewoner, thema=thema, bewoner=True)
+    ReactieFactory(inbreng=inbreng)
+    ReactieFactory(inbreng=inbreng, zichtbaarheid="verborgen", verborgen_reden="Grof")
+    status_wijzigen(inbreng=inbreng, naar="verwerkt", antwoord="Komt **er**.", door=team)
+    _, token = inbreng_geven(
+        proces=proces,
+        schrijver=Schrijver(None, "nieuw@example.nl", "Nieuw"),
+        soort="idee",
+        titel="Wacht op bevestiging",
+        tekst="Tekst",
+    )
+    return {
+        "urls": {
+            "proces": proces.url,
+            "inbreng_geven": proces.url + "inbreng-geven/",
+            "inbreng_geven_fout": proces.url + "inbreng-geven/",
+            "inbreng": inbreng.url,
+            "inbreng_team": inbreng.url,
+            "agendapunt": proces.url + "agendapunt/",
+            "vragenlijst": proces.url + "vragenlijst/",
+            "terugkoppeling": proces.url + "wat-is-er-gedaan/",
+            "bevestigen": f"/participatie/bevestigen/{token}/",
+            "afmelden": "/participatie/afmelden/onbekend/",
+            "mijn_inbreng": "/participatie/mijn-inbreng/",
+            "moderatie": "/participatie/beheer/moderatie/",
+            "verslag": f"/participatie/beheer/proces/{proces.pk}/verslag/",
+        },
+        "users": {"team": team, "bewoner": bewoner},
     }
 
 
