@@ -451,3 +451,49 @@ def goedkeuren(*, bijdrage: Inbreng | Reactie, door: User) -> None:
 def melding_afwijzen(*, bijdrage: Inbreng | Reactie, door: User) -> None:
     """The reports about `bijdrage` are unfounded: it stays as it is."""
     _besluit(bijdrage, Moderatiebesluit.Actie.MELDING_AFWIJZEN, "", door)
+
+
+# Retention (AVG): personal data of a process is kept for its retention period after the last
+# phase; writes never confirmed are removed after Bevestiging.GELDIG.
+
+
+def bewaartermijn_verstreken(proces: ParticipatieprocesPage, today) -> bool:
+    laatste = proces.laatste_dag
+    if laatste is None:
+        return False
+    jaar, maand = divmod(laatste.month - 1 + proces.bewaartermijn_maanden, 12)
+    # Day 28 at most, which every month has: a few days early errs on the side of privacy.
+    grens = laatste.replace(year=laatste.year + jaar, month=maand + 1, day=min(laatste.day, 28))
+    return today > grens
+
+
+@transaction.atomic
+def anonimiseren(proces: ParticipatieprocesPage) -> None:
+    """Remove who wrote, supported, answered a survey or reported anything in `proces`. The
+    contributions, replies, counts and the team's answers stay public; photos go, as they
+    may show people."""
+    inbreng = Inbreng.objects.filter(proces=proces)
+    for item in inbreng.exclude(afbeelding=""):
+        item.afbeelding.delete(save=False)
+    inbreng.update(auteur=None, pseudoniem="Deelnemer", afbeelding="", afbeelding_tekst="")
+    Reactie.objects.filter(inbreng__proces=proces).update(auteur=None, pseudoniem="Deelnemer")
+    Steun.objects.filter(inbreng__proces=proces).update(gebruiker=None)
+    Vragenlijstinzending.objects.filter(proces=proces).update(gebruiker=None)
+    Melding.objects.filter(inbreng__proces=proces).update(melder=None)
+    Melding.objects.filter(reactie__inbreng__proces=proces).update(melder=None)
+    Bevestiging.objects.filter(inbreng__proces=proces).delete()
+    ParticipatieprocesPage.objects.filter(pk=proces.pk).update(geanonimiseerd_op=timezone.now())
+
+
+def verlopen_bevestigingen_opruimen() -> int:
+    """Delete writes whose confirmation link expired, with the address they waited for."""
+    grens = timezone.now() - Bevestiging.GELDIG
+    verlopen = Bevestiging.objects.filter(aangemaakt_op__lt=grens)
+    aantal = verlopen.count()
+    with transaction.atomic():
+        ids = list(verlopen.values_list("inbreng", "reactie", "inzending"))
+        verlopen.delete()
+        Inbreng.objects.filter(pk__in=[i for i, _r, _z in ids if i]).delete()
+        Reactie.objects.filter(pk__in=[r for _i, r, _z in ids if r]).delete()
+        Vragenlijstinzending.objects.filter(pk__in=[z for _i, _r, z in ids if z]).delete()
+    return aantal

@@ -59,3 +59,38 @@ class WagtailUserEditForm(OptionalRealNameMixin, UserEditForm):
 class WagtailUserCreationForm(OptionalRealNameMixin, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | {"display_name"}
+
+
+class AccountVerwijderenForm(forms.Form):
+    """Deleting an account: what happens to public contributions, and a confirmation (the
+    password too, for accounts that have one)."""
+
+    bijdragen = forms.ChoiceField(
+        label=_("Wat moet er gebeuren met wat je openbaar hebt geschreven?"),
+        choices=[
+            ("bewaren", _("Laten staan, zonder mijn naam (als 'verwijderde deelnemer')")),
+            ("verwijderen", _("Ook verwijderen")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat er met je berichten moet gebeuren.")},
+    )
+    bevestig = forms.BooleanField(
+        label=_("Ja, verwijder mijn account. Dit kan niet ongedaan worden gemaakt."),
+        error_messages={"required": _("Vink aan dat je je account echt wilt verwijderen.")},
+    )
+
+    def __init__(self, *args, user: User, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.has_usable_password():
+            self.fields["wachtwoord"] = forms.CharField(
+                label=_("Je wachtwoord"),
+                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+                error_messages={"required": _("Vul je wachtwoord in.")},
+            )
+
+    def clean_wachtwoord(self) -> str:
+        wachtwoord = self.cleaned_data["wachtwoord"]
+        if not self.user.check_password(wachtwoord):
+            raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
+        return wachtwoord

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,6 +14,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/profiel/", views.profile, name="profiel"),
+    path("account/mijn-gegevens/", views.mijn_gegevens, name="mijn_gegevens"),
+    path("account/verwijderen/", views.verwijderen, name="account_verwijderen"),
+    path("privacy/", TemplateView.as_view(template_name="wijkwijzer/privacy.html"), name="privacy"),
     path("account/", include("allauth.urls")),
     path("", include("kennisbank.urls")),
     path("", include("kennisbank.expertpool.urls")),

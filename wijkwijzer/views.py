@@ -1,12 +1,14 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from wijkwijzer.forms import ProfileForm
+from wijkwijzer.forms import AccountVerwijderenForm, ProfileForm
+from wijkwijzer.privacy import account_verwijderen, gegevens_van
 from wijkwijzer.ratelimit import form_status
 from wijkwijzer.services import profile_update
 
@@ -26,3 +28,24 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     """Wagtail's own login form would bypass MFA; send staff to allauth's login instead."""
     next_url = request.GET.get("next", "/admin/")
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
+@login_required
+def mijn_gegevens(request: HttpRequest) -> HttpResponse:
+    """Everything the platform holds about the user, as a JSON download (AVG, art. 15/20)."""
+    response = JsonResponse(gegevens_van(request.user), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-wijkwijzer.json"'
+    return response
+
+
+@login_required
+def verwijderen(request: HttpRequest) -> HttpResponse:
+    form = AccountVerwijderenForm(request.POST or None, user=request.user)
+    status = form_status(request, form)
+    if status is None:
+        user = request.user
+        logout(request)
+        account_verwijderen(user, bijdragen_bewaren=form.cleaned_data["bijdragen"] == "bewaren")
+        messages.success(request, _("Je account is verwijderd."))
+        return redirect("/")
+    return render(request, "wijkwijzer/account_verwijderen.html", {"form": form}, status=status)

@@ -108,6 +108,8 @@ PAGE_TYPES = {
     "moderatie": Soort(login="team"),
     "verslag": Soort(login="team"),
     "profiel": Soort(login="nieuw"),
+    "privacy": Soort(),
+    "account_verwijderen": Soort(login="nieuw"),
     "mfa_instellen": Soort(login="nieuw"),
 }
 
@@ -212,6 +214,8 @@ def site(gebieden_index, roles, settings) -> dict:
         "zoeken_resultaten": "/zoeken/?q=praktijkvoorbeeld&thema=veiligheid",
         "zoeken_niets": "/zoeken/?q=schuldhulpverlening+xyzzy",
         "profiel": "/account/profiel/",
+        "privacy": "/privacy/",
+        "account_verwijderen": "/account/verwijderen/",
         "mfa_instellen": "/account/2fa/totp/activate/",
         **deelname["urls"],
     }
