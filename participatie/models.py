@@ -198,9 +198,14 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from participatie.selectors import proces_detail
+        from participatie.services import focusgebied_van
 
         context = super().get_context(request, *args, **kwargs)
         context.update(proces_detail(self, request.GET))
+        # Only signed-in people can be on the team; visitors cost no extra query.
+        context["kan_beantwoorden"] = request.user.is_authenticated and request.user.has_perm(
+            "participatie.beantwoorden", focusgebied_van(self)
+        )
         return context
 
     # The routes hand over to participatie.views, which keeps the page model free of views.

@@ -141,6 +141,7 @@ def test_the_team_exports_the_report_as_csv_and_printable_page(client, proces, t
     status_wijzigen(inbreng=inbreng, naar=Inbrengstatus.VERWERKT, antwoord="Komt er.", door=team)
     client.force_login(team)
 
+    assert "Verslag voor het alliantieoverleg" in client.get(proces.url).content.decode()
     response = client.get(f"/participatie/beheer/proces/{proces.pk}/verslag.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     printable = client.get(f"/participatie/beheer/proces/{proces.pk}/verslag/").content.decode()
@@ -151,6 +152,8 @@ def test_the_team_exports_the_report_as_csv_and_printable_page(client, proces, t
     assert rows[1][11] == 'Graag bomen; en "schaduw".'
     assert "Schaduw" in printable and "Komt er." in printable
     assert "@" not in response.content.decode("utf-8-sig")  # no addresses in the report
+    client.logout()
+    assert "Verslag voor het alliantieoverleg" not in client.get(proces.url).content.decode()
 
 
 def test_the_team_is_told_of_new_input(client, proces, team, bewoner, thema):

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from participatie.models import Inbreng, Inbrengstatus
 from participatie.services import status_wijzigen
+from tests.factories import InbrengFactory, SteunFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 375, "height": 740}
@@ -89,3 +90,17 @@ def test_bad_input_shows_dutch_errors_and_keeps_the_text(telefoon, proces, thema
     expect(page.get_by_text(re.compile("Dit is geen geldig e-mailadres"))).to_be_visible()
     expect(page.get_by_label("Je bericht")).to_have_value("Mijn lange verhaal over het plein.")
     assert not Inbreng.objects.exists()
+
+
+def test_filtering_contributions_updates_the_list_in_place(page, proces, thema):
+    populair = InbrengFactory(proces=proces, titel="Populair idee", thema=thema)
+    InbrengFactory(proces=proces, titel="Nieuwste idee")
+    SteunFactory(inbreng=populair)
+    page.goto(proces.url)
+    eerste = page.locator("#inbreng-lijst h3").first
+    expect(eerste).to_have_text("Nieuwste idee")
+
+    page.get_by_label("Volgorde").select_option(label="Meeste steun eerst")
+
+    expect(eerste).to_have_text("Populair idee")
+    expect(page).to_have_url(re.compile(r"sorteer=steun"))
