@@ -83,13 +83,22 @@ def _load_taxonomy() -> None:
         )[0]
         for number, title in monitor["actielijnen"].items()
     }
+    definities = {
+        item["nummer"]: item
+        for item in json.loads(
+            (DATA / "kernindicator_definities.json").read_text(encoding="utf-8")
+        )["definities"]
+    }
     for indicator in monitor["kernindicatoren"]:
+        definitie = definities[indicator["nummer"]]
         Kernindicator.objects.update_or_create(
             nummer=indicator["nummer"],
             defaults={
                 "actielijn": lines[indicator["actielijn"]],
                 "naam": indicator["naam"],
                 "bron": indicator["bron"] or "",
+                "eenheid": definitie["eenheid"],
+                "hoger_is_beter": definitie["hoger_is_beter"],
             },
         )
 

@@ -94,8 +94,24 @@ class Kernindicator(models.Model):
     )
     naam = models.CharField(_("naam"), max_length=200)
     bron = models.CharField(_("bron"), max_length=200, blank=True)
+    eenheid = models.CharField(
+        _("eenheid"), max_length=60, blank=True, help_text=_("Bijvoorbeeld: procent, woningen.")
+    )
+    hoger_is_beter = models.BooleanField(
+        _("hoger is beter"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg laten als een hogere of lagere waarde niet beter of slechter is."),
+    )
 
-    panels = [FieldPanel("nummer"), FieldPanel("actielijn"), FieldPanel("naam"), FieldPanel("bron")]
+    panels = [
+        FieldPanel("nummer"),
+        FieldPanel("actielijn"),
+        FieldPanel("naam"),
+        FieldPanel("bron"),
+        FieldPanel("eenheid"),
+        FieldPanel("hoger_is_beter"),
+    ]
 
     class Meta:
         ordering = ["nummer"]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("kennisbank.urls")),
     path("", include("kennisbank.expertpool.urls")),
     path("", include("participatie.urls")),
+    path("", include("gebieden.monitor.urls")),
     path("", include("search.urls")),
 ]
 

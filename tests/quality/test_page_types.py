@@ -8,6 +8,9 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
+from gebieden.models import Actielijn, Kernindicator
+from gebieden.monitor.importer import importeren
+from gebieden.monitor.models import Streefwaarde
 from gebieden.services import add_alliantie_medewerker
 from kennisbank.expertpool.services import (
     aanvraag_afronden,
@@ -107,6 +110,8 @@ PAGE_TYPES = {
     "mijn_inbreng": Soort(login="bewoner"),
     "moderatie": Soort(login="team"),
     "verslag": Soort(login="team"),
+    "monitor_gebied": Soort(),
+    "monitor_vergelijking": Soort(),
     "profiel": Soort(login="nieuw"),
     "privacy": Soort(),
     "account_verwijderen": Soort(login="nieuw"),
@@ -170,6 +175,7 @@ def site(gebieden_index, roles, settings) -> dict:
         aanvraag=OndersteuningsaanvraagFactory(themas=[thema]), expert=expert, door=None
     )
     deelname = _participatie(area, thema)
+    _monitor(area)
     herbouwen()
     urls = {
         "home": "/",
@@ -218,6 +224,8 @@ def site(gebieden_index, roles, settings) -> dict:
         "account_verwijderen": "/account/verwijderen/",
         "mfa_instellen": "/account/2fa/totp/activate/",
         **deelname["urls"],
+        "monitor_gebied": f"/gebieden/{area.slug}/monitor/",
+        "monitor_vergelijking": "/monitor/?indicator=13",
     }
     return {
         "urls": urls,
@@ -234,6 +242,24 @@ def site(gebieden_index, roles, settings) -> dict:
             "inbreng_geven_fout": deelname["urls"]["inbreng_geven"],
         },
     }
+
+
+def _monitor(area) -> None:
+    """Two indicators, one with demo figures, references and a target, one without figures."""
+    actielijn = Actielijn.objects.create(nummer=4, titel="Jeugd en veiligheid")
+    veiligheid = Kernindicator.objects.create(
+        nummer=13, actielijn=actielijn, naam="Ervaren veiligheid", hoger_is_beter=True
+    )
+    Kernindicator.objects.create(nummer=15, actielijn=actielijn, naam="Criminaliteit")
+    regels = [
+        f"13;{area.slug};{jaar};{50 + jaar % 7};procent;Voorbeeld;60;70"
+        for jaar in range(2019, 2025)
+    ]
+    importeren(
+        "\n".join(["indicator;gebied;periode;waarde;eenheid;bron;gemeente;nederland", *regels]),
+        voorbeelddata=True,
+    )
+    Streefwaarde.objects.create(focusgebied=area, kernindicator=veiligheid, waarde=65, jaar=2030)
 
 
 def _participatie(area, thema) -> dict:

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     # Own apps first so their templates override those of the libraries.
     "wijkwijzer",
     "gebieden",
+    "gebieden.monitor",
     "kennisbank",
     "kennisbank.expertpool",
     "participatie",

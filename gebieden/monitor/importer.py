@@ -1,0 +1,168 @@
+"""Import of figures from CSV, for the management command and the admin upload alike.
+
+Columns (header row, comma or semicolon separated, names in any order): indicator (number
+1-15), gebied (area slug), periode (2023, 2023-Q2 or 2023-06), waarde, eenheid, bron, and
+optionally gemeente and nederland (reference values). Numbers may use a decimal comma.
+
+Every row is checked before anything is written; a real import is all-or-nothing, and a
+figure that already exists for the indicator, area and period is replaced."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from gebieden.models import FocusgebiedPage, Kernindicator
+from gebieden.monitor.models import Meting, peildatum
+
+VERPLICHT = ["indicator", "gebied", "periode", "waarde", "eenheid", "bron"]
+OPTIONEEL = ["gemeente", "nederland"]
+MAX_WAARDE = Decimal("9999999999.99")
+
+
+@dataclass
+class Uitslag:
+    metingen: list[Meting] = field(default_factory=list)
+    fouten: list[str] = field(default_factory=list)
+    nieuw: int = 0
+    bijgewerkt: int = 0
+    geschreven: bool = False
+
+
+def _getal(tekst: str) -> Decimal:
+    tekst = tekst.strip().replace(" ", "")
+    if "," in tekst:
+        tekst = tekst.replace(".", "").replace(",", ".")
+    waarde = Decimal(tekst)
+    if not waarde.is_finite() or abs(waarde) > MAX_WAARDE:
+        raise InvalidOperation(tekst)
+    return waarde.quantize(Decimal("0.01"))
+
+
+def lees(tekst: str, *, voorbeelddata: bool = False) -> Uitslag:
+    """Parse and check every row; writes nothing."""
+    uitslag = Uitslag()
+    if not tekst.strip():
+        uitslag.fouten.append("Het bestand is leeg.")
+        return uitslag
+    dialect = csv.Sniffer().sniff(tekst.splitlines()[0], delimiters=",;")
+    reader = csv.DictReader(io.StringIO(tekst), dialect=dialect)
+    kolommen = [naam.strip().lower() for naam in reader.fieldnames or []]
+    reader.fieldnames = kolommen
+    if ontbrekend := [naam for naam in VERPLICHT if naam not in kolommen]:
+        uitslag.fouten.append(f"Kolommen ontbreken: {', '.join(ontbrekend)}.")
+        return uitslag
+    indicatoren = {str(k.nummer): k for k in Kernindicator.objects.all()}
+    gebieden = {g.slug: g for g in FocusgebiedPage.objects.all()}
+    gezien: dict[tuple, int] = {}
+    for regel, rij in enumerate(reader, start=2):
+        fouten = []
+        waarden = {naam: (rij.get(naam) or "").strip() for naam in VERPLICHT + OPTIONEEL}
+        indicator = indicatoren.get(waarden["indicator"])
+        gebied = gebieden.get(waarden["gebied"])
+        if indicator is None:
+            fouten.append(f"onbekende indicator '{waarden['indicator']}' (kies 1 tot 15)")
+        if gebied is None:
+            fouten.append(f"onbekend gebied '{waarden['gebied']}'")
+        try:
+            datum = peildatum(waarden["periode"])
+        except ValueError:
+            fouten.append(
+                f"periode '{waarden['periode']}' klopt niet (schrijf 2023, 2023-Q2 of 2023-06)"
+            )
+            datum = None
+        getallen = {}
+        for naam in ("waarde", "gemeente", "nederland"):
+            if not waarden[naam] and naam != "waarde":
+                getallen[naam] = None
+                continue
+            try:
+                getallen[naam] = _getal(waarden[naam])
+            except InvalidOperation:
+                fouten.append(f"'{waarden[naam]}' in kolom {naam} is geen getal")
+        for naam in ("eenheid", "bron"):
+            if not waarden[naam]:
+                fouten.append(f"kolom {naam} is leeg")
+        sleutel = (waarden["indicator"], waarden["gebied"], waarden["periode"])
+        if sleutel in gezien:
+            fouten.append(
+                "dubbele periode: dezelfde indicator, gebied en periode staan op regel "
+                f"{gezien[sleutel]}"
+            )
+        gezien.setdefault(sleutel, regel)
+        if fouten:
+            uitslag.fouten.extend(f"Regel {regel}: {fout}." for fout in fouten)
+            continue
+        uitslag.metingen.append(
+            Meting(
+                kernindicator=indicator,
+                focusgebied=gebied,
+                periode=waarden["periode"],
+                peildatum=datum,
+                waarde=getallen["waarde"],
+                eenheid=waarden["eenheid"],
+                bron=waarden["bron"],
+                gemeente_waarde=getallen["gemeente"],
+                nederland_waarde=getallen["nederland"],
+                voorbeelddata=voorbeelddata,
+            )
+        )
+    if not uitslag.metingen and not uitslag.fouten:
+        uitslag.fouten.append("Het bestand heeft geen regels met cijfers.")
+    _tel_bestaande(uitslag)
+    return uitslag
+
+
+def _bestaande(metingen: list[Meting]) -> dict[tuple, Meting]:
+    gebieden = {m.focusgebied_id for m in metingen}
+    return {
+        (m.kernindicator_id, m.focusgebied_id, m.periode): m
+        for m in Meting.objects.filter(focusgebied_id__in=gebieden)
+    }
+
+
+def _tel_bestaande(uitslag: Uitslag) -> None:
+    bestaand = _bestaande(uitslag.metingen)
+    uitslag.bijgewerkt = sum(
+        (m.kernindicator_id, m.focusgebied_id, m.periode) in bestaand for m in uitslag.metingen
+    )
+    uitslag.nieuw = len(uitslag.metingen) - uitslag.bijgewerkt
+
+
+VELDEN = [
+    "waarde",
+    "eenheid",
+    "bron",
+    "gemeente_waarde",
+    "nederland_waarde",
+    "voorbeelddata",
+    "geimporteerd_op",
+]
+
+
+def importeren(tekst: str, *, proef: bool = False, voorbeelddata: bool = False) -> Uitslag:
+    """Check `tekst`; unless it is a dry run or any row has an error, write every figure in
+    one transaction."""
+    uitslag = lees(tekst, voorbeelddata=voorbeelddata)
+    if proef or uitslag.fouten:
+        return uitslag
+    now = timezone.now()
+    with transaction.atomic():
+        bestaand = _bestaande(uitslag.metingen)
+        nieuw, gewijzigd = [], []
+        for meting in uitslag.metingen:
+            meting.geimporteerd_op = now
+            oud = bestaand.get((meting.kernindicator_id, meting.focusgebied_id, meting.periode))
+            if oud is None:
+                nieuw.append(meting)
+                continue
+            for veld in VELDEN:
+                setattr(oud, veld, getattr(meting, veld))
+            gewijzigd.append(oud)
+        Meting.objects.bulk_create(nieuw, batch_size=500)
+        Meting.objects.bulk_update(gewijzigd, VELDEN, batch_size=500)
+    uitslag.geschreven = True
+    return uitslag

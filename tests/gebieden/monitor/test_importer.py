@@ -1,0 +1,144 @@
+"""Staff import figures from CSV: a dry run lists every row error before anything is written;
+a real import is all-or-nothing; the command and the admin upload share the importer."""
+
+from io import StringIO
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from gebieden.monitor.importer import importeren
+from gebieden.monitor.models import Meting
+from gebieden.services import add_alliantie_medewerker
+from tests.factories import UserFactory
+from wijkwijzer.roles import REDACTEUR
+
+pytestmark = pytest.mark.django_db
+KOP = "indicator;gebied;periode;waarde;eenheid;bron;gemeente;nederland"
+GOED = [
+    "15;overvecht;2022;14;procent;Politie;12;9,5",
+    "15;overvecht;2023;11,5;procent;Politie;;",
+    "5;overvecht;2023-Q2;5,1;score;Leefbaarometer;;",
+]
+
+
+def csv(*regels: str) -> str:
+    return "\n".join([KOP, *regels])
+
+
+def test_a_good_file_is_imported(indicatoren, gebied):
+    uitslag = importeren(csv(*GOED))
+
+    assert uitslag.fouten == [] and uitslag.geschreven
+    assert (uitslag.nieuw, uitslag.bijgewerkt) == (3, 0)
+    meting = Meting.objects.get(periode="2022")
+    assert (str(meting.waarde), str(meting.nederland_waarde)) == ("14.00", "9.50")
+    assert Meting.objects.get(periode="2023-Q2").peildatum.isoformat() == "2023-04-01"
+
+
+def test_every_row_error_is_listed_and_nothing_is_written(indicatoren, gebied):
+    uitslag = importeren(
+        csv(
+            *GOED,
+            "15;nergenshuizen;2022;3;procent;Politie;;",
+            "16;overvecht;2022;3;procent;Politie;;",
+            "15;overvecht;2021;veel;procent;Politie;;",
+            "15;overvecht;2022;9;procent;Politie;;",
+            "15;overvecht;2022-13;9;procent;Politie;;",
+            "15;overvecht;2020;9;procent;;;",
+        )
+    )
+
+    assert uitslag.fouten == [
+        "Regel 5: onbekend gebied 'nergenshuizen'.",
+        "Regel 6: onbekende indicator '16' (kies 1 tot 15).",
+        "Regel 7: 'veel' in kolom waarde is geen getal.",
+        "Regel 8: dubbele periode: dezelfde indicator, gebied en periode staan op regel 2.",
+        "Regel 9: periode '2022-13' klopt niet (schrijf 2023, 2023-Q2 of 2023-06).",
+        "Regel 10: kolom bron is leeg.",
+    ]
+    assert not uitslag.geschreven
+    assert not Meting.objects.exists()  # all or nothing
+
+
+def test_a_dry_run_writes_nothing_and_counts_new_and_updated(indicatoren, gebied):
+    importeren(csv(GOED[0]))
+
+    uitslag = importeren(csv(*GOED), proef=True)
+
+    assert (uitslag.nieuw, uitslag.bijgewerkt, uitslag.geschreven) == (2, 1, False)
+    assert Meting.objects.count() == 1
+
+
+def test_an_existing_period_is_replaced(indicatoren, gebied):
+    importeren(csv(GOED[0]))
+
+    importeren(csv("15;overvecht;2022;13;procent;Politie, herzien;;"))
+
+    meting = Meting.objects.get()
+    assert (str(meting.waarde), meting.bron, meting.gemeente_waarde) == (
+        "13.00",
+        "Politie, herzien",
+        None,
+    )
+
+
+def test_missing_columns_and_comma_separated_files(indicatoren, gebied):
+    assert importeren("indicator,gebied,waarde\n15,overvecht,3").fouten == [
+        "Kolommen ontbreken: periode, eenheid, bron."
+    ]
+    uitslag = importeren(
+        "indicator,gebied,periode,waarde,eenheid,bron\n15,overvecht,2024,7.25,procent,CBS"
+    )
+    assert uitslag.fouten == [] and str(Meting.objects.get().waarde) == "7.25"
+
+
+def test_the_command_reports_errors_with_a_non_zero_exit(indicatoren, gebied, tmp_path):
+    bestand = tmp_path / "cijfers.csv"
+    bestand.write_text(csv(GOED[0], "16;overvecht;2022;3;procent;Politie;;"), encoding="utf-8")
+    err = StringIO()
+
+    with pytest.raises(CommandError, match="1 fouten; er is niets opgeslagen"):
+        call_command("import_monitor", str(bestand), stderr=err)
+
+    assert "Regel 3: onbekende indicator '16'" in err.getvalue()
+    bestand.write_text(csv(*GOED), encoding="utf-8")
+    out = StringIO()
+    call_command("import_monitor", str(bestand), "--proef", stdout=out)
+    assert "Zou opslaan: 3 nieuw, 0 bijgewerkt." in out.getvalue()
+    assert not Meting.objects.exists()
+    call_command("import_monitor", str(bestand), stdout=out)
+    assert Meting.objects.count() == 3
+
+
+def test_the_admin_upload_shows_the_dry_run_then_imports(client, indicatoren, gebied, roles):
+    redacteur = UserFactory()
+    redacteur.groups.add(roles[REDACTEUR])
+    TOTP.activate(redacteur, generate_totp_secret())
+    client.force_login(redacteur)
+
+    def upload(tekst: str, **extra):
+        bestand = SimpleUploadedFile("cijfers.csv", tekst.encode("utf-8-sig"), "text/csv")
+        return client.post("/admin/monitor/import/", {"bestand": bestand, **extra}).content.decode()
+
+    fout = upload(csv(GOED[0], "15;nergenshuizen;2022;3;procent;Politie;;"), proef="on")
+    assert "Regel 3: onbekend gebied" in fout and "er is niets opgeslagen" in fout
+    proef = upload(csv(*GOED), proef="on")
+    assert "Proefimport zonder fouten: 3 nieuwe" in proef
+    assert not Meting.objects.exists()
+    echt = upload(csv(*GOED))
+    assert "Opgeslagen: 3 nieuwe en 0 bijgewerkte cijfers." in echt
+    assert Meting.objects.count() == 3
+
+
+def test_only_the_redactie_may_import(client, indicatoren, gebied, roles):
+    medewerker = UserFactory()
+    TOTP.activate(medewerker, generate_totp_secret())
+    add_alliantie_medewerker(user=medewerker, gebied=gebied)
+    client.force_login(medewerker)
+
+    response = client.get("/admin/monitor/import/")
+
+    # Wagtail turns a refusal inside the admin into a redirect to the dashboard.
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
