@@ -17,6 +17,7 @@ from gebieden.models import (
     Kernindicator,
     Thema,
 )
+from gebieden.monitor.models import Meting
 from kennisbank.expertpool.models import ExpertPage, Ondersteuningsaanvraag
 from kennisbank.models import (
     EvenementPage,
@@ -25,6 +26,7 @@ from kennisbank.models import (
     PublicatiePage,
     VraagPage,
 )
+from participatie.models import Inbreng, ParticipatieprocesPage
 from wijkwijzer.models import User
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +44,9 @@ def counts() -> tuple[int, ...]:
             Thema,
             Actielijn,
             Kernindicator,
+            Meting,
+            ParticipatieprocesPage,
+            Inbreng,
         )
     )
 
@@ -79,6 +84,21 @@ def test_demo_rows_are_marked_and_real_rows_are_not(demo):
     assert AlliantieoverlegPage.objects.filter(is_demo=False).count() == 0
     assert not AlliantieLid.objects.filter(rol__in=["voorzitter", "rijk"], is_demo=True).exists()
     assert AlliantieLid.objects.filter(is_demo=True).count() == 20 * 10
+
+
+def test_demo_figures_cover_every_area_and_indicator_and_are_marked(demo, client):
+    assert Meting.objects.count() == 20 * 15 * 6
+    assert not Meting.objects.filter(voorbeelddata=False).exists()
+    assert Kernindicator.objects.get(nummer=15).hoger_is_beter is False
+    page = client.get("/gebieden/utrecht-overvecht/monitor/").content.decode()
+    assert "Voorbeelddata, geen echte cijfers." in page
+
+
+def test_demo_participation_processes_show_the_loop(demo, client):
+    afgerond = ParticipatieprocesPage.objects.get(slug="buurthuis-tarwewijk")
+    page = client.get(afgerond.url + "wat-is-er-gedaan/").content.decode()
+    assert "Er komt een taalcafé op dinsdag en donderdag" in page
+    assert ParticipatieprocesPage.objects.count() == 3
 
 
 def test_running_twice_changes_nothing(demo):
