@@ -144,3 +144,20 @@ def test_the_area_page_section_links_to_the_monitor(client, indicatoren, gebied)
 
     assert "Incidentie criminaliteit: <strong>11 procent</strong> (2024)" in page
     assert 'href="/gebieden/overvecht/monitor/"' in page
+
+
+def test_the_comparison_keeps_its_query_count_with_more_areas_and_periods(
+    query_count, indicatoren, gebied, ander_gebied
+):
+    cijfers("15;overvecht;2023;14;procent;Politie;;")
+
+    def meer():
+        cijfers(
+            *(
+                f"15;{slug};{jaar};{jaar - 2000};procent;Bron;;"
+                for slug in ("overvecht", "poelenburg")
+                for jaar in range(2001, 2023)
+            )
+        )
+
+    query_count.assert_constant("/monitor/?indicator=15", meer, maximum=7)
