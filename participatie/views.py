@@ -2,7 +2,6 @@
 participatie.selectors (reads). Residents' forms work without an account (write first, then
 confirm the e-mail address) and without JavaScript."""
 
-import csv
 import logging
 
 from django.contrib import messages
@@ -36,6 +35,7 @@ from participatie.models import (
     Stand,
     Zichtbaarheid,
 )
+from wijkwijzer.downloads import csv_response
 from wijkwijzer.ratelimit import TOO_MANY, form_status, limit_writes, over_limit
 
 logger = logging.getLogger(__name__)
@@ -481,12 +481,8 @@ def verslag(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def verslag_csv(request: HttpRequest, pk: int) -> HttpResponse:
     proces = _proces_voor_team(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="inbreng-{proces.slug}.csv"'
-    # A byte order mark, so spreadsheet programs read the accents correctly.
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
+    return csv_response(
+        f"inbreng-{proces.slug}.csv",
         [
             "nummer",
             "datum",
@@ -500,10 +496,8 @@ def verslag_csv(request: HttpRequest, pk: int) -> HttpResponse:
             "status",
             "antwoord",
             "tekst",
-        ]
-    )
-    for inbreng in selectors.verslag_rijen(proces):
-        writer.writerow(
+        ],
+        (
             [
                 inbreng.pk,
                 f"{inbreng.aangemaakt_op:%Y-%m-%d}",
@@ -518,5 +512,6 @@ def verslag_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 inbreng.antwoord,
                 inbreng.tekst,
             ]
-        )
-    return response
+            for inbreng in selectors.verslag_rijen(proces)
+        ),
+    )

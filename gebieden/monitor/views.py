@@ -1,13 +1,12 @@
 """The monitor pages: one area's indicators over time, and the areas compared on one indicator,
 each with CSV downloads of exactly what the charts show."""
 
-import csv
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from gebieden.models import FocusgebiedPage
 from gebieden.monitor import selectors
+from wijkwijzer.downloads import csv_response
 
 
 def _gebied(slug: str) -> FocusgebiedPage:
@@ -20,17 +19,6 @@ def gebied_monitor(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "monitor/gebied.html", context)
 
 
-def _csv(filename: str, header: list[str], rows) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # A byte order mark, so spreadsheet programs read the accents correctly.
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
 def _decimaal(value) -> str:
     return "" if value is None else str(value).replace(".", ",")
 
@@ -41,7 +29,7 @@ def gebied_csv(request: HttpRequest, slug: str, nummer: int) -> HttpResponse:
     if reeks is None:
         raise Http404
     streef = reeks.streefwaarde
-    return _csv(
+    return csv_response(
         f"{gebied.slug}-indicator-{nummer}.csv",
         [
             "indicator",
@@ -82,7 +70,7 @@ def vergelijking_csv(request: HttpRequest) -> HttpResponse:
     if data["indicator"] is None:
         raise Http404
     nummer = data["indicator"].nummer
-    return _csv(
+    return csv_response(
         f"vergelijking-indicator-{nummer}-{data['periode']}.csv",
         ["indicator", "gebied", "periode", "waarde", "eenheid", "bron", "voorbeelddata"],
         [
