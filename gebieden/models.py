@@ -2,6 +2,7 @@ import re
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -174,6 +175,15 @@ class FocusgebiedPage(Page):
         ),
     )
     regiodeal_2020 = models.BooleanField(_("regiodeal 2020"), default=False)
+    meldingsdrempel = models.PositiveSmallIntegerField(
+        _("meldingen voor automatisch verbergen"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Melden zoveel verschillende mensen een bericht, dan gaat het offline tot een "
+            "moderator ernaar heeft gekeken."
+        ),
+    )
     alliantie_naam = models.CharField(_("naam alliantie"), max_length=200, blank=True)
     alliantie_beschrijving = RichTextField(
         _("over de alliantie"), blank=True, features=TEXT_FEATURES
@@ -201,6 +211,7 @@ class FocusgebiedPage(Page):
         FieldPanel("samenvatting"),
         FieldPanel("beschrijving"),
         FieldPanel("postcodes"),
+        FieldPanel("meldingsdrempel"),
     ]
     alliantie_panels = [
         FieldPanel("alliantie_naam"),

@@ -501,6 +501,9 @@ class Melding(models.Model):
     melder = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Tells reporters apart without storing who they are: "u<account id>" or a keyed hash of
+    # the IP address; one person's reports of one item count once.
+    melder_sleutel = models.CharField(max_length=64, blank=True)
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     afgehandeld_op = models.DateTimeField(null=True, blank=True, db_index=True)
 
@@ -523,6 +526,7 @@ class Moderatiebesluit(models.Model):
         VERBERGEN = "verbergen", _("Verborgen")
         TERUGZETTEN = "terugzetten", _("Teruggezet")
         MELDING_AFWIJZEN = "afwijzen", _("Melding afgewezen")
+        AUTOMATISCH = "automatisch", _("Offline gehaald na meldingen")
 
     inbreng = models.ForeignKey(
         Inbreng, null=True, blank=True, on_delete=models.CASCADE, related_name="besluiten"

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from PIL import Image, ImageOps
 
 from gebieden.models import AlliantieoverlegPage, FocusgebiedPage
@@ -400,19 +401,71 @@ def _mail_team_nieuw(inbreng: Inbreng) -> None:
 # recorded in Moderatiebesluit.
 
 
-def melden(*, bijdrage: Inbreng | Reactie, reden: str, melder: User | None) -> Melding:
-    gebied = (
-        bijdrage.focusgebied_id
-        if isinstance(bijdrage, Inbreng)
-        else bijdrage.inbreng.focusgebied_id
+def melder_sleutel(melder: User | None, ip: str) -> str:
+    if melder is not None:
+        return f"u{melder.pk}"
+    return "ip" + salted_hmac("participatie.melder", ip).hexdigest()[:32]
+
+
+def _doel(bijdrage: Inbreng | Reactie) -> dict:
+    return {"inbreng": bijdrage} if isinstance(bijdrage, Inbreng) else {"reactie": bijdrage}
+
+
+def melden(
+    *, bijdrage: Inbreng | Reactie, reden: str, melder: User | None, sleutel: str
+) -> Melding | None:
+    """Record a report (a second one by the same person about the same item is ignored).
+    When as many different people as the area's threshold have reported a visible item, it
+    goes offline until a moderator looks at it, and its author is told."""
+    gebied = bijdrage.hoofdinbreng.focusgebied
+    doel = _doel(bijdrage)
+    with transaction.atomic():
+        open_ = Melding.objects.filter(afgehandeld_op__isnull=True, **doel)
+        if open_.filter(melder_sleutel=sleutel).exists():
+            return None
+        melding = Melding.objects.create(
+            focusgebied=gebied, reden=reden, melder=melder, melder_sleutel=sleutel, **doel
+        )
+        aantal = open_.values("melder_sleutel").distinct().count()
+        if bijdrage.is_zichtbaar and aantal >= gebied.meldingsdrempel:
+            bijdrage.zichtbaarheid = Zichtbaarheid.WACHT_OP_MODERATIE
+            bijdrage.save(update_fields=["zichtbaarheid"])
+            Moderatiebesluit.objects.create(
+                actie=Moderatiebesluit.Actie.AUTOMATISCH, reden=f"{aantal} meldingen", **doel
+            )
+            transaction.on_commit(
+                lambda: _mail_auteur_moderatie(bijdrage, Moderatiebesluit.Actie.AUTOMATISCH, "")
+            )
+    return melding
+
+
+def _mail_auteur_moderatie(bijdrage: Inbreng | Reactie, actie: str, reden: str) -> None:
+    """Tell the author, in plain words, what a moderator (or the reports) did and why."""
+    auteur = bijdrage.auteur
+    if auteur is None or not auteur.email:
+        return
+    inbreng = bijdrage.hoofdinbreng
+    mail_template(
+        "[WijkWijzer] Over je bericht",
+        "participatie/email/moderatie.txt",
+        {
+            "naam": auteur.public_name,
+            "bijdrage": bijdrage,
+            "inbreng": inbreng,
+            "actie": actie,
+            "reden": reden,
+            "link": settings.WAGTAILADMIN_BASE_URL + inbreng.url,
+            "contact": inbreng.proces.contact_naam,
+        },
+        auteur.email,
     )
-    doel = {"inbreng": bijdrage} if isinstance(bijdrage, Inbreng) else {"reactie": bijdrage}
-    return Melding.objects.create(focusgebied_id=gebied, reden=reden, melder=melder, **doel)
 
 
 def _besluit(bijdrage: Inbreng | Reactie, actie: str, reden: str, door: User) -> None:
-    doel = {"inbreng": bijdrage} if isinstance(bijdrage, Inbreng) else {"reactie": bijdrage}
+    doel = _doel(bijdrage)
     Moderatiebesluit.objects.create(actie=actie, reden=reden, door=door, **doel)
+    if actie != Moderatiebesluit.Actie.MELDING_AFWIJZEN:
+        transaction.on_commit(lambda: _mail_auteur_moderatie(bijdrage, actie, reden))
     # Deciding on an item settles every open report about it.
     Melding.objects.filter(afgehandeld_op__isnull=True, **doel).update(
         afgehandeld_op=timezone.now()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("participatie/mijn-inbreng/", views.mijn_inbreng, name="mijn_inbreng"),
     # Staff pages: this prefix is in settings.STAFF_PATH_PREFIXES (MFA required).
     path("participatie/beheer/moderatie/", views.moderatie, name="moderatie"),
+    path("participatie/beheer/moderatie/bulk/", views.moderatie_bulk, name="moderatie_bulk"),
     path(
         "participatie/beheer/moderatie/<str:soort>/<int:pk>/",
         views.moderatie_actie,

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -333,10 +334,12 @@ def _melden(request: HttpRequest, bijdrage: Inbreng | Reactie, url: str) -> Http
     elif not form.is_valid():
         messages.error(request, form.errors["reden"][0])
     else:
+        melder = request.user if request.user.is_authenticated else None
         services.melden(
             bijdrage=bijdrage,
             reden=form.cleaned_data["reden"],
-            melder=request.user if request.user.is_authenticated else None,
+            melder=melder,
+            sleutel=services.melder_sleutel(melder, request.META.get("REMOTE_ADDR", "")),
         )
         messages.success(request, _("Dank je wel. Een moderator bekijkt het bericht."))
     return redirect(url)
@@ -436,26 +439,65 @@ MODERATIE_ACTIES = {
 }
 
 
+def _moderatie_uitvoeren(request: HttpRequest, sleutel: str, actie_naam: str, reden: str) -> str:
+    """Apply one moderation action to "inbreng:<pk>" or "reactie:<pk>"; returns an error
+    message, or "" when it was done."""
+    soort, _sep, pk = sleutel.partition(":")
+    model = {"inbreng": Inbreng, "reactie": Reactie}.get(soort)
+    actie = MODERATIE_ACTIES.get(actie_naam)
+    if model is None or actie is None or not pk.isdigit():
+        raise Http404
+    bijdrage = get_object_or_404(model, pk=pk)
+    if not request.user.has_perm("participatie.modereren", bijdrage.hoofdinbreng):
+        raise PermissionDenied
+    kwargs = {"reden": reden} if actie is services.verbergen else {}
+    try:
+        actie(bijdrage=bijdrage, door=request.user, **kwargs)
+    except services.ParticipatieFout as fout:
+        return str(fout)
+    return ""
+
+
 @require_POST
 @login_required
 @limit_writes("klik")
 def moderatie_actie(request: HttpRequest, soort: str, pk: int) -> HttpResponse:
-    model = {"inbreng": Inbreng, "reactie": Reactie}.get(soort)
-    actie = MODERATIE_ACTIES.get(request.POST.get("actie", ""))
-    if model is None or actie is None:
-        raise Http404
-    bijdrage = get_object_or_404(model, pk=pk)
-    gebied_van = bijdrage if soort == "inbreng" else bijdrage.inbreng
-    if not request.user.has_perm("participatie.modereren", gebied_van):
-        raise PermissionDenied
     form = ModeratieForm(request.POST)
     form.is_valid()
-    kwargs = {"reden": form.cleaned_data.get("reden", "")} if actie is services.verbergen else {}
-    try:
-        actie(bijdrage=bijdrage, door=request.user, **kwargs)
-        messages.success(request, _("Gedaan. Het besluit is vastgelegd."))
-    except services.ParticipatieFout as fout:
-        messages.error(request, str(fout))
+    fout = _moderatie_uitvoeren(
+        request, f"{soort}:{pk}", request.POST.get("actie", ""), form.cleaned_data.get("reden", "")
+    )
+    if fout:
+        messages.error(request, fout)
+    else:
+        messages.success(
+            request, _("Gedaan. Het besluit is vastgelegd en de schrijver is op de hoogte.")
+        )
+    return redirect("participatie:moderatie")
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def moderatie_bulk(request: HttpRequest) -> HttpResponse:
+    """One action for every ticked item in the queue."""
+    items = request.POST.getlist("items")
+    if not items:
+        messages.error(request, _("Vink eerst de berichten aan."))
+        return redirect("participatie:moderatie")
+    form = ModeratieForm(request.POST)
+    form.is_valid()
+    actie, reden = request.POST.get("actie", ""), form.cleaned_data.get("reden", "")
+    # All or nothing: one item the user may not moderate refuses the whole batch.
+    with transaction.atomic():
+        fouten = [
+            f for f in (_moderatie_uitvoeren(request, item, actie, reden) for item in items) if f
+        ]
+    gelukt = len(items) - len(fouten)
+    if gelukt:
+        messages.success(request, _("%(aantal)d berichten afgehandeld.") % {"aantal": gelukt})
+    for fout in sorted(set(fouten)):
+        messages.error(request, fout)
     return redirect("participatie:moderatie")
 
 

@@ -10,7 +10,13 @@ from participatie.models import (
     Reactie,
     Zichtbaarheid,
 )
-from tests.factories import InbrengFactory, ParticipatieprocesPageFactory, ReactieFactory
+from tests.factories import (
+    InbrengFactory,
+    ParticipatieprocesPageFactory,
+    ReactieFactory,
+    UserFactory,
+)
+from tests.participatie.conftest import mails_to
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/participatie/beheer/moderatie/"
@@ -116,3 +122,93 @@ def test_residents_have_no_queue(client, bewoner):
     client.force_login(bewoner)
 
     assert client.get(QUEUE).status_code == 403
+
+
+def meld(client, inbreng, user=None, reden="Grof"):
+    if user is not None:
+        client.force_login(user)
+    else:
+        client.logout()
+    return client.post(f"/participatie/inbreng/{inbreng.pk}/melden/", {"reden": reden})
+
+
+def test_reports_by_three_people_take_it_offline_until_reviewed(client, proces, team):
+    auteur = UserFactory(email="auteur@example.nl")
+    inbreng = InbrengFactory(proces=proces, auteur=auteur, titel="Fel bericht")
+    eerste = UserFactory()
+
+    meld(client, inbreng, eerste)
+    meld(client, inbreng, eerste)  # the same person twice counts once
+    meld(client, inbreng)  # anonymous, by IP address
+    inbreng.refresh_from_db()
+    assert inbreng.is_zichtbaar
+    meld(client, inbreng, UserFactory())
+
+    inbreng.refresh_from_db()
+    assert inbreng.zichtbaarheid == Zichtbaarheid.WACHT_OP_MODERATIE
+    assert Melding.objects.count() == 3
+    (bericht,) = mails_to("auteur@example.nl")
+    assert "Een paar mensen hebben je bericht bij 'Fel bericht' gemeld" in bericht.body
+    client.logout()
+    assert client.get(inbreng.url).status_code == 404
+
+    client.force_login(team)
+    assert "Fel bericht" in client.get(QUEUE).content.decode()
+    client.post(actie_url("inbreng", inbreng.pk), {"actie": "goedkeuren"})
+    inbreng.refresh_from_db()
+    assert inbreng.is_zichtbaar
+    assert "Het staat nu online" in mails_to("auteur@example.nl")[-1].body
+    assert not Melding.objects.filter(afgehandeld_op__isnull=True).exists()
+
+
+def test_the_threshold_is_set_per_area(client, gebied, proces):
+    gebied.meldingsdrempel = 1
+    gebied.save()
+    inbreng = InbrengFactory(proces=proces)
+
+    meld(client, inbreng)
+
+    inbreng.refresh_from_db()
+    assert inbreng.zichtbaarheid == Zichtbaarheid.WACHT_OP_MODERATIE
+
+
+def test_the_author_is_told_why_a_moderator_hid_it(client, proces, team):
+    inbreng = InbrengFactory(proces=proces, auteur=UserFactory(email="a@example.nl"))
+    client.force_login(team)
+
+    client.post(actie_url("inbreng", inbreng.pk), {"actie": "verbergen", "reden": "Scheldwoorden"})
+
+    (bericht,) = mails_to("a@example.nl")
+    assert "Een moderator heeft je bericht" in bericht.body
+    assert "De reden: Scheldwoorden" in bericht.body
+    assert "Programmabureau Testwijk" in bericht.body  # whom to contact
+
+
+def test_bulk_actions_in_the_queue(client, proces, ander_proces, team):
+    eerste, tweede = InbrengFactory(proces=proces), InbrengFactory(proces=proces)
+    reactie = ReactieFactory(inbreng=eerste)
+    elders = InbrengFactory(proces=ander_proces)
+    client.force_login(team)
+
+    response = client.post(
+        f"{QUEUE}bulk/",
+        {
+            "items": [f"inbreng:{eerste.pk}", f"inbreng:{tweede.pk}", f"reactie:{reactie.pk}"],
+            "actie": "verbergen",
+            "reden": "Reclame",
+        },
+        follow=True,
+    )
+
+    assert "3 berichten afgehandeld." in response.content.decode()
+    assert Moderatiebesluit.objects.filter(actie="verbergen").count() == 3
+    for item in (eerste, tweede, reactie):
+        item.refresh_from_db()
+        assert item.zichtbaarheid == Zichtbaarheid.VERBORGEN
+    # Another area's item in the batch is refused.
+    response = client.post(
+        f"{QUEUE}bulk/", {"items": [f"inbreng:{elders.pk}"], "actie": "verbergen", "reden": "x"}
+    )
+    assert response.status_code == 403
+    elders.refresh_from_db()
+    assert elders.is_zichtbaar

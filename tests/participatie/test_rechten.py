@@ -43,6 +43,13 @@ def acties(inbreng, proces):
             {"actie": "verbergen", "reden": "Test"},
             302,
         ),
+        (
+            "bulk",
+            "post",
+            "/participatie/beheer/moderatie/bulk/",
+            {"items": [f"inbreng:{inbreng.pk}"], "actie": "verbergen", "reden": "Test"},
+            302,
+        ),
         ("verslag", "get", f"/participatie/beheer/proces/{proces.pk}/verslag/", None, 200),
         ("verslag_csv", "get", f"/participatie/beheer/proces/{proces.pk}/verslag.csv", None, 200),
         ("wachtrij", "get", "/participatie/beheer/moderatie/", None, 200),
@@ -52,11 +59,11 @@ def acties(inbreng, proces):
 TOEGESTAAN = {
     "anoniem": set(),
     "bewoner": set(),
-    "team": {"beantwoorden", "verbergen", "verslag", "verslag_csv", "wachtrij"},
+    "team": {"beantwoorden", "verbergen", "bulk", "verslag", "verslag_csv", "wachtrij"},
     # Staff of the other area have a queue (their own), but nothing in this area.
     "ander_team": {"wachtrij"},
-    "moderator": {"verbergen", "wachtrij"},
-    "superuser": {"beantwoorden", "verbergen", "verslag", "verslag_csv", "wachtrij"},
+    "moderator": {"verbergen", "bulk", "wachtrij"},
+    "superuser": {"beantwoorden", "verbergen", "bulk", "verslag", "verslag_csv", "wachtrij"},
 }
 
 
