@@ -233,6 +233,12 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
 
         return views.vragenlijst(request, self)
 
+    @path("open-data/<str:formaat>/", name="open_data")
+    def open_data_route(self, request, formaat: str):
+        from participatie import views
+
+        return views.open_data(request, self, formaat)
+
     @path("wat-is-er-gedaan/", name="terugkoppeling")
     def terugkoppeling_route(self, request):
         from participatie import views

@@ -175,6 +175,35 @@ def verslag_rijen(proces: ParticipatieprocesPage) -> list[Inbreng]:
     )
 
 
+OPEN_DATA_LICENTIE = "CC BY 4.0"
+OPEN_DATA_LICENTIE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
+
+
+def open_data(proces: ParticipatieprocesPage) -> list[dict[str, Any]]:
+    """Every visible contribution of `proces`, without personal data: no name, account,
+    e-mail or postcode; the text is as it is shown in public."""
+    return [
+        {
+            "nummer": inbreng.pk,
+            "datum": inbreng.aangemaakt_op.date().isoformat(),
+            "soort": inbreng.get_soort_display(),
+            "thema": inbreng.thema.label if inbreng.thema else "",
+            "titel": inbreng.titel,
+            "tekst": inbreng.tekst,
+            "plek": inbreng.plek,
+            "bewoner": inbreng.bewoner,
+            "steun": inbreng.aantal_steun,
+            "reacties": inbreng.aantal_reacties,
+            "status": inbreng.get_status_display(),
+            "antwoord": inbreng.antwoord,
+            "beantwoord_op": inbreng.beantwoord_op.date().isoformat()
+            if inbreng.beantwoord_op
+            else "",
+        }
+        for inbreng in verslag_rijen(proces)
+    ]
+
+
 def vragenlijst_uitslag(proces: ParticipatieprocesPage) -> dict[str, Any]:
     """Results per question, counted over confirmed submissions; shown only once at least
     MINIMUM_INZENDINGEN people answered, and never per person (open answers are counted)."""

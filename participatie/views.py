@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -237,6 +237,28 @@ def inbreng_detail(
 def terugkoppeling(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
     context = {**_proces_context(request, proces), **selectors.terugkoppeling(proces)}
     return TemplateResponse(request, "participatie/terugkoppeling.html", context)
+
+
+def open_data(request: HttpRequest, proces: ParticipatieprocesPage, formaat: str) -> HttpResponse:
+    """The process's contributions as open data (CSV or JSON), without personal data."""
+    rijen = selectors.open_data(proces)
+    naam = f"inbreng-{proces.slug}"
+    if formaat == "csv":
+        kolommen = list(rijen[0]) if rijen else ["nummer"]
+        return csv_response(f"{naam}.csv", kolommen, ([rij[k] for k in kolommen] for rij in rijen))
+    if formaat != "json":
+        raise Http404
+    data = {
+        "proces": proces.title,
+        "adres": request.build_absolute_uri(proces.url),
+        "licentie": selectors.OPEN_DATA_LICENTIE,
+        "licentie_url": selectors.OPEN_DATA_LICENTIE_URL,
+        "gemaakt_op": timezone.now().isoformat(),
+        "inbreng": rijen,
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{naam}.json"'
+    return response
 
 
 def _inbreng_of_404(pk: int) -> Inbreng:

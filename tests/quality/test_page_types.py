@@ -19,7 +19,7 @@ from kennisbank.expertpool.services import (
 )
 from kennisbank.models import Lidmaatschap, Vraag
 from participatie.models import Vraagsoort, Vragenlijstvraag
-from participatie.services import Schrijver, inbreng_geven, status_wijzigen
+from participatie.services import Schrijver, inbreng_geven, melden, status_wijzigen
 from search.services import herbouwen
 from tests.factories import (
     AlliantieLidFactory,
@@ -285,6 +285,9 @@ def _participatie(area, thema) -> dict:
     ReactieFactory(inbreng=inbreng)
     ReactieFactory(inbreng=inbreng, zichtbaarheid="verborgen", verborgen_reden="Grof")
     status_wijzigen(inbreng=inbreng, naar="verwerkt", antwoord="Komt **er**.", door=team)
+    # The moderation queue with a report and an item waiting for approval.
+    melden(bijdrage=inbreng, reden="Grof", melder=None, sleutel="ip-test")
+    InbrengFactory(proces=proces, zichtbaarheid="moderatie", titel="Wacht op goedkeuring")
     _, token = inbreng_geven(
         proces=proces,
         schrijver=Schrijver(None, "nieuw@example.nl", "Nieuw"),
