@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from gebieden.models import FocusgebiedPage, Thema
 from participatie.models import (
     AFGESLOTEN,
+    Frequentie,
     Inbreng,
     Inbrengsoort,
     Inbrengstatus,
+    Meldingsoort,
     ParticipatieprocesPage,
     Vraagsoort,
 )
@@ -367,3 +369,27 @@ class VragenlijstForm(SchrijverForm):
             waarde = self.cleaned_data.get(f"vraag_{vraag.pk}")
             result[vraag.pk] = waarde if isinstance(waarde, list) else [waarde or ""]
         return result
+
+
+class MeldingvoorkeurenForm(forms.Form):
+    """How often each kind of e-mail, and which areas to hear of new processes in."""
+
+    gebieden = forms.ModelMultipleChoiceField(
+        label=_("Van welke gebieden wil je nieuwe plannen horen?"),
+        queryset=FocusgebiedPage.objects.live().order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzes = {
+            soort: forms.ChoiceField(
+                label=label, choices=Frequentie.choices, widget=forms.RadioSelect
+            )
+            for soort, label in Meldingsoort.choices
+        }
+        self.fields = {**keuzes, **self.fields}
+
+    def keuzes(self) -> dict[str, str]:
+        return {soort: self.cleaned_data[soort] for soort in Meldingsoort.values}

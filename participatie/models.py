@@ -610,3 +610,97 @@ class Bevestiging(models.Model):
     @property
     def is_verlopen(self) -> bool:
         return timezone.now() > self.aangemaakt_op + self.GELDIG
+
+
+class Meldingsoort(models.TextChoices):
+    STATUS = "status", _("Nieuws over mijn inbreng")
+    REACTIES = "reacties", _("Reacties op mijn inbreng")
+    GESTEUND = "gesteund", _("Nieuws over inbreng die ik steun")
+    PROCESSEN = "processen", _("Nieuwe plannen in gebieden die ik volg")
+
+
+class Frequentie(models.TextChoices):
+    DIRECT = "direct", _("Meteen")
+    DAGELIJKS = "dagelijks", _("Eén e-mail per dag")
+    WEKELIJKS = "wekelijks", _("Eén e-mail per week")
+    NOOIT = "nooit", _("Nooit")
+
+
+# Until someone chooses: what is about their own words comes at once, the rest bundled.
+STANDAARD_FREQUENTIE = {
+    Meldingsoort.STATUS: Frequentie.DIRECT,
+    Meldingsoort.REACTIES: Frequentie.DIRECT,
+    Meldingsoort.GESTEUND: Frequentie.DAGELIJKS,
+    Meldingsoort.PROCESSEN: Frequentie.WEKELIJKS,
+}
+
+
+class Meldingvoorkeur(models.Model):
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingvoorkeuren"
+    )
+    soort = models.CharField(max_length=12, choices=Meldingsoort.choices)
+    frequentie = models.CharField(max_length=12, choices=Frequentie.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "soort"], name="een_voorkeur_per_soort")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.soort}: {self.frequentie}"
+
+
+class Gebiedvolger(models.Model):
+    """Someone who wants to hear of new processes in an area."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gevolgde_gebieden"
+    )
+    focusgebied = models.ForeignKey(
+        "gebieden.FocusgebiedPage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "focusgebied"], name="gebied_een_keer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker_id} volgt {self.focusgebied_id}"
+
+
+class Bericht(models.Model):
+    """A notification waiting for its daily or weekly digest (or sent in one)."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="berichten"
+    )
+    soort = models.CharField(max_length=12, choices=Meldingsoort.choices)
+    proces = models.ForeignKey(
+        ParticipatieprocesPage, on_delete=models.CASCADE, related_name="berichten"
+    )
+    tekst = models.CharField(max_length=500)
+    url = models.CharField(max_length=500)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        indexes = [models.Index(fields=["verstuurd_op", "gebruiker"])]
+
+    def __str__(self) -> str:
+        return self.tekst[:60]
+
+
+class Aankondiging(models.Model):
+    """That the followers of the area have heard of a process (once, at its first
+    publication). A row of its own: page fields are rewritten from each revision on publish."""
+
+    proces = models.OneToOneField(
+        ParticipatieprocesPage, on_delete=models.CASCADE, related_name="aankondiging"
+    )
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Aankondiging {self.proces_id}"

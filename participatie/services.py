@@ -18,6 +18,7 @@ from django.utils.crypto import salted_hmac
 from PIL import Image, ImageOps
 
 from gebieden.models import AlliantieoverlegPage, FocusgebiedPage
+from participatie import meldingen
 from participatie.models import (
     AFGESLOTEN,
     Bevestiging,
@@ -25,6 +26,7 @@ from participatie.models import (
     Inbrengsoort,
     Inbrengstatus,
     Melding,
+    Meldingsoort,
     Moderatie,
     Moderatiebesluit,
     ParticipatieprocesPage,
@@ -125,6 +127,8 @@ def _online(bijdrage: Inbreng | Reactie, proces: ParticipatieprocesPage) -> None
     bijdrage.save(update_fields=["zichtbaarheid", "gepubliceerd_op", "auteur"])
     if isinstance(bijdrage, Inbreng):
         transaction.on_commit(lambda: _mail_team_nieuw(bijdrage))
+    elif bijdrage.is_zichtbaar:
+        _reactie_melden(bijdrage)
 
 
 def inbreng_geven(
@@ -350,32 +354,41 @@ def afmelden_met_token(token: str) -> Inbreng | None:
 
 
 def _mail_volgers(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
-    volgers = [inbreng.auteur] if inbreng.meldingen and inbreng.auteur else []
+    """The submitter (news on my input) and supporters (news on what I support) hear of the
+    change, as each chose: at once, in a digest or not; each can also stop this one item."""
+    tekst = f"'{inbreng.titel}' heeft nu de status: {wijziging.get_naar_status_display()}."
+    if wijziging.antwoord:
+        tekst += f" Antwoord van het alliantieteam: {wijziging.antwoord}"
+    tekst = tekst[:500]
+    url = settings.WAGTAILADMIN_BASE_URL + inbreng.url
+    volgers = (
+        [(inbreng.auteur, Meldingsoort.STATUS)] if inbreng.meldingen and inbreng.auteur else []
+    )
     volgers += [
-        steun.gebruiker
+        (steun.gebruiker, Meldingsoort.GESTEUND)
         for steun in inbreng.steun.filter(meldingen=True, gebruiker__isnull=False).select_related(
             "gebruiker"
         )
     ]
-    for gebruiker in volgers:
-        if not gebruiker.email:
-            continue
-        afmelden = settings.WAGTAILADMIN_BASE_URL + reverse(
+    for gebruiker, soort in volgers:
+        item_afmelden = settings.WAGTAILADMIN_BASE_URL + reverse(
             "participatie:afmelden", args=[afmeld_token(inbreng, gebruiker)]
         )
-        mail_template(
-            f"[WijkWijzer] {inbreng.titel}: {wijziging.get_naar_status_display().lower()}",
-            "participatie/email/status.txt",
-            {
-                "naam": gebruiker.public_name,
-                "inbreng": inbreng,
-                "wijziging": wijziging,
-                "eigen": gebruiker.pk == inbreng.auteur_id,
-                "link": settings.WAGTAILADMIN_BASE_URL + inbreng.url,
-                "afmelden": afmelden,
-            },
-            gebruiker.email,
-        )
+        meldingen.melden(gebruiker, soort, inbreng.proces, tekst, url, item_afmelden=item_afmelden)
+
+
+def _reactie_melden(reactie: Reactie) -> None:
+    """The contribution's writer hears of a reply (not of their own)."""
+    inbreng = reactie.inbreng
+    if inbreng.auteur is None or inbreng.auteur_id == reactie.auteur_id or not inbreng.meldingen:
+        return
+    meldingen.melden(
+        inbreng.auteur,
+        Meldingsoort.REACTIES,
+        inbreng.proces,
+        f"{reactie.naam} reageerde op '{inbreng.titel}': {reactie.tekst}"[:500],
+        settings.WAGTAILADMIN_BASE_URL + inbreng.url,
+    )
 
 
 def _mail_team_nieuw(inbreng: Inbreng) -> None:
@@ -495,9 +508,12 @@ def terugzetten(*, bijdrage: Inbreng | Reactie, door: User) -> None:
 def goedkeuren(*, bijdrage: Inbreng | Reactie, door: User) -> None:
     if bijdrage.zichtbaarheid != Zichtbaarheid.WACHT_OP_MODERATIE:
         raise ParticipatieFout("Dit wacht niet op goedkeuring.")
+    eerder_online = bijdrage.gepubliceerd_op is not None
     bijdrage.zichtbaarheid, bijdrage.gepubliceerd_op = Zichtbaarheid.ZICHTBAAR, timezone.now()
     bijdrage.save(update_fields=["zichtbaarheid", "gepubliceerd_op"])
     _besluit(bijdrage, Moderatiebesluit.Actie.GOEDKEUREN, "", door)
+    if isinstance(bijdrage, Reactie) and not eerder_online:
+        _reactie_melden(bijdrage)
 
 
 @transaction.atomic

@@ -9,9 +9,11 @@ urlpatterns = [
     path("participatie/inbreng/<int:pk>/reageren/", views.reageren, name="reageren"),
     path("participatie/inbreng/<int:pk>/steunen/", views.steunen, name="steunen"),
     path("participatie/inbreng/<int:pk>/melden/", views.inbreng_melden, name="inbreng_melden"),
-    path("participatie/inbreng/<int:pk>/meldingen/", views.meldingen, name="meldingen"),
+    path("participatie/inbreng/<int:pk>/meldingen/", views.meldingen_item, name="meldingen"),
     path("participatie/reactie/<int:pk>/melden/", views.reactie_melden, name="reactie_melden"),
     path("participatie/afmelden/<str:token>/", views.afmelden, name="afmelden"),
+    path("participatie/geen-email/<str:token>/", views.afmelden_soort, name="afmelden_soort"),
+    path("participatie/meldingen/", views.meldingen_instellen, name="meldingen_instellen"),
     path("participatie/mijn-inbreng/", views.mijn_inbreng, name="mijn_inbreng"),
     # Staff pages: this prefix is in settings.STAFF_PATH_PREFIXES (MFA required).
     path("participatie/beheer/moderatie/", views.moderatie, name="moderatie"),

@@ -15,14 +15,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from participatie import selectors, services
+from participatie import meldingen, selectors, services
 from participatie.forms import (
     AgendapuntForm,
     BehandelForm,
     InbrengForm,
     MeldenForm,
+    MeldingvoorkeurenForm,
     ModeratieForm,
     ReactieForm,
     SteunEmailForm,
@@ -31,6 +33,7 @@ from participatie.forms import (
 from participatie.models import (
     Inbreng,
     Inbrengsoort,
+    Meldingsoort,
     ParticipatieprocesPage,
     Reactie,
     Stand,
@@ -325,7 +328,7 @@ def steunen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @limit_writes("klik")
-def meldingen(request: HttpRequest, pk: int) -> HttpResponse:
+def meldingen_item(request: HttpRequest, pk: int) -> HttpResponse:
     inbreng = _inbreng_of_404(pk)
     aan = request.POST.get("aan") == "1"
     services.meldingen_instellen(inbreng=inbreng, gebruiker=request.user, aan=aan)
@@ -408,6 +411,40 @@ def verstuurd(request: HttpRequest) -> HttpResponse:
     if gegevens is None:
         return redirect("/")
     return render(request, "participatie/verstuurd.html", gegevens)
+
+
+@login_required
+def meldingen_instellen(request: HttpRequest) -> HttpResponse:
+    gebruiker = request.user
+    form = MeldingvoorkeurenForm(
+        request.POST or None,
+        initial={
+            **meldingen.voorkeuren(gebruiker),
+            "gebieden": meldingen.gebruiker_gebieden(gebruiker),
+        },
+    )
+    status = form_status(request, form)
+    if status is None:
+        meldingen.voorkeuren_opslaan(gebruiker, form.keuzes(), form.cleaned_data["gebieden"])
+        messages.success(request, _("Je keuzes voor e-mail zijn opgeslagen."))
+        return redirect("participatie:meldingen_instellen")
+    return render(request, "participatie/meldingen_instellen.html", {"form": form}, status=status)
+
+
+# Mail programs send the one-click unsubscribe (RFC 8058) as a POST without a CSRF token; the
+# signed token in the URL is what authorises it.
+@csrf_exempt
+def afmelden_soort(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "POST":
+        uitkomst = meldingen.afmelden(token)
+        if uitkomst is None:
+            return render(
+                request, "participatie/afmelden_soort.html", {"ongeldig": True}, status=400
+            )
+        return render(
+            request, "participatie/afmelden_soort.html", {"soort": Meldingsoort(uitkomst[1]).label}
+        )
+    return render(request, "participatie/afmelden_soort.html", {})
 
 
 @login_required

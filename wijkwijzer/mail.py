@@ -8,10 +8,19 @@ from wijkwijzer.models import User
 
 
 def mail_template(
-    subject: str, template: str, context: dict, to: str, attachments: list | None = None
+    subject: str,
+    template: str,
+    context: dict,
+    to: str,
+    attachments: list | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     EmailMessage(
-        subject, render_to_string(template, context), to=[to], attachments=attachments
+        subject,
+        render_to_string(template, context),
+        to=[to],
+        attachments=attachments,
+        headers=headers,
     ).send()
 
 

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 
 from participatie.models import Inbrengstatus, Statuswijziging
 from participatie.services import ParticipatieFout, status_wijzigen
@@ -58,11 +59,17 @@ def test_the_answer_is_public_and_mailed_to_submitter_and_supporters(client, pro
     assert "Alle nieuwe bankjes krijgen een leuning." in page
     assert "Antwoord van het team van Alliantie Poelenburg" in page
     assert "Team Poelenburg" not in page  # the team answers, not a named employee
+    # The submitter hears at once (the default for news on one's own input)...
     (eigen,) = mails_to("indiener@example.nl")
-    assert "Er is nieuws over je inbreng 'Bankjes met leuning'" in eigen.body
+    assert "'Bankjes met leuning' heeft nu de status: Verwerkt in plan." in eigen.body
     assert "Alle nieuwe bankjes krijgen een leuning." in eigen.body
+    assert "Geen e-mail meer over 'Nieuws over mijn inbreng':" in eigen.body
+    assert eigen.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # ...the supporter in the daily digest (the default for what one supports).
+    assert mails_to("steun@example.nl") == []
+    call_command("participatie_samenvatting", "--frequentie", "dagelijks", stdout=io.StringIO())
     (steun,) = mails_to("steun@example.nl")
-    assert "dat je steunt" in steun.body
+    assert "'Bankjes met leuning' heeft nu de status: Verwerkt in plan." in steun.body
 
 
 def test_every_change_is_in_the_public_history(proces, team):
