@@ -19,7 +19,7 @@ from participatie.models import (
     Vraagsoort,
 )
 from participatie.selectors import is_dubbel
-from participatie.services import OVERGANGEN, Schrijver
+from participatie.services import OVERGANGEN, Schrijver, standaard_ondertekening
 from wijkwijzer.models import User
 
 MAX_LINKS = 2
@@ -280,33 +280,57 @@ class MeldenForm(forms.Form):
 
 
 class BehandelForm(forms.Form):
-    """The alliance team's answer: a new public status with a written answer."""
+    """The alliance team's official update: a status (a new one, or the same with news), a
+    written answer, signed by a role; published now or held back."""
 
-    status = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
+    status = forms.ChoiceField(label=_("Status"), widget=forms.RadioSelect)
     antwoord = forms.CharField(
-        label=_("Openbaar antwoord aan de indiener"),
+        label=_("Openbaar antwoord of update"),
         help_text=_(
-            "Verplicht bij verwerkt, niet overgenomen en doorgestuurd. Iedereen kan het lezen; "
-            "de indiener en wie de inbreng steunt krijgen het per e-mail."
+            "Verplicht bij verwerkt, niet overgenomen en doorgestuurd, en bij een update "
+            "zonder nieuwe status. Iedereen kan het lezen; de indiener en wie de inbreng "
+            "steunt krijgen het per e-mail."
         ),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+    ondertekening = forms.CharField(
+        label=_("Ondertekend door"),
+        help_text=_("Een rol, geen naam. Bijvoorbeeld: Programmabureau Overvecht, Burgemeester."),
+        max_length=120,
+        required=False,
+    )
+    vasthouden = forms.BooleanField(
+        label=_(
+            "Nog niet publiceren. Bewaar dit als concept en publiceer het later, bijvoorbeeld "
+            "samen met andere antwoorden na het alliantieoverleg."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, inbreng: Inbreng, **kwargs):
         super().__init__(*args, **kwargs)
+        huidig = Inbrengstatus(inbreng.status)
         self.fields["status"].choices = [
-            (value, label)
-            for value, label in Inbrengstatus.choices
-            if (inbreng.status, value) in OVERGANGEN
+            (
+                huidig.value,
+                _("%(status)s (blijft zo: alleen een update)") % {"status": huidig.label},
+            ),
+            *(
+                (value, label)
+                for value, label in Inbrengstatus.choices
+                if (inbreng.status, value) in OVERGANGEN
+            ),
         ]
-        self.fields["status"].error_messages["required"] = _("Kies de nieuwe status.")
-        self.fields["antwoord"].initial = inbreng.antwoord
+        self.fields["status"].error_messages["required"] = _("Kies de status.")
+        self.fields["ondertekening"].initial = standaard_ondertekening(inbreng)
+        self.inbreng = inbreng
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") in AFGESLOTEN and not cleaned.get("antwoord", "").strip():
+        status, antwoord = cleaned.get("status"), cleaned.get("antwoord", "").strip()
+        if status in AFGESLOTEN and not antwoord:
             self.add_error(
                 "antwoord",
                 _(
@@ -314,7 +338,19 @@ class BehandelForm(forms.Form):
                     "afgesloten."
                 ),
             )
+        elif status == self.inbreng.status and not antwoord:
+            self.add_error("antwoord", _("Schrijf de update: zonder tekst verandert er niets."))
         return cleaned
+
+
+class PubliceerForm(forms.Form):
+    moment = forms.DateTimeField(
+        label=_("Later publiceren op (leeg laten om nu te publiceren)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+        error_messages={"invalid": _("Vul een datum en tijd in, zoals 14-03-2027 20:00.")},
+    )
 
 
 class ModeratieForm(forms.Form):

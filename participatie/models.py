@@ -206,6 +206,12 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
         context["kan_beantwoorden"] = request.user.is_authenticated and request.user.has_perm(
             "participatie.beantwoorden", focusgebied_van(self)
         )
+        if context["kan_beantwoorden"]:
+            from participatie.forms import PubliceerForm
+            from participatie.services import vastgehouden
+
+            context["vastgehouden_aantal"] = vastgehouden(self).count()
+            context["publiceer_form"] = PubliceerForm()
         return context
 
     # The routes hand over to participatie.views, which keeps the page model free of views.
@@ -431,6 +437,12 @@ class Inbreng(Bijdrage):
     def hoofdinbreng(self) -> "Inbreng":
         return self
 
+    @property
+    def antwoord_update(self) -> "Statuswijziging | None":
+        """The latest published update with an answer (from the prefetched history)."""
+        updates = getattr(self, "openbare_updates", [])
+        return next((update for update in reversed(updates) if update.antwoord), None)
+
 
 class Reactie(Bijdrage):
     """A reply to a contribution; replies have no replies of their own."""
@@ -471,14 +483,32 @@ class Steun(models.Model):
         return f"Steun voor inbreng {self.inbreng_id}"
 
 
+class Publicatie(models.TextChoices):
+    CONCEPT = "concept", _("Vastgehouden, nog niet openbaar")
+    GEPUBLICEERD = "gepubliceerd", _("Openbaar")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+
+
 class Statuswijziging(models.Model):
-    """The public history of a contribution: each status with the answer given with it.
-    Who on the team made the change is kept for the audit, not shown."""
+    """An official update on a contribution: a status, with the answer given with it and
+    signed by a role ("Programmabureau Overvecht", "Burgemeester"). The published ones are
+    the contribution's public history. An update can be prepared and held back, then
+    published later, alone or together with the others of its process. Who on the team
+    wrote it is kept for the audit, not shown."""
 
     inbreng = models.ForeignKey(Inbreng, on_delete=models.CASCADE, related_name="wijzigingen")
     van_status = models.CharField(max_length=20, choices=Inbrengstatus.choices, blank=True)
     naar_status = models.CharField(max_length=20, choices=Inbrengstatus.choices)
     antwoord = models.TextField(blank=True)
+    ondertekening = models.CharField(max_length=120, blank=True)
+    publicatie = models.CharField(
+        max_length=12,
+        choices=Publicatie.choices,
+        default=Publicatie.GEPUBLICEERD,
+        db_index=True,
+    )
+    # For a held-back update: when `participatie_publiceren` publishes it (empty: by hand).
+    publiceren_op = models.DateTimeField(null=True, blank=True)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

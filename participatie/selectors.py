@@ -28,6 +28,7 @@ from participatie.models import (
     Inbrengstatus,
     Melding,
     ParticipatieprocesPage,
+    Publicatie,
     Reactie,
     Statuswijziging,
     Steun,
@@ -126,7 +127,11 @@ def inbreng_detail(proces: ParticipatieprocesPage, pk: int, user: User) -> Inbre
                 queryset=Reactie.objects.filter(zichtbaarheid__in=PUBLIEK),
                 to_attr="publieke_reacties",
             ),
-            Prefetch("wijzigingen", queryset=Statuswijziging.objects.all()),
+            Prefetch(
+                "wijzigingen",
+                queryset=Statuswijziging.objects.filter(publicatie=Publicatie.GEPUBLICEERD),
+                to_attr="openbare_updates",
+            ),
         )
         .first()
     )

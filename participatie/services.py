@@ -12,6 +12,7 @@ from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -30,6 +31,7 @@ from participatie.models import (
     Moderatie,
     Moderatiebesluit,
     ParticipatieprocesPage,
+    Publicatie,
     Reactie,
     Statuswijziging,
     Steun,
@@ -294,38 +296,143 @@ def bevestigen(bevestiging: Bevestiging) -> Bevestigd:
     return Bevestigd(url, gebruiker, not gebruiker.has_usable_password(), wacht)
 
 
-def status_wijzigen(*, inbreng: Inbreng, naar: str, antwoord: str, door: User | None) -> Inbreng:
-    """Give `inbreng` a new public status with the team's answer. Closing it (verwerkt, niet
-    overgenomen, doorgestuurd) needs a written answer. The submitter and supporters who have
-    not switched it off get an e-mail."""
+def _controleer(van: str, naar: str, antwoord: str) -> None:
+    """An update keeps the status (then it needs text), or makes an allowed change; closing
+    needs a written answer."""
+    if van == naar and not antwoord:
+        raise ParticipatieFout("Schrijf de update: zonder tekst verandert er niets.")
+    if van != naar and (van, naar) not in OVERGANGEN:
+        raise ParticipatieFout(
+            f"Inbreng met status '{S(van).label}' kan niet naar '{S(naar).label}'."
+        )
+    if naar in AFGESLOTEN and not antwoord:
+        raise ParticipatieFout(
+            "Schrijf een antwoord voor de indiener. Zonder openbaar antwoord kan inbreng "
+            "niet worden afgesloten."
+        )
+
+
+def standaard_ondertekening(inbreng: Inbreng) -> str:
+    return inbreng.focusgebied.alliantie_titel
+
+
+def status_wijzigen(
+    *,
+    inbreng: Inbreng,
+    naar: str,
+    antwoord: str,
+    door: User | None,
+    ondertekening: str = "",
+    vasthouden: bool = False,
+) -> Statuswijziging:
+    """An official update on `inbreng`: a new status (or the same one, with news) and the
+    team's answer, signed by a role. Published at once, the submitter and supporters hear of
+    it; held back (`vasthouden`), it waits unseen until it is published (see
+    `update_publiceren` and `vastgehouden_publiceren`)."""
     antwoord = antwoord.strip()
     with transaction.atomic():
-        current = Inbreng.objects.select_for_update().get(pk=inbreng.pk)
-        van = current.status
-        if (van, naar) not in OVERGANGEN:
-            raise ParticipatieFout(
-                f"Inbreng met status '{S(van).label}' kan niet naar '{S(naar).label}'."
-            )
-        if naar in AFGESLOTEN and not antwoord:
-            raise ParticipatieFout(
-                "Schrijf een antwoord voor de indiener. Zonder openbaar antwoord kan inbreng "
-                "niet worden afgesloten."
-            )
-        now = timezone.now()
-        current.status = naar
-        if antwoord:
-            current.antwoord, current.beantwoord_op = antwoord, now
-        current.save(update_fields=["status", "antwoord", "beantwoord_op"])
+        current = (
+            Inbreng.objects.select_for_update().select_related("focusgebied").get(pk=inbreng.pk)
+        )
+        _controleer(current.status, naar, antwoord)
         wijziging = Statuswijziging.objects.create(
             inbreng=current,
-            van_status=van,
+            van_status=current.status,
             naar_status=naar,
             antwoord=antwoord,
+            ondertekening=ondertekening.strip() or standaard_ondertekening(current),
             door=door,
-            wanneer=now,
+            publicatie=Publicatie.CONCEPT,
         )
-        transaction.on_commit(lambda: _mail_volgers(current, wijziging))
-    return current
+        if not vasthouden:
+            _toepassen(current, wijziging)
+    return wijziging
+
+
+def _toepassen(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
+    """Publish `wijziging` on the locked `inbreng`: checked against its status now (it may
+    have changed since the update was prepared), made public, and told to its followers."""
+    _controleer(inbreng.status, wijziging.naar_status, wijziging.antwoord)
+    now = timezone.now()
+    wijziging.van_status = inbreng.status
+    inbreng.status = wijziging.naar_status
+    if wijziging.antwoord:
+        inbreng.antwoord, inbreng.beantwoord_op = wijziging.antwoord, now
+    inbreng.save(update_fields=["status", "antwoord", "beantwoord_op"])
+    wijziging.publicatie, wijziging.wanneer = Publicatie.GEPUBLICEERD, now
+    wijziging.save(update_fields=["van_status", "publicatie", "wanneer"])
+    transaction.on_commit(lambda: _mail_volgers(inbreng, wijziging))
+
+
+# Every allowed change of an update's publication: a held-back update is published or
+# withdrawn; both are final.
+PUBLICATIE_OVERGANGEN = {
+    (Publicatie.CONCEPT, Publicatie.GEPUBLICEERD),
+    (Publicatie.CONCEPT, Publicatie.INGETROKKEN),
+}
+
+
+def _publicatie_controleren(wijziging: Statuswijziging, naar: str) -> None:
+    if (wijziging.publicatie, naar) not in PUBLICATIE_OVERGANGEN:
+        raise ParticipatieFout(
+            f"Een update die '{Publicatie(wijziging.publicatie).label}' is, kan niet "
+            f"'{Publicatie(naar).label}' worden."
+        )
+
+
+@transaction.atomic
+def update_publiceren(wijziging: Statuswijziging) -> None:
+    wijziging = Statuswijziging.objects.select_for_update().get(pk=wijziging.pk)
+    _publicatie_controleren(wijziging, Publicatie.GEPUBLICEERD)
+    _toepassen(Inbreng.objects.select_for_update().get(pk=wijziging.inbreng_id), wijziging)
+
+
+@transaction.atomic
+def update_intrekken(wijziging: Statuswijziging) -> None:
+    wijziging = Statuswijziging.objects.select_for_update().get(pk=wijziging.pk)
+    _publicatie_controleren(wijziging, Publicatie.INGETROKKEN)
+    wijziging.publicatie = Publicatie.INGETROKKEN
+    wijziging.save(update_fields=["publicatie"])
+
+
+def vastgehouden(proces: ParticipatieprocesPage) -> QuerySet[Statuswijziging]:
+    return Statuswijziging.objects.filter(
+        inbreng__proces=proces, publicatie=Publicatie.CONCEPT
+    ).order_by("pk")
+
+
+@transaction.atomic
+def vastgehouden_publiceren(proces: ParticipatieprocesPage, *, gepland_tot=None) -> int:
+    """Publish the held-back updates of `proces` together (with `gepland_tot`: those planned
+    up to then), oldest first, so all followers hear at once. All or nothing: an update that
+    no longer fits its contribution's status stops the lot, with a message saying which."""
+    wachtend = vastgehouden(proces)
+    if gepland_tot is not None:
+        wachtend = wachtend.filter(publiceren_op__lte=gepland_tot)
+    wijzigingen = list(wachtend.select_for_update())
+    for wijziging in wijzigingen:
+        inbreng = Inbreng.objects.select_for_update().get(pk=wijziging.inbreng_id)
+        try:
+            _toepassen(inbreng, wijziging)
+        except ParticipatieFout as fout:
+            raise ParticipatieFout(f"'{inbreng.titel}': {fout}") from fout
+    return len(wijzigingen)
+
+
+def publicatie_plannen(proces: ParticipatieprocesPage, moment) -> int:
+    """Let `participatie_publiceren` publish the held-back updates of `proces` at `moment`."""
+    return vastgehouden(proces).update(publiceren_op=moment)
+
+
+def geplande_publiceren(nu=None) -> int:
+    """Publish the held-back updates whose planned moment has come, per process together."""
+    nu = nu or timezone.now()
+    processen = ParticipatieprocesPage.objects.filter(
+        pk__in=Statuswijziging.objects.filter(
+            publicatie=Publicatie.CONCEPT, publiceren_op__lte=nu
+        ).values("inbreng__proces")
+    )
+    return sum(vastgehouden_publiceren(proces, gepland_tot=nu) for proces in processen)
 
 
 def meldingen_instellen(*, inbreng: Inbreng, gebruiker: User, aan: bool) -> None:

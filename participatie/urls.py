@@ -24,6 +24,12 @@ urlpatterns = [
         name="moderatie_actie",
     ),
     path("participatie/beheer/inbreng/<int:pk>/behandelen/", views.behandelen, name="behandelen"),
+    path("participatie/beheer/update/<int:pk>/", views.update_actie, name="update_actie"),
+    path(
+        "participatie/beheer/proces/<int:pk>/publiceren/",
+        views.vastgehouden_publiceren,
+        name="vastgehouden_publiceren",
+    ),
     path("participatie/beheer/proces/<int:pk>/verslag/", views.verslag, name="verslag"),
     path("participatie/beheer/proces/<int:pk>/verslag.csv", views.verslag_csv, name="verslag_csv"),
 ]

@@ -13,7 +13,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -26,6 +26,7 @@ from participatie.forms import (
     MeldenForm,
     MeldingvoorkeurenForm,
     ModeratieForm,
+    PubliceerForm,
     ReactieForm,
     SteunEmailForm,
     VragenlijstForm,
@@ -35,8 +36,10 @@ from participatie.models import (
     Inbrengsoort,
     Meldingsoort,
     ParticipatieprocesPage,
+    Publicatie,
     Reactie,
     Stand,
+    Statuswijziging,
     Zichtbaarheid,
 )
 from wijkwijzer.downloads import csv_response
@@ -234,6 +237,7 @@ def inbreng_detail(
         )
     if context["kan_beantwoorden"]:
         context["behandel_form"] = behandel_form or BehandelForm(inbreng=inbreng)
+        context["vastgehouden"] = inbreng.wijzigingen.filter(publicatie=Publicatie.CONCEPT)
     return TemplateResponse(request, "participatie/inbreng.html", context, status=status)
 
 
@@ -466,20 +470,79 @@ def behandelen(request: HttpRequest, pk: int) -> HttpResponse:
     form = BehandelForm(request.POST, inbreng=inbreng)
     if status := form_status(request, form):
         return inbreng_detail(request, inbreng.proces, pk, behandel_form=form, status=status)
+    data = form.cleaned_data
     try:
         services.status_wijzigen(
             inbreng=inbreng,
-            naar=form.cleaned_data["status"],
-            antwoord=form.cleaned_data["antwoord"],
+            naar=data["status"],
+            antwoord=data["antwoord"],
             door=request.user,
+            ondertekening=data["ondertekening"],
+            vasthouden=data["vasthouden"],
         )
     except services.ParticipatieFout as fout:
         form.add_error(None, str(fout))
         return inbreng_detail(request, inbreng.proces, pk, behandel_form=form, status=409)
-    messages.success(
-        request, _("De status is bijgewerkt. De indiener en wie steunt, krijgen bericht.")
-    )
+    if data["vasthouden"]:
+        messages.success(
+            request, _("De update is bewaard als concept. Nog niemand ziet hem of krijgt bericht.")
+        )
+    else:
+        messages.success(
+            request, _("De update staat online. De indiener en wie steunt, krijgen bericht.")
+        )
     return redirect(inbreng.url)
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def update_actie(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish or withdraw one held-back update."""
+    wijziging = get_object_or_404(Statuswijziging.objects.select_related("inbreng"), pk=pk)
+    inbreng = _inbreng_of_404(wijziging.inbreng_id)
+    if not request.user.has_perm("participatie.beantwoorden", inbreng):
+        raise PermissionDenied
+    actie = {"publiceren": services.update_publiceren, "intrekken": services.update_intrekken}
+    if request.POST.get("actie") not in actie:
+        raise Http404
+    try:
+        actie[request.POST["actie"]](wijziging)
+        messages.success(request, _("Gedaan."))
+    except services.ParticipatieFout as fout:
+        messages.error(request, str(fout))
+    return redirect(inbreng.url)
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def vastgehouden_publiceren(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish the process's held-back updates together, now or at a chosen moment."""
+    proces = _proces_voor_team(request, pk)
+    form = PubliceerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["moment"][0])
+    elif (moment := form.cleaned_data["moment"]) and moment > timezone.now():
+        aantal = services.publicatie_plannen(proces, moment)
+        messages.success(
+            request,
+            _("%(aantal)d updates worden gepubliceerd op %(moment)s.")
+            % {
+                "aantal": aantal,
+                "moment": formats.date_format(timezone.localtime(moment), "j F Y H:i"),
+            },
+        )
+    else:
+        try:
+            aantal = services.vastgehouden_publiceren(proces)
+            messages.success(
+                request,
+                _("%(aantal)d updates staan online; iedereen krijgt bericht.") % {"aantal": aantal},
+            )
+        except services.ParticipatieFout as fout:
+            messages.error(request, str(fout))
+    return redirect(proces.url)
 
 
 @login_required

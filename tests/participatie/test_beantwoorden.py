@@ -52,12 +52,12 @@ def test_the_answer_is_public_and_mailed_to_submitter_and_supporters(client, pro
         follow=True,
     )
 
-    assert "De status is bijgewerkt" in response.content.decode()
+    assert "De update staat online" in response.content.decode()
     client.logout()
     page = client.get(inbreng.url).content.decode()
     assert "Verwerkt in plan" in page
     assert "Alle nieuwe bankjes krijgen een leuning." in page
-    assert "Antwoord van het team van Alliantie Poelenburg" in page
+    assert "Antwoord van Alliantie Poelenburg" in page
     assert "Team Poelenburg" not in page  # the team answers, not a named employee
     # The submitter hears at once (the default for news on one's own input)...
     (eigen,) = mails_to("indiener@example.nl")

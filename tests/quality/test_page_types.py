@@ -102,6 +102,7 @@ PAGE_TYPES = {
     "inbreng_geven_fout": Soort(status=400, klik="Verstuur je inbreng"),
     "inbreng": Soort(),
     "inbreng_team": Soort(login="team"),
+    "proces_team": Soort(login="team"),
     "agendapunt": Soort(),
     "vragenlijst": Soort(),
     "terugkoppeling": Soort(),
@@ -287,6 +288,14 @@ def _participatie(area, thema) -> dict:
     ReactieFactory(inbreng=inbreng)
     ReactieFactory(inbreng=inbreng, zichtbaarheid="verborgen", verborgen_reden="Grof")
     status_wijzigen(inbreng=inbreng, naar="verwerkt", antwoord="Komt **er**.", door=team)
+    # A held-back update, for the team's views of the contribution and the process.
+    status_wijzigen(
+        inbreng=inbreng,
+        naar="in_behandeling",
+        antwoord="Opnieuw bekeken.",
+        door=team,
+        vasthouden=True,
+    )
     # The moderation queue with a report and an item waiting for approval.
     melden(bijdrage=inbreng, reden="Grof", melder=None, sleutel="ip-test")
     InbrengFactory(proces=proces, zichtbaarheid="moderatie", titel="Wacht op goedkeuring")
@@ -304,6 +313,7 @@ def _participatie(area, thema) -> dict:
             "inbreng_geven_fout": proces.url + "inbreng-geven/",
             "inbreng": inbreng.url,
             "inbreng_team": inbreng.url,
+            "proces_team": proces.url,
             "agendapunt": proces.url + "agendapunt/",
             "vragenlijst": proces.url + "vragenlijst/",
             "terugkoppeling": proces.url + "wat-is-er-gedaan/",
