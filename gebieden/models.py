@@ -334,6 +334,13 @@ class AlliantieoverlegPage(Page):
     parent_page_types = ["gebieden.FocusgebiedPage"]
     subpage_types: list[str] = []
 
+    def get_context(self, request, *args, **kwargs):
+        from gebieden.sections import meeting_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["secties"] = meeting_sections(self)
+        return context
+
     class Meta:
         verbose_name = _("alliantieoverleg")
         verbose_name_plural = _("alliantieoverleggen")

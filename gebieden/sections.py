@@ -47,3 +47,19 @@ def area_sections(area: Any) -> list[FilledSection]:
         FilledSection(section, section.items(area) if section.items else [])
         for section in _registry.values()
     ]
+
+
+# Sections of an alliance meeting's page (decisions about residents' input, for example),
+# registered the same way.
+_meeting_registry: dict[str, AreaSection] = {}
+
+
+def register_meeting_section(section: AreaSection) -> None:
+    _meeting_registry[section.key] = section
+
+
+def meeting_sections(meeting: Any) -> list[FilledSection]:
+    return [
+        FilledSection(section, section.items(meeting) if section.items else [])
+        for section in _meeting_registry.values()
+    ]

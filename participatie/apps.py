@@ -10,10 +10,16 @@ class ParticipatieConfig(AppConfig):
         from django.db import transaction
         from wagtail.signals import page_published
 
-        from gebieden.sections import AreaSection, register_area_page_type, register_area_section
+        from gebieden.sections import (
+            AreaSection,
+            register_area_page_type,
+            register_area_section,
+            register_meeting_section,
+        )
         from participatie.meldingen import nieuw_proces_melden
-        from participatie.models import ParticipatieprocesPage
-        from participatie.selectors import processen_in_gebied
+        from participatie.models import ParticipatieprocesPage, ResultaatPage
+        from participatie.selectors import besluiten_van, processen_in_gebied
+        from participatie.services import resultaat_gepubliceerd
 
         # However a process first goes live (editor, schedule, workflow), the followers of
         # its area hear of it once.
@@ -26,7 +32,24 @@ class ParticipatieConfig(AppConfig):
             dispatch_uid="participatie_nieuw_proces",
         )
 
+        page_published.connect(
+            lambda sender, instance, **kwargs: transaction.on_commit(
+                lambda: resultaat_gepubliceerd(instance)
+            ),
+            sender=ResultaatPage,
+            weak=False,
+            dispatch_uid="participatie_resultaat",
+        )
         register_area_page_type("participatie.ParticipatieprocesPage")
+        register_meeting_section(
+            AreaSection(
+                "besluiten",
+                _("Besluiten over inbreng van bewoners"),
+                "",
+                template="participatie/includes/besluiten.html",
+                items=besluiten_van,
+            )
+        )
         register_area_section(
             AreaSection(
                 "participatie",

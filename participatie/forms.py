@@ -5,6 +5,7 @@ for bots; the text checks (links, duplicates) are here so errors show next to th
 import re
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import FocusgebiedPage, Thema
@@ -17,6 +18,7 @@ from participatie.models import (
     Meldingsoort,
     ParticipatieprocesPage,
     Vraagsoort,
+    Zichtbaarheid,
 )
 from participatie.selectors import is_dubbel
 from participatie.services import OVERGANGEN, Schrijver, standaard_ondertekening
@@ -429,3 +431,38 @@ class MeldingvoorkeurenForm(forms.Form):
 
     def keuzes(self) -> dict[str, str]:
         return {soort: self.cleaned_data[soort] for soort in Meldingsoort.values}
+
+
+class BesluitForm(forms.Form):
+    tekst = forms.CharField(
+        label=_("Het besluit"),
+        help_text=_("In gewone taal: wat heeft de alliantie besloten?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Schrijf het besluit op.")},
+    )
+    bijdragen = forms.ModelMultipleChoiceField(
+        label=_("Over welke inbreng of agendapunten gaat het?"),
+        queryset=Inbreng.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies de inbreng waar dit besluit over gaat.")},
+    )
+
+    def __init__(self, *args, gebied: FocusgebiedPage, overleg, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The residents' agenda items for this meeting first, then the rest, newest first.
+        self.fields["bijdragen"].queryset = (
+            Inbreng.objects.filter(focusgebied=gebied, zichtbaarheid=Zichtbaarheid.ZICHTBAAR)
+            .select_related("proces")
+            .order_by(
+                models.Case(
+                    models.When(overleg=overleg, then=0),
+                    default=1,
+                    output_field=models.IntegerField(),
+                ),
+                "-aangemaakt_op",
+            )
+        )
+        self.fields["bijdragen"].label_from_instance = lambda inbreng: (
+            f"{inbreng.titel} ({inbreng.get_soort_display().lower()}, {inbreng.proces.title})"
+        )

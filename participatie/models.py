@@ -9,13 +9,16 @@ until confirmed, in Bevestiging) and postcodes are never stored."""
 import datetime
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -30,7 +33,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 
-from gebieden.models import TEXT_FEATURES
+from gebieden.models import TEXT_FEATURES, AlliantieoverlegPage
 
 
 class Fasesoort(models.TextChoices):
@@ -152,7 +155,7 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
         ]
     )
     parent_page_types = ["gebieden.FocusgebiedPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["participatie.ResultaatPage"]
 
     class Meta:
         verbose_name = _("participatieproces")
@@ -734,3 +737,202 @@ class Aankondiging(models.Model):
 
     def __str__(self) -> str:
         return f"Aankondiging {self.proces_id}"
+
+
+class Resultaatstatus(models.TextChoices):
+    GEPLAND = "gepland", _("Gepland")
+    IN_UITVOERING = "in_uitvoering", _("In uitvoering")
+    GEREED = "gereed", _("Gereed")
+    VERVALLEN = "vervallen", _("Vervallen")
+
+
+class ResultaatForm(WagtailAdminPageForm):
+    """Offers only the contributions of the result's own process and the meetings of its
+    area, and only the statuses the result may move to (participatie.services)."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        from participatie.services import RESULTAAT_OVERGANGEN
+
+        proces = (parent_page or self.instance.get_parent()).specific
+        self.fields["bijdragen"].queryset = Inbreng.objects.filter(
+            proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR
+        ).order_by("-aangemaakt_op")
+        self.fields["overleggen"].queryset = AlliantieoverlegPage.objects.child_of(
+            proces.get_parent()
+        ).order_by("-datum")
+        if self.instance.pk:
+            self.vorige_status = type(self.instance).objects.get(pk=self.instance.pk).status
+            toegestaan = {self.vorige_status} | {
+                naar for van, naar in RESULTAAT_OVERGANGEN if van == self.vorige_status
+            }
+            self.fields["status"].choices = [
+                (value, label) for value, label in Resultaatstatus.choices if value in toegestaan
+            ]
+        else:
+            self.vorige_status = None
+            self.fields["status"].choices = [
+                (value, label)
+                for value, label in Resultaatstatus.choices
+                if value in (Resultaatstatus.GEPLAND, Resultaatstatus.IN_UITVOERING)
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("status") == Resultaatstatus.VERVALLEN
+            and not cleaned.get("reden_vervallen", "").strip()
+        ):
+            self.add_error("reden_vervallen", _("Schrijf op waarom dit resultaat vervalt."))
+        if cleaned.get("status") == Resultaatstatus.GEREED:
+            cleaned["voortgang"] = 100
+        return cleaned
+
+
+class ResultaatPage(Page):
+    """A project or measure that came out of the participation (uitvoering): its status and
+    progress, dated updates with photos, and the contributions, survey outcome and alliance
+    meetings that led to it."""
+
+    samenvatting = models.TextField(_("samenvatting"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Resultaatstatus.choices, default=Resultaatstatus.GEPLAND
+    )
+    reden_vervallen = models.CharField(_("reden dat het vervalt"), max_length=500, blank=True)
+    voortgang = models.PositiveSmallIntegerField(
+        _("voortgang (procent)"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    budget = models.DecimalField(
+        _("budget (euro)"), max_digits=12, decimal_places=0, null=True, blank=True
+    )
+    uit_vragenlijst = models.BooleanField(
+        _("gebaseerd op de uitkomst van de vragenlijst"), default=False
+    )
+    bijdragen = ParentalManyToManyField(
+        Inbreng, blank=True, related_name="resultaten", verbose_name=_("inbreng die ertoe leidde")
+    )
+    overleggen = ParentalManyToManyField(
+        "gebieden.AlliantieoverlegPage",
+        blank=True,
+        related_name="resultaten",
+        verbose_name=_("alliantieoverleggen waar het besproken is"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("samenvatting"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("voortgang")]),
+                FieldPanel("reden_vervallen"),
+                FieldPanel("budget"),
+            ],
+            heading=_("Stand van zaken"),
+        ),
+        InlinePanel("updates", heading=_("Updates"), label=_("update")),
+        MultiFieldPanel(
+            [
+                FieldPanel("bijdragen", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("uit_vragenlijst"),
+                FieldPanel("overleggen", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Waar het vandaan komt"),
+        ),
+    ]
+    base_form_class = ResultaatForm
+    parent_page_types = ["participatie.ParticipatieprocesPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("resultaat")
+        verbose_name_plural = _("resultaten")
+
+    def get_context(self, request, *args, **kwargs):
+        from participatie.selectors import resultaat_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resultaat_detail(self))
+        return context
+
+    @property
+    def telt_voortgang(self) -> int:
+        return 100 if self.status == Resultaatstatus.GEREED else self.voortgang
+
+
+class ResultaatUpdate(Orderable):
+    resultaat = ParentalKey(ResultaatPage, on_delete=models.CASCADE, related_name="updates")
+    datum = models.DateField(_("datum"), default=timezone.localdate)
+    tekst = models.TextField(_("tekst"))
+    foto = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("foto"),
+    )
+    foto_tekst = models.CharField(_("wat staat er op de foto"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("datum"),
+        FieldPanel("tekst"),
+        FieldRowPanel([FieldPanel("foto"), FieldPanel("foto_tekst")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["-datum", "sort_order"]
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+
+    def clean(self) -> None:
+        if self.foto_id and not self.foto_tekst.strip():
+            raise ValidationError({"foto_tekst": _("Vertel wat er op de foto staat.")})
+
+
+class ResultaatAankondiging(models.Model):
+    """That the writers of the contributions behind a result heard of it in a given status,
+    so a republished result tells them only what is new."""
+
+    resultaat = models.ForeignKey(ResultaatPage, on_delete=models.CASCADE, related_name="+")
+    inbreng = models.ForeignKey(Inbreng, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Resultaatstatus.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resultaat", "inbreng", "status"], name="resultaat_een_keer_gemeld"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resultaat_id}/{self.inbreng_id}: {self.status}"
+
+
+class Besluit(models.Model):
+    """A decision recorded in an alliance meeting's minutes, with the contributions and
+    residents' agenda items it answers."""
+
+    overleg = models.ForeignKey(
+        "gebieden.AlliantieoverlegPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("alliantieoverleg"),
+    )
+    tekst = models.TextField(_("besluit"))
+    bijdragen = models.ManyToManyField(
+        Inbreng, related_name="overlegbesluiten", verbose_name=_("inbreng")
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        verbose_name = _("besluit")
+        verbose_name_plural = _("besluiten")
+
+    def __str__(self) -> str:
+        return self.tekst[:60]

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from gebieden.models import FocusgebiedPage, Thema
 from participatie.models import (
+    Besluit,
     Inbreng,
     Inbrengsoort,
     Inbrengstatus,
@@ -30,6 +31,8 @@ from participatie.models import (
     ParticipatieprocesPage,
     Publicatie,
     Reactie,
+    ResultaatPage,
+    Resultaatstatus,
     Statuswijziging,
     Steun,
     Vraagsoort,
@@ -90,7 +93,10 @@ def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> 
     ).aggregate(totaal=Count("pk"), beantwoord=Count("pk", filter=~Q(antwoord="")))
     query = QueryDict(mutable=True)
     query.update({**gekozen, "sorteer": sortering})
+    resultaten = list(ResultaatPage.objects.child_of(proces).live().order_by("title"))
     return {
+        "resultaten": resultaten,
+        "uitvoering": uitvoering(resultaten),
         "stand": proces.stand(),
         "filter_query": query.urlencode(),
         "gefilterd": bool(gekozen),
@@ -132,8 +138,53 @@ def inbreng_detail(proces: ParticipatieprocesPage, pk: int, user: User) -> Inbre
                 queryset=Statuswijziging.objects.filter(publicatie=Publicatie.GEPUBLICEERD),
                 to_attr="openbare_updates",
             ),
+            Prefetch(
+                "resultaten", queryset=ResultaatPage.objects.live(), to_attr="live_resultaten"
+            ),
+            Prefetch(
+                "overlegbesluiten",
+                queryset=Besluit.objects.select_related("overleg").order_by("overleg__datum"),
+            ),
         )
         .first()
+    )
+
+
+def uitvoering(resultaten: list[ResultaatPage]) -> dict[str, Any] | None:
+    """Overall progress of a process's results: the mean progress of those not dropped (a
+    finished one counts as 100), and how many are finished."""
+    lopend = [r for r in resultaten if r.status != Resultaatstatus.VERVALLEN]
+    if not lopend:
+        return None
+    return {
+        "procent": round(sum(r.telt_voortgang for r in lopend) / len(lopend)),
+        "gereed": sum(r.status == Resultaatstatus.GEREED for r in lopend),
+        "totaal": len(lopend),
+    }
+
+
+def resultaat_detail(resultaat: ResultaatPage) -> dict[str, Any]:
+    """A result with the visible contributions and the live meetings behind it."""
+    return {
+        "bijdragen": list(
+            _met_tellingen(resultaat.bijdragen.filter(zichtbaarheid=Zichtbaarheid.ZICHTBAAR))
+        ),
+        "overleggen_live": list(resultaat.overleggen.live().order_by("datum")),
+        "updates": list(resultaat.updates.select_related("foto")),
+    }
+
+
+def besluiten_van(overleg) -> list[Besluit]:
+    """A meeting's decisions, each with its visible contributions."""
+    return list(
+        Besluit.objects.filter(overleg=overleg).prefetch_related(
+            Prefetch(
+                "bijdragen",
+                queryset=Inbreng.objects.filter(
+                    zichtbaarheid=Zichtbaarheid.ZICHTBAAR
+                ).select_related("proces"),
+            )
+        )
     )
 
 
@@ -186,7 +237,13 @@ OPEN_DATA_LICENTIE_URL = "https://creativecommons.org/licenses/by/4.0/deed.nl"
 
 def open_data(proces: ParticipatieprocesPage) -> list[dict[str, Any]]:
     """Every visible contribution of `proces`, without personal data: no name, account,
-    e-mail or postcode; the text is as it is shown in public."""
+    e-mail or postcode; the text is as it is shown in public. With the live results each
+    contribution fed."""
+    resultaten: dict[int, list[str]] = {}
+    for inbreng_id, titel in ResultaatPage.bijdragen.through.objects.filter(
+        resultaatpage__in=ResultaatPage.objects.child_of(proces).live()
+    ).values_list("inbreng_id", "resultaatpage__title"):
+        resultaten.setdefault(inbreng_id, []).append(titel)
     return [
         {
             "nummer": inbreng.pk,
@@ -204,6 +261,7 @@ def open_data(proces: ParticipatieprocesPage) -> list[dict[str, Any]]:
             "beantwoord_op": inbreng.beantwoord_op.date().isoformat()
             if inbreng.beantwoord_op
             else "",
+            "resultaten": "; ".join(sorted(resultaten.get(inbreng.pk, []))),
         }
         for inbreng in verslag_rijen(proces)
     ]

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.crypto import salted_hmac
 from PIL import Image, ImageOps
 
@@ -22,6 +22,7 @@ from gebieden.models import AlliantieoverlegPage, FocusgebiedPage
 from participatie import meldingen
 from participatie.models import (
     AFGESLOTEN,
+    Besluit,
     Bevestiging,
     Inbreng,
     Inbrengsoort,
@@ -33,6 +34,9 @@ from participatie.models import (
     ParticipatieprocesPage,
     Publicatie,
     Reactie,
+    ResultaatAankondiging,
+    ResultaatPage,
+    Resultaatstatus,
     Statuswijziging,
     Steun,
     Vragenlijstantwoord,
@@ -673,3 +677,66 @@ def verlopen_bevestigingen_opruimen() -> int:
         Reactie.objects.filter(pk__in=[r for _i, r, _z in ids if r]).delete()
         Vragenlijstinzending.objects.filter(pk__in=[z for _i, _r, z in ids if z]).delete()
     return aantal
+
+
+# Results (uitvoering). Every allowed status change of a result; "vervallen" needs a reason
+# (checked in the editor's form) and a dropped result can be planned again.
+R = Resultaatstatus
+RESULTAAT_OVERGANGEN: set[tuple[str, str]] = {
+    (R.GEPLAND, R.IN_UITVOERING),
+    (R.GEPLAND, R.VERVALLEN),
+    (R.IN_UITVOERING, R.GEREED),
+    (R.IN_UITVOERING, R.VERVALLEN),
+    (R.VERVALLEN, R.GEPLAND),
+}
+
+
+def resultaat_gepubliceerd(resultaat: ResultaatPage) -> None:
+    """Tell the writers of the contributions behind `resultaat` (news on my input) and their
+    supporters what came of them, once per contribution and status."""
+    url = settings.WAGTAILADMIN_BASE_URL + resultaat.url
+    proces = resultaat.get_parent().specific
+    for inbreng in resultaat.bijdragen.select_related("auteur"):
+        _gemeld, nieuw = ResultaatAankondiging.objects.get_or_create(
+            resultaat=resultaat, inbreng=inbreng, status=resultaat.status
+        )
+        if not nieuw:
+            continue
+        tekst = (
+            f"Uit '{inbreng.titel}' komt: {resultaat.title} "
+            f"({Resultaatstatus(resultaat.status).label.lower()})."
+        )
+        volgers = [(inbreng.auteur, Meldingsoort.STATUS)] if inbreng.auteur else []
+        volgers += [
+            (steun.gebruiker, Meldingsoort.GESTEUND)
+            for steun in inbreng.steun.filter(
+                meldingen=True, gebruiker__isnull=False
+            ).select_related("gebruiker")
+        ]
+        for gebruiker, soort in volgers:
+            meldingen.melden(gebruiker, soort, proces, tekst, url)
+
+
+@transaction.atomic
+def besluit_vastleggen(
+    *, overleg: AlliantieoverlegPage, tekst: str, bijdragen: list[Inbreng], door: User | None
+) -> Besluit:
+    """Record a decision of `overleg` about contributions of its own area; their writers
+    (news on my input) hear that it was discussed, with the decision."""
+    gebied_id = FocusgebiedPage.objects.parent_of(overleg).values_list("pk", flat=True).get()
+    if any(inbreng.focusgebied_id != gebied_id for inbreng in bijdragen):
+        raise ParticipatieFout("Een besluit gaat alleen over inbreng uit het eigen gebied.")
+    besluit = Besluit.objects.create(overleg=overleg, tekst=tekst.strip(), door=door)
+    besluit.bijdragen.set(bijdragen)
+    datum = formats.date_format(overleg.datum, "j F Y")
+    for inbreng in bijdragen:
+        if inbreng.auteur is not None:
+            meldingen.melden(
+                inbreng.auteur,
+                Meldingsoort.STATUS,
+                inbreng.proces,
+                f"'{inbreng.titel}' is besproken in het alliantieoverleg van {datum}. "
+                f"Besluit: {besluit.tekst}"[:500],
+                settings.WAGTAILADMIN_BASE_URL + inbreng.url,
+            )
+    return besluit

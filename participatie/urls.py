@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("participatie/beheer/inbreng/<int:pk>/behandelen/", views.behandelen, name="behandelen"),
     path("participatie/beheer/update/<int:pk>/", views.update_actie, name="update_actie"),
+    path("participatie/beheer/overleg/<int:pk>/besluiten/", views.besluiten, name="besluiten"),
     path(
         "participatie/beheer/proces/<int:pk>/publiceren/",
         views.vastgehouden_publiceren,

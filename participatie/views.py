@@ -18,10 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from gebieden.models import AlliantieoverlegPage, FocusgebiedPage
 from participatie import meldingen, selectors, services
 from participatie.forms import (
     AgendapuntForm,
     BehandelForm,
+    BesluitForm,
     InbrengForm,
     MeldenForm,
     MeldingvoorkeurenForm,
@@ -628,6 +630,30 @@ def _proces_voor_team(request: HttpRequest, pk: int) -> ParticipatieprocesPage:
     if not request.user.has_perm("participatie.beantwoorden", services.focusgebied_van(proces)):
         raise PermissionDenied
     return proces
+
+
+@login_required
+def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    """The team records the decisions of an alliance meeting about residents' input."""
+    overleg = get_object_or_404(AlliantieoverlegPage, pk=pk)
+    gebied = FocusgebiedPage.objects.parent_of(overleg).get()
+    if not request.user.has_perm("participatie.beantwoorden", gebied):
+        raise PermissionDenied
+    form = BesluitForm(
+        request.POST if request.method == "POST" else None, gebied=gebied, overleg=overleg
+    )
+    status = form_status(request, form)
+    if status is None:
+        services.besluit_vastleggen(
+            overleg=overleg,
+            tekst=form.cleaned_data["tekst"],
+            bijdragen=list(form.cleaned_data["bijdragen"]),
+            door=request.user,
+        )
+        messages.success(request, _("Het besluit is vastgelegd. De indieners krijgen bericht."))
+        return redirect("participatie:besluiten", pk=overleg.pk)
+    context = {"overleg": overleg, "form": form, "besluiten": selectors.besluiten_van(overleg)}
+    return render(request, "participatie/besluiten.html", context, status=status)
 
 
 @login_required

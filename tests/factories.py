@@ -49,6 +49,7 @@ from participatie.models import (
     ParticipatieprocesPage,
     ProcesFase,
     Reactie,
+    ResultaatPage,
     Steun,
     Zichtbaarheid,
 )
@@ -444,3 +445,15 @@ class SteunFactory(factory.django.DjangoModelFactory):
 
     inbreng = factory.SubFactory(InbrengFactory)
     gebruiker = factory.SubFactory(UserFactory)
+
+
+class ResultaatPageFactory(PageFactory):
+    class Meta:
+        model = ResultaatPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Speeltuin vernieuwd {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    samenvatting = "De speeltuin krijgt nieuwe toestellen en meer schaduw."
+    parent = factory.SubFactory(ParticipatieprocesPageFactory)
+    bijdragen = parental_m2m("bijdragen")

@@ -113,6 +113,7 @@ def test_new_area_created_in_admin_gets_its_alliance_group(client, gebieden_inde
             "slug": "nieuwe-wijk",
             "gemeente": "Zwolle",
             "provincie": "overijssel",
+            "meldingsdrempel": "3",
             "alliantieleden-TOTAL_FORMS": "0",
             "alliantieleden-INITIAL_FORMS": "0",
             "alliantieleden-MIN_NUM_FORMS": "0",

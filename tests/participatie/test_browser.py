@@ -5,11 +5,13 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from playwright.sync_api import expect
 
+from participatie.meldingen import voorkeuren_opslaan
 from participatie.models import Inbreng, Inbrengstatus
 from participatie.services import status_wijzigen
-from tests.factories import InbrengFactory, SteunFactory
+from tests.factories import InbrengFactory, ResultaatPageFactory, SteunFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 375, "height": 740}
@@ -104,3 +106,29 @@ def test_filtering_contributions_updates_the_list_in_place(page, proces, thema):
 
     expect(eerste).to_have_text("Populair idee")
     expect(page).to_have_url(re.compile(r"sorteer=steun"))
+
+
+def test_a_resident_follows_the_digest_to_the_result_of_their_input(page, proces):
+    bewoner = UserFactory(email="sanne@example.nl", display_name="Sanne")
+    voorkeuren_opslaan(bewoner, {"status": "dagelijks"}, [])
+    inbreng = InbrengFactory(proces=proces, auteur=bewoner, titel="Een pannaveld")
+    resultaat = ResultaatPageFactory(
+        parent=proces,
+        title="Pannaveld aangelegd",
+        bijdragen=[inbreng],
+        live=False,
+        status="gereed",
+    )
+    resultaat.save_revision().publish()
+    assert mail.outbox == []
+
+    call_command("participatie_samenvatting", "--frequentie", "dagelijks")
+    (digest,) = mail.outbox
+    link = re.search(r"https?://[^/\s]+(/gebieden/\S+)", digest.body).group(1)
+    page.goto(link)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pannaveld aangelegd")
+    expect(page.get_by_text("Gereed", exact=True)).to_be_visible()
+    page.get_by_role("link", name="Een pannaveld").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Een pannaveld")
+    expect(page.get_by_role("link", name="Pannaveld aangelegd")).to_be_visible()

@@ -9,7 +9,13 @@ import pytest
 
 from participatie.models import Inbrengstatus, Zichtbaarheid
 from participatie.services import status_wijzigen
-from tests.factories import InbrengFactory, ReactieFactory, SteunFactory, UserFactory
+from tests.factories import (
+    InbrengFactory,
+    ReactieFactory,
+    ResultaatPageFactory,
+    SteunFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +27,7 @@ def test_the_export_has_contributions_counts_and_answers_but_no_people(client, p
     ReactieFactory(inbreng=inbreng, pseudoniem="Kees de Vries")
     status_wijzigen(inbreng=inbreng, naar=Inbrengstatus.VERWERKT, antwoord="Komen er.", door=team)
     InbrengFactory(proces=proces, titel="Verborgen", zichtbaarheid=Zichtbaarheid.VERBORGEN)
+    ResultaatPageFactory(parent=proces, title="Nieuwe bankjes", bijdragen=[inbreng])
 
     page = client.get(proces.url).content.decode()
     as_json = client.get(proces.url + "open-data/json/")
@@ -38,6 +45,7 @@ def test_the_export_has_contributions_counts_and_answers_but_no_people(client, p
         "Komen er.",
     )
     assert rij["bewoner"] is True
+    assert rij["resultaten"] == "Nieuwe bankjes"
     rows = list(csv.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig")), delimiter=";"))
     assert [row["titel"] for row in rows] == ["Bankjes"]
     for body in (as_json.content.decode(), as_csv.content.decode("utf-8-sig")):

@@ -19,7 +19,13 @@ from kennisbank.expertpool.services import (
 )
 from kennisbank.models import Lidmaatschap, Vraag
 from participatie.models import Vraagsoort, Vragenlijstvraag
-from participatie.services import Schrijver, inbreng_geven, melden, status_wijzigen
+from participatie.services import (
+    Schrijver,
+    besluit_vastleggen,
+    inbreng_geven,
+    melden,
+    status_wijzigen,
+)
 from search.services import herbouwen
 from tests.factories import (
     AlliantieLidFactory,
@@ -37,6 +43,7 @@ from tests.factories import (
     PraktijkvoorbeeldPageFactory,
     PublicatiePageFactory,
     ReactieFactory,
+    ResultaatPageFactory,
     ThemaFactory,
     UserFactory,
     VraagbaakPageFactory,
@@ -103,6 +110,9 @@ PAGE_TYPES = {
     "inbreng": Soort(),
     "inbreng_team": Soort(login="team"),
     "proces_team": Soort(login="team"),
+    "resultaat": Soort(),
+    "overleg_besluiten": Soort(login="team"),
+    "besluiten": Soort(login="team"),
     "agendapunt": Soort(),
     "vragenlijst": Soort(),
     "terugkoppeling": Soort(),
@@ -288,6 +298,21 @@ def _participatie(area, thema) -> dict:
     ReactieFactory(inbreng=inbreng)
     ReactieFactory(inbreng=inbreng, zichtbaarheid="verborgen", verborgen_reden="Grof")
     status_wijzigen(inbreng=inbreng, naar="verwerkt", antwoord="Komt **er**.", door=team)
+    overleg = AlliantieoverlegPageFactory(parent=area)
+    resultaat = ResultaatPageFactory(
+        parent=proces,
+        bijdragen=[inbreng],
+        status="in_uitvoering",
+        voortgang=40,
+        budget=85000,
+        uit_vragenlijst=True,
+    )
+    resultaat.overleggen.add(overleg)
+    besluit_vastleggen(
+        overleg=overleg, tekst="Zes lantaarns erbij.", bijdragen=[inbreng], door=team
+    )
+    resultaat.updates.create(tekst="De oude toestellen zijn weg.")
+    resultaat.save()
     # A held-back update, for the team's views of the contribution and the process.
     status_wijzigen(
         inbreng=inbreng,
@@ -314,6 +339,9 @@ def _participatie(area, thema) -> dict:
             "inbreng": inbreng.url,
             "inbreng_team": inbreng.url,
             "proces_team": proces.url,
+            "resultaat": resultaat.url,
+            "overleg_besluiten": overleg.url,
+            "besluiten": f"/participatie/beheer/overleg/{overleg.pk}/besluiten/",
             "agendapunt": proces.url + "agendapunt/",
             "vragenlijst": proces.url + "vragenlijst/",
             "terugkoppeling": proces.url + "wat-is-er-gedaan/",
