@@ -17,6 +17,9 @@ from participatie.models import (
     Inbrengstatus,
     ParticipatieprocesPage,
     ProcesFase,
+    ResultaatPage,
+    Resultaatstatus,
+    ResultaatUpdate,
     Vraagsoort,
     Vragenlijstvraag,
 )
@@ -151,6 +154,23 @@ PROCESSEN = [
             (Fasesoort.INBRENG, -179, -120),
             (Fasesoort.TERUGKOPPELING, -119, -60),
         ],
+        "resultaten": [
+            (
+                "Taalcafé in het buurthuis",
+                Resultaatstatus.GEREED,
+                100,
+                ["Taalcafé"],
+                "Het taalcafé is elke dinsdag en donderdag open, met vrijwilligers van het "
+                "Taalhuis.",
+            ),
+            (
+                "Schuldhulp-spreekuur in de wijk",
+                Resultaatstatus.IN_UITVOERING,
+                60,
+                ["Schuldhulp in de wijk"],
+                "Het wijkteam houdt elke woensdag spreekuur; de ruimte wordt nog ingericht.",
+            ),
+        ],
         "veranderd": (
             "<p>Door de inbreng komt er een taalcafé op dinsdag en donderdag, en is de "
             "openingstijd op zaterdag verlengd tot 17.00 uur.</p>"
@@ -225,6 +245,7 @@ def _proces(gebied, data, today, bewoners) -> None:
     gebied.add_child(instance=proces)
     proces.save_revision().publish()
     themas = {thema.slug: thema for thema in Thema.objects.all()}
+    gegeven = {}
     for nummer, item in enumerate(data["inbreng"]):
         auteur = bewoners[nummer % len(bewoners)]
         inbreng, _token = inbreng_geven(
@@ -240,6 +261,18 @@ def _proces(gebied, data, today, bewoners) -> None:
             steunen(inbreng=inbreng, gebruiker=supporter)
         if item.status != Inbrengstatus.ONTVANGEN:
             _beantwoorden(inbreng, item)
+        gegeven[item.titel] = inbreng
+    for titel, status, voortgang, bijdragen, update in data.get("resultaten", []):
+        resultaat = ResultaatPage(
+            title=titel,
+            samenvatting=update,
+            status=status,
+            voortgang=voortgang,
+        )
+        proces.add_child(instance=resultaat)
+        resultaat.bijdragen.set([gegeven[naam] for naam in bijdragen])
+        resultaat.updates = [ResultaatUpdate(datum=today - 10 * DAG, tekst=update)]
+        resultaat.save_revision().publish()
 
 
 def _beantwoorden(inbreng: Inbreng, item: DemoInbreng) -> None:

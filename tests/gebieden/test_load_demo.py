@@ -99,6 +99,8 @@ def test_demo_participation_processes_show_the_loop(demo, client):
     page = client.get(afgerond.url + "wat-is-er-gedaan/").content.decode()
     assert "Er komt een taalcafé op dinsdag en donderdag" in page
     assert ParticipatieprocesPage.objects.count() == 3
+    proces = client.get(afgerond.url).content.decode()
+    assert "Taalcafé in het buurthuis" in proces and "Samen 80% klaar" in proces
 
 
 def test_running_twice_changes_nothing(demo):
