@@ -164,6 +164,8 @@ def _validate(item: Any) -> dict[str, Any]:
         "actielijnen": _actielijnen(item),
         "doelgroepen": _strings(item, "doelgroepen"),
         "bewijskracht": _bewijskracht(item),
+        **_kosten(item),
+        "bereik_effect": _text(item, "bereik_effect")[:200],
     }
 
 
@@ -203,6 +205,15 @@ def _actielijnen(item: dict) -> list[Actielijn]:
 def _bewijskracht(item: dict) -> Bewijskracht | None:
     slugs = _strings(item, "bewijskracht")
     return _by_key(Bewijskracht, "slug", slugs[:1], "bewijskrachtniveau")[0] if slugs else None
+
+
+def _kosten(item: dict) -> dict:
+    band, per = item.get("kosten_band"), _text(item, "kosten_per")
+    if band is None and not per:
+        return {"kosten_band": None, "kosten_eenheid": ""}
+    if band not in (1, 2, 3) or per not in ("deelnemer", "jaar"):
+        raise ItemFout("kosten_band moet 1, 2 of 3 zijn en kosten_per 'deelnemer' of 'jaar', samen")
+    return {"kosten_band": band, "kosten_eenheid": per}
 
 
 def _doelgroepen(names: list[str]) -> list[Doelgroep]:

@@ -172,6 +172,32 @@ class BronBlock(blocks.StructBlock):
         label = _("bron")
 
 
+class Kostenband(models.IntegerChoices):
+    LAAG = 1, _("laag")
+    MIDDEN = 2, _("midden")
+    HOOG = 3, _("hoog")
+
+
+class Kosteneenheid(models.TextChoices):
+    DEELNEMER = "deelnemer", _("per deelnemer")
+    JAAR = "jaar", _("per jaar")
+
+
+# What each band means, per unit: the "at a glance" cost mark in plain figures.
+KOSTEN_GRENZEN = {
+    Kosteneenheid.DEELNEMER: {
+        1: _("minder dan € 250 per deelnemer"),
+        2: _("€ 250 tot € 1.000 per deelnemer"),
+        3: _("meer dan € 1.000 per deelnemer"),
+    },
+    Kosteneenheid.JAAR: {
+        1: _("minder dan € 50.000 per jaar"),
+        2: _("€ 50.000 tot € 250.000 per jaar"),
+        3: _("meer dan € 250.000 per jaar"),
+    },
+}
+
+
 class PraktijkvoorbeeldPage(Page):
     """A practice example: what was done where, with what result and what was learned."""
 
@@ -235,6 +261,18 @@ class PraktijkvoorbeeldPage(Page):
         related_name="+",
         verbose_name=_("bewijskracht"),
     )
+    kosten_band = models.PositiveSmallIntegerField(
+        _("kosten"), choices=Kostenband.choices, null=True, blank=True, db_index=True
+    )
+    kosten_eenheid = models.CharField(
+        _("kosten gerekend"), max_length=10, choices=Kosteneenheid.choices, blank=True
+    )
+    bereik_effect = models.CharField(
+        _("bereik of effect in gewone woorden"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld: 150 huishoudens per jaar; schulden eerder in beeld."),
+    )
     publicatiedatum = models.DateField(_("publicatiedatum"), db_index=True)
     is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
 
@@ -263,6 +301,13 @@ class PraktijkvoorbeeldPage(Page):
         FieldPanel("actielijnen", widget=forms.CheckboxSelectMultiple),
         FieldPanel("doelgroepen", widget=forms.CheckboxSelectMultiple),
         FieldPanel("bewijskracht"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kosten_band"), FieldPanel("kosten_eenheid")]),
+                FieldPanel("bereik_effect"),
+            ],
+            heading=_("In één oogopslag"),
+        ),
         FieldPanel("is_demo"),
     ]
     edit_handler = TabbedInterface(
@@ -296,6 +341,22 @@ class PraktijkvoorbeeldPage(Page):
             raise ValidationError(
                 {"contact_organisatie": _("Geen e-mailadres: noem alleen de organisatie.")}
             )
+        if bool(self.kosten_band) != bool(self.kosten_eenheid):
+            raise ValidationError(
+                {
+                    "kosten_eenheid": _(
+                        "Vul de kosten en waar ze voor gelden allebei in, of geen van beide."
+                    )
+                }
+            )
+
+    @property
+    def kosten_tekst(self) -> str:
+        """E.g. "laag: minder dan € 250 per deelnemer"; empty when unknown."""
+        if not self.kosten_band or not self.kosten_eenheid:
+            return ""
+        grens = KOSTEN_GRENZEN[self.kosten_eenheid][self.kosten_band]
+        return f"{Kostenband(self.kosten_band).label}: {grens}"
 
     def get_context(self, request, *args, **kwargs):
         from kennisbank.selectors import praktijkvoorbeeld_detail

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils import timezone
 from wagtail.models import Page
@@ -19,6 +19,7 @@ from kennisbank.models import (
     Doelgroep,
     EvenementPage,
     KennisbankIndexPage,
+    Kostenband,
     LeerkringIndexPage,
     LeerkringPage,
     Lidmaatschap,
@@ -33,7 +34,15 @@ from kennisbank.models import (
 
 PER_PAGE = 12
 RELATED = 4
-SORTS = {"nieuw": ("-publicatiedatum", "title"), "titel": ("title",)}
+SORTS = {
+    "nieuw": ("-publicatiedatum", "title"),
+    "titel": ("title",),
+    # Unknown marks last, so "strongest evidence" and "cheapest" lead with known ones.
+    "bewijskracht": (F("bewijskracht__volgorde").desc(nulls_last=True), "title"),
+    "kosten": (F("kosten_band").asc(nulls_last=True), "title"),
+}
+KOSTEN_OPTIES = [(str(band.value), band.label) for band in Kostenband]
+VERGELIJK_MIN, VERGELIJK_MAX = 2, 4
 
 
 def _cards(queryset: QuerySet) -> QuerySet:
@@ -75,6 +84,7 @@ def praktijkvoorbeelden_lijst(
         "actielijn": [str(a.nummer) for a in actielijnen if str(a.nummer) in getlist("actielijn")],
         "doelgroep": [d.slug for d in doelgroepen if d.slug in getlist("doelgroep")],
         "bewijskracht": [b.slug for b in niveaus if b.slug in getlist("bewijskracht")],
+        "kosten": [band for band, _label in KOSTEN_OPTIES if band in getlist("kosten")],
     }
     lookups = {
         "thema": "themas__slug__in",
@@ -83,6 +93,7 @@ def praktijkvoorbeelden_lijst(
         "actielijn": "actielijnen__nummer__in",
         "doelgroep": "doelgroepen__slug__in",
         "bewijskracht": "bewijskracht__slug__in",
+        "kosten": "kosten_band__in",
     }
     for key, values in chosen.items():
         if values:
@@ -115,8 +126,32 @@ def praktijkvoorbeelden_lijst(
             "actielijn": [(str(a.nummer), str(a)) for a in actielijnen],
             "doelgroep": [(d.slug, d.naam) for d in doelgroepen],
             "bewijskracht": [(b.slug, b.naam) for b in niveaus],
+            "kosten": KOSTEN_OPTIES,
         },
     }
+
+
+def vergelijking(ids: list[str]) -> dict[str, Any]:
+    """Two to four live examples side by side, in the order asked; `fout` says in Dutch what
+    is wrong with the choice otherwise."""
+    gekozen = list(dict.fromkeys(i for i in ids if i.isdigit()))
+    if not VERGELIJK_MIN <= len(gekozen) <= VERGELIJK_MAX:
+        return {
+            "voorbeelden": [],
+            "fout": f"Kies {VERGELIJK_MIN} tot {VERGELIJK_MAX} praktijkvoorbeelden om te "
+            f"vergelijken; je koos er {len(gekozen)}.",
+        }
+    gevonden = {
+        v.pk: v
+        for v in _cards(
+            PraktijkvoorbeeldPage.objects.live().filter(pk__in=gekozen)
+        ).prefetch_related("doelgroepen", "actielijnen")
+    }
+    voorbeelden = [gevonden[int(i)] for i in gekozen if int(i) in gevonden]
+    fout = (
+        "" if len(voorbeelden) == len(gekozen) else "Niet alle gekozen voorbeelden bestaan (nog)."
+    )
+    return {"voorbeelden": voorbeelden, "fout": fout}
 
 
 def vergelijkbare_voorbeelden(

@@ -6,6 +6,7 @@ from kennisbank.feeds import NieuwInDeKennisbankFeed
 app_name = "kennisbank"
 urlpatterns = [
     path("kennisbank/feed/", NieuwInDeKennisbankFeed(), name="feed"),
+    path("kennisbank/praktijkvoorbeelden/vergelijken/", views.vergelijken, name="vergelijken"),
     path("agenda/<int:pk>/aanmelden/", views.evenement_aanmelden, name="aanmelden"),
     path("agenda/<int:pk>/afmelden/", views.evenement_afmelden, name="afmelden"),
     path("leerkringen/<int:pk>/aanmelden/", views.leerkring_aanvragen, name="leerkring_aanvragen"),

@@ -9,7 +9,7 @@ from wagtail.documents.models import Document
 
 from kennisbank.forms import LidmaatschapForm, VraagForm
 from kennisbank.models import Aanmelding, EvenementPage, LeerkringPage
-from kennisbank.selectors import is_leerkring_lid, mijn_vraag, mijn_vragen
+from kennisbank.selectors import is_leerkring_lid, mijn_vraag, mijn_vragen, vergelijking
 from kennisbank.services import (
     aanmelden,
     afmelden,
@@ -19,6 +19,13 @@ from kennisbank.services import (
     vraag_stellen,
 )
 from wijkwijzer.ratelimit import form_status, limit_writes
+
+
+def vergelijken(request: HttpRequest) -> HttpResponse:
+    context = vergelijking(request.GET.getlist("id"))
+    return render(
+        request, "kennisbank/vergelijken.html", context, status=400 if context["fout"] else 200
+    )
 
 
 @require_POST

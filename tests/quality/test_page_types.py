@@ -78,6 +78,7 @@ PAGE_TYPES = {
     "praktijkvoorbeelden": Soort(),
     "praktijkvoorbeelden_leeg": Soort(),
     "praktijkvoorbeeld": Soort(),
+    "vergelijken": Soort(),
     "bewijskracht": Soort(),
     "publicaties": Soort(),
     "publicatie": Soort(),
@@ -153,6 +154,9 @@ def site(gebieden_index, roles, settings) -> dict:
             partners="Gemeente\nPolitie",
             looptijd="2022 tot heden",
             contact_organisatie="Gemeente",
+            kosten_band=2,
+            kosten_eenheid="jaar",
+            bereik_effect="200 jongeren per jaar",
         )
         for _ in range(13)
     ]
@@ -206,6 +210,8 @@ def site(gebieden_index, roles, settings) -> dict:
         "praktijkvoorbeelden": "/kennisbank/praktijkvoorbeelden/?thema=veiligheid",
         "praktijkvoorbeelden_leeg": f"/kennisbank/praktijkvoorbeelden/?thema={leeg.slug}",
         "praktijkvoorbeeld": voorbeelden[0].url,
+        "vergelijken": "/kennisbank/praktijkvoorbeelden/vergelijken/"
+        f"?id={voorbeelden[0].pk}&id={voorbeelden[1].pk}",
         "bewijskracht": bewijskracht.url,
         "publicaties": "/kennisbank/publicaties/",
         "publicatie": publicatie.url,
