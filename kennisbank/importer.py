@@ -16,6 +16,8 @@ from wagtail.rich_text import RichText
 from gebieden.models import Actielijn, FocusgebiedPage, Thema
 from kennisbank.models import (
     EMAIL_PATTERN,
+    Beoordelaar,
+    Beoordeling,
     Bewijskracht,
     Doelgroep,
     PraktijkvoorbeeldIndexPage,
@@ -163,7 +165,7 @@ def _validate(item: Any) -> dict[str, Any]:
         "gemeente": _text(item, "gemeente") or (area.gemeente if area else ""),
         "actielijnen": _actielijnen(item),
         "doelgroepen": _strings(item, "doelgroepen"),
-        "bewijskracht": _bewijskracht(item),
+        "beoordelingen": _beoordelingen(item),
         **_kosten(item),
         "bereik_effect": _text(item, "bereik_effect")[:200],
     }
@@ -202,9 +204,27 @@ def _actielijnen(item: dict) -> list[Actielijn]:
     return list(Actielijn.objects.filter(nummer__in=numbers))
 
 
-def _bewijskracht(item: dict) -> Bewijskracht | None:
+# An imported level becomes an assessment by the editorial panel, dated on the item's
+# publication and valid for three years (docs/import_kennisbank.md).
+IMPORT_GELDIGHEID = datetime.timedelta(days=3 * 365)
+
+
+def _beoordelingen(item: dict) -> list[Beoordeling]:
     slugs = _strings(item, "bewijskracht")
-    return _by_key(Bewijskracht, "slug", slugs[:1], "bewijskrachtniveau")[0] if slugs else None
+    if not slugs:
+        return []
+    niveau = _by_key(Bewijskracht, "slug", slugs[:1], "bewijskrachtniveau")[0]
+    datum = _date(item)
+    return [
+        Beoordeling(
+            niveau=niveau,
+            beoordelaar=Beoordelaar.REDACTIEPANEL,
+            datum=datum,
+            geldig_tot=datum + IMPORT_GELDIGHEID,
+            onderbouwing=_text(item, "bewijskracht_onderbouwing")[:1000]
+            or "Overgenomen uit het importbestand.",
+        )
+    ]
 
 
 def _kosten(item: dict) -> dict:

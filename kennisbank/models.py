@@ -253,14 +253,18 @@ class PraktijkvoorbeeldPage(Page):
     doelgroepen = ParentalManyToManyField(
         Doelgroep, blank=True, related_name="praktijkvoorbeelden", verbose_name=_("doelgroepen")
     )
+    # The level and validity of the latest assessment (Beoordeling), kept here on every save
+    # so listings filter and sort on them without a join.
     bewijskracht = models.ForeignKey(
         Bewijskracht,
         null=True,
         blank=True,
+        editable=False,
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("bewijskracht"),
     )
+    bewijskracht_geldig_tot = models.DateField(null=True, blank=True, editable=False)
     kosten_band = models.PositiveSmallIntegerField(
         _("kosten"), choices=Kostenband.choices, null=True, blank=True, db_index=True
     )
@@ -300,7 +304,12 @@ class PraktijkvoorbeeldPage(Page):
         FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("actielijnen", widget=forms.CheckboxSelectMultiple),
         FieldPanel("doelgroepen", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("bewijskracht"),
+        InlinePanel(
+            "beoordelingen",
+            heading=_("Beoordelingen van de bewijskracht"),
+            label=_("beoordeling"),
+            help_text=_("De nieuwste beoordeling bepaalt het niveau dat lezers zien."),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("kosten_band"), FieldPanel("kosten_eenheid")]),
@@ -351,6 +360,25 @@ class PraktijkvoorbeeldPage(Page):
             )
 
     @property
+    def huidige_beoordeling(self) -> "Beoordeling | None":
+        return max(self.beoordelingen.all(), key=lambda b: b.datum, default=None)
+
+    @property
+    def beoordeling_verlopen(self) -> bool:
+        return self.bewijskracht_geldig_tot is not None and (
+            self.bewijskracht_geldig_tot < timezone.localdate()
+        )
+
+    def save(self, *args, **kwargs):
+        huidige = self.huidige_beoordeling
+        self.bewijskracht_id = huidige.niveau_id if huidige else None
+        self.bewijskracht_geldig_tot = huidige.geldig_tot if huidige else None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "bewijskracht", "bewijskracht_geldig_tot"}
+        return super().save(*args, **kwargs)
+
+    @property
     def kosten_tekst(self) -> str:
         """E.g. "laag: minder dan € 250 per deelnemer"; empty when unknown."""
         if not self.kosten_band or not self.kosten_eenheid:
@@ -368,6 +396,57 @@ class PraktijkvoorbeeldPage(Page):
     @property
     def partner_list(self) -> list[str]:
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+class Beoordelaar(models.TextChoices):
+    REDACTIEPANEL = "redactiepanel", _("Redactiepanel van WijkWijzer")
+    ERKENNING = "erkenning", _("Externe erkenningscommissie")
+
+
+class Beoordeling(Orderable):
+    """An assessment of a practice example's evidence: the level, who assessed it, when, until
+    when it holds and why. The latest one is the example's current level."""
+
+    praktijkvoorbeeld = ParentalKey(
+        PraktijkvoorbeeldPage, on_delete=models.CASCADE, related_name="beoordelingen"
+    )
+    niveau = models.ForeignKey(
+        Bewijskracht, on_delete=models.PROTECT, related_name="+", verbose_name=_("niveau")
+    )
+    beoordelaar = models.CharField(_("beoordeeld door"), max_length=20, choices=Beoordelaar.choices)
+    beoordelaar_naam = models.CharField(
+        _("naam van de commissie"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bij een externe erkenning, bijvoorbeeld: Erkenningscommissie Interventies."),
+    )
+    datum = models.DateField(_("datum van de beoordeling"))
+    geldig_tot = models.DateField(_("geldig tot"))
+    onderbouwing = models.TextField(_("korte onderbouwing"), max_length=1000)
+
+    panels = [
+        FieldRowPanel([FieldPanel("niveau"), FieldPanel("beoordelaar")]),
+        FieldPanel("beoordelaar_naam"),
+        FieldRowPanel([FieldPanel("datum"), FieldPanel("geldig_tot")]),
+        FieldPanel("onderbouwing"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("beoordeling")
+        verbose_name_plural = _("beoordelingen")
+
+    def __str__(self) -> str:
+        return f"{self.niveau} ({self.datum})"
+
+    def clean(self) -> None:
+        if self.datum and self.geldig_tot and self.geldig_tot <= self.datum:
+            raise ValidationError({"geldig_tot": _("'Geldig tot' moet na de datum liggen.")})
+        if self.beoordelaar == Beoordelaar.ERKENNING and not self.beoordelaar_naam.strip():
+            raise ValidationError({"beoordelaar_naam": _("Noem de commissie die erkende.")})
+
+    @property
+    def door(self) -> str:
+        return self.beoordelaar_naam or self.get_beoordelaar_display()
 
 
 class PublicatieIndexPage(KennisbankSectiePage):

@@ -16,6 +16,7 @@ from kennisbank.models import (
     Aanmelding,
     AgendaPage,
     Bewijskracht,
+    BewijskrachtPage,
     Doelgroep,
     EvenementPage,
     KennisbankIndexPage,
@@ -224,7 +225,20 @@ def praktijkvoorbeeld_detail(voorbeeld: PraktijkvoorbeeldPage) -> dict[str, Any]
         "actielijnen": list(voorbeeld.actielijnen.all()),
         "doelgroepen": list(voorbeeld.doelgroepen.all()),
         "vergelijkbaar": vergelijkbaar(voorbeeld, themas),
+        "beoordeling": voorbeeld.beoordelingen.select_related("niveau").order_by("-datum").first(),
+        "niveaus_pagina": BewijskrachtPage.objects.live().first(),
     }
+
+
+def verlopen_beoordelingen(today=None) -> list[PraktijkvoorbeeldPage]:
+    """Live examples whose current assessment has expired, oldest first: for the editors."""
+    today = today or timezone.localdate()
+    return list(
+        PraktijkvoorbeeldPage.objects.live()
+        .filter(bewijskracht_geldig_tot__lt=today)
+        .select_related("bewijskracht")
+        .order_by("bewijskracht_geldig_tot")
+    )
 
 
 def kennis_uit_gebied(gebied: FocusgebiedPage) -> list[PraktijkvoorbeeldPage]:

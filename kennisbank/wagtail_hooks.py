@@ -3,12 +3,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kennisbank.models import Bewijskracht, Doelgroep, Lidmaatschap, Vraag
+from kennisbank.selectors import verlopen_beoordelingen
 from kennisbank.services import (
     BEANTWOORDEN,
     DOORSTUREN,
@@ -271,3 +273,21 @@ class VraagViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_vraag_viewset() -> ModelViewSet:
     return VraagViewSet("vraagbaak")
+
+
+class VerlopenBeoordelingenPanel(Component):
+    """On the admin dashboard: examples whose evidence assessment has expired."""
+
+    name = "verlopen_beoordelingen"
+    order = 150
+    template_name = "kennisbank/admin/verlopen_beoordelingen.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"voorbeelden": verlopen_beoordelingen()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_verlopen_beoordelingen_panel(request, panels) -> None:
+    user = request.user
+    if user.is_superuser or user.groups.filter(name__in=[REDACTEUR, EINDREDACTEUR]).exists():
+        panels.append(VerlopenBeoordelingenPanel())

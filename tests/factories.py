@@ -27,6 +27,7 @@ from kennisbank.expertpool.models import (
 )
 from kennisbank.models import (
     AgendaPage,
+    Beoordeling,
     Bewijskracht,
     BewijskrachtPage,
     Doelgroep,
@@ -299,6 +300,23 @@ class PraktijkvoorbeeldPageFactory(PageFactory):
     themas = parental_m2m("themas")
     actielijnen = parental_m2m("actielijnen")
     doelgroepen = parental_m2m("doelgroepen")
+
+    @factory.post_generation
+    def bewijskracht(page, create, extracted, geldig_tot=None, **kwargs):
+        """`bewijskracht=<level>` gives the example one assessment of that level by the
+        editorial panel (valid three years, or until `bewijskracht__geldig_tot`)."""
+        if create and extracted:
+            page.beoordelingen = [
+                Beoordeling(
+                    niveau=extracted,
+                    beoordelaar="redactiepanel",
+                    datum=page.publicatiedatum,
+                    geldig_tot=geldig_tot
+                    or page.publicatiedatum + datetime.timedelta(days=3 * 365),
+                    onderbouwing="Beoordeeld door het redactiepanel.",
+                )
+            ]
+            page.save()
 
 
 class VraagbaakPageFactory(PageFactory):

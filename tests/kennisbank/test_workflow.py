@@ -27,10 +27,16 @@ def form_data(title: str, action: str) -> dict:
         "samenvatting": "Vrijwilligers helpen buren ruzies op te lossen.",
         "publicatiedatum": "2026-11-01",
         **empty_stream,
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
+        **{
+            f"{inline}-{suffix}": value
+            for inline in ("comments", "beoordelingen")
+            for suffix, value in (
+                ("TOTAL_FORMS", "0"),
+                ("INITIAL_FORMS", "0"),
+                ("MIN_NUM_FORMS", "0"),
+                ("MAX_NUM_FORMS", "1000"),
+            )
+        },
         action: "1",
     }
 
