@@ -25,6 +25,7 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
     PublicatiePage,
+    SynthesePage,
     VraagbaakPage,
     VraagPage,
 )
@@ -133,6 +134,32 @@ def load() -> None:
         result = import_file(DATA / name)
         if result.fouten:
             raise RuntimeError(f"Demo-import {name} mislukt: {result.fouten}")
+    _add_synthese()
+
+
+def _add_synthese() -> None:
+    """One editor's synthesis, of the two buurtbemiddeling examples."""
+    if SynthesePage.objects.exists():
+        return
+    lijst = PraktijkvoorbeeldIndexPage.objects.first()
+    bronnen = PraktijkvoorbeeldPage.objects.filter(slug__startswith="buurtbemiddeling")
+    synthese = SynthesePage(
+        title="Buurtbemiddeling: wat werkt",
+        slug="buurtbemiddeling-wat-werkt",
+        samenvatting=(
+            "Wat twee wijken leerden over buurtbemiddeling bij burenruzies: vroeg beginnen, "
+            "goed getrainde vrijwilligers en een vaste coördinator."
+        ),
+        body=(
+            "<p>Buurtbemiddeling werkt het best als buren er vroeg naartoe worden verwezen, "
+            "door woningcorporatie en wijkagent samen. Vrijwilligers hebben een training en "
+            "intervisie nodig; een vaste coördinator houdt de lijnen kort.</p>"
+        ),
+        is_demo=True,
+    )
+    synthese.voorbeelden = list(bronnen)
+    lijst.add_child(instance=synthese)
+    synthese.save_revision().publish()
 
 
 EVENTS = [

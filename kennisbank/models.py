@@ -152,7 +152,7 @@ class BewijskrachtPage(Page):
 class PraktijkvoorbeeldIndexPage(KennisbankSectiePage):
     """/kennisbank/praktijkvoorbeelden/: the filterable list."""
 
-    subpage_types = ["kennisbank.PraktijkvoorbeeldPage"]
+    subpage_types = ["kennisbank.PraktijkvoorbeeldPage", "kennisbank.SynthesePage"]
 
     class Meta:
         verbose_name = _("overzicht praktijkvoorbeelden")
@@ -396,6 +396,46 @@ class PraktijkvoorbeeldPage(Page):
     @property
     def partner_list(self) -> list[str]:
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
+
+
+class SynthesePage(Page):
+    """An editor's synthesis of a recurring type of approach, drawing on the practice examples
+    (praktijkbeschrijvingen) it links."""
+
+    samenvatting = models.TextField(_("samenvatting"))
+    body = RichTextField(_("de synthese"), features=TEXT_FEATURES)
+    voorbeelden = ParentalManyToManyField(
+        PraktijkvoorbeeldPage,
+        related_name="syntheses",
+        verbose_name=_("praktijkvoorbeelden waarop het steunt"),
+    )
+    themas = ParentalManyToManyField(
+        "gebieden.Thema", blank=True, related_name="syntheses", verbose_name=_("thema's")
+    )
+    publicatiedatum = models.DateField(_("publicatiedatum"), default=timezone.localdate)
+    is_demo = models.BooleanField(_("voorbeeldgegevens"), default=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("samenvatting"),
+        FieldPanel("body"),
+        FieldPanel("voorbeelden", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themas", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("publicatiedatum"), FieldPanel("is_demo")]),
+    ]
+    parent_page_types = ["kennisbank.PraktijkvoorbeeldIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("synthese")
+        verbose_name_plural = _("syntheses")
+
+    def get_context(self, request, *args, **kwargs):
+        from kennisbank.selectors import synthese_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(synthese_detail(self))
+        return context
 
 
 class Beoordelaar(models.TextChoices):

@@ -28,6 +28,7 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
     PublicatiePage,
+    SynthesePage,
     Vraag,
     VraagbaakPage,
     VraagPage,
@@ -114,6 +115,7 @@ def praktijkvoorbeelden_lijst(
     if sort != "nieuw":
         query["sort"] = sort
     return {
+        "syntheses": list(SynthesePage.objects.child_of(index).live().order_by("title")),
         "voorbeelden": page,
         "aantal": paginator.count,
         "filter_query": query.urlencode(),
@@ -226,8 +228,13 @@ def praktijkvoorbeeld_detail(voorbeeld: PraktijkvoorbeeldPage) -> dict[str, Any]
         "doelgroepen": list(voorbeeld.doelgroepen.all()),
         "vergelijkbaar": vergelijkbaar(voorbeeld, themas),
         "beoordeling": voorbeeld.beoordelingen.select_related("niveau").order_by("-datum").first(),
+        "syntheses": list(voorbeeld.syntheses.live().order_by("title")),
         "niveaus_pagina": BewijskrachtPage.objects.live().first(),
     }
+
+
+def synthese_detail(synthese: SynthesePage) -> dict[str, Any]:
+    return {"voorbeelden": list(_cards(synthese.voorbeelden.live().order_by("title")))}
 
 
 def verlopen_beoordelingen(today=None) -> list[PraktijkvoorbeeldPage]:

@@ -9,6 +9,7 @@ from kennisbank.models import (
     LeerkringPage,
     PraktijkvoorbeeldPage,
     PublicatiePage,
+    SynthesePage,
     VraagPage,
 )
 from wijkwijzer.text import plain
@@ -47,6 +48,14 @@ def praktijkvoorbeeld(page: PraktijkvoorbeeldPage) -> dict:
         page.publicatiedatum,
         gebied=_gebied(page.focusgebied),
         actielijn=[(str(a.nummer), str(a)) for a in page.actielijnen.all()],
+    )
+
+
+def synthese(page: SynthesePage) -> dict:
+    return _document(
+        page,
+        [plain(page.body), *(voorbeeld.title for voorbeeld in page.voorbeelden.all())],
+        page.publicatiedatum,
     )
 
 
@@ -92,6 +101,13 @@ ZOEKBAAR = [
         "model": PraktijkvoorbeeldPage,
         "items": _live(PraktijkvoorbeeldPage, "themas", "actielijnen", gebied=True),
         "document": praktijkvoorbeeld,
+    },
+    {
+        "type": "synthese",
+        "label": "Synthese",
+        "model": SynthesePage,
+        "items": _live(SynthesePage, "themas", "voorbeelden"),
+        "document": synthese,
     },
     {
         "type": "publicatie",

@@ -433,10 +433,6 @@ class Inbreng(Bijdrage):
         return self.proces.url + self.proces.reverse_subpage("inbreng", args=[self.pk])
 
     @property
-    def is_afgesloten(self) -> bool:
-        return self.status in AFGESLOTEN
-
-    @property
     def hoofdinbreng(self) -> "Inbreng":
         return self
 

@@ -39,6 +39,7 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
     PublicatiePage,
+    SynthesePage,
     Vraag,
     VraagbaakPage,
     VraagPage,
@@ -475,3 +476,17 @@ class ResultaatPageFactory(PageFactory):
     samenvatting = "De speeltuin krijgt nieuwe toestellen en meer schaduw."
     parent = factory.SubFactory(ParticipatieprocesPageFactory)
     bijdragen = parental_m2m("bijdragen")
+
+
+class SynthesePageFactory(PageFactory):
+    class Meta:
+        model = SynthesePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Synthese {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+    samenvatting = "Wat werkt bij deze aanpak."
+    body = "<p>De redactie zette de lessen op een rij.</p>"
+    parent = factory.LazyFunction(lambda: first_or_create(PraktijkvoorbeeldIndexPageFactory))
+
+    voorbeelden = parental_m2m("voorbeelden")

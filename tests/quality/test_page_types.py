@@ -44,6 +44,7 @@ from tests.factories import (
     PublicatiePageFactory,
     ReactieFactory,
     ResultaatPageFactory,
+    SynthesePageFactory,
     ThemaFactory,
     UserFactory,
     VraagbaakPageFactory,
@@ -79,6 +80,7 @@ PAGE_TYPES = {
     "praktijkvoorbeelden_leeg": Soort(),
     "praktijkvoorbeeld": Soort(),
     "vergelijken": Soort(),
+    "synthese": Soort(),
     "bewijskracht": Soort(),
     "publicaties": Soort(),
     "publicatie": Soort(),
@@ -210,6 +212,7 @@ def site(gebieden_index, roles, settings) -> dict:
         "praktijkvoorbeelden": "/kennisbank/praktijkvoorbeelden/?thema=veiligheid",
         "praktijkvoorbeelden_leeg": f"/kennisbank/praktijkvoorbeelden/?thema={leeg.slug}",
         "praktijkvoorbeeld": voorbeelden[0].url,
+        "synthese": SynthesePageFactory(voorbeelden=voorbeelden[:2], is_demo=True).url,
         "vergelijken": "/kennisbank/praktijkvoorbeelden/vergelijken/"
         f"?id={voorbeelden[0].pk}&id={voorbeelden[1].pk}",
         "bewijskracht": bewijskracht.url,
