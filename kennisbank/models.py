@@ -390,7 +390,7 @@ class PraktijkvoorbeeldPage(Page):
         from kennisbank.selectors import praktijkvoorbeeld_detail
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(praktijkvoorbeeld_detail(self))
+        context.update(praktijkvoorbeeld_detail(self, request.user))
         return context
 
     @property
@@ -970,3 +970,49 @@ class Vraag(models.Model):
             (_("Gesloten"), self.gesloten_op),
         ]
         return [(label, moment) for label, moment in steps if moment]
+
+
+class Leeslijstitem(models.Model):
+    """A page someone keeps on their reading list."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="leeslijst"
+    )
+    pagina = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "pagina"], name="leeslijst_een_keer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker_id}: {self.pagina_id}"
+
+
+class Volgsoort(models.TextChoices):
+    THEMA = "thema", _("Thema")
+    GEBIED = "gebied", _("Focusgebied")
+    ORGANISATIE = "organisatie", _("Organisatie")
+
+
+class Volg(models.Model):
+    """Something someone follows in the kennisbank: a theme or area (by slug) or an
+    organisation (by the name examples give as contact)."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kennisbank_volgt"
+    )
+    soort = models.CharField(max_length=12, choices=Volgsoort.choices)
+    waarde = models.CharField(max_length=200)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["soort", "waarde"]
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "soort", "waarde"], name="volg_een_keer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.soort}: {self.waarde}"

@@ -23,12 +23,15 @@ from kennisbank.models import (
     Kostenband,
     LeerkringIndexPage,
     LeerkringPage,
+    Leeslijstitem,
     Lidmaatschap,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
     PublicatiePage,
     SynthesePage,
+    Volg,
+    Volgsoort,
     Vraag,
     VraagbaakPage,
     VraagPage,
@@ -220,7 +223,7 @@ def vergelijkbaar(
     return found
 
 
-def praktijkvoorbeeld_detail(voorbeeld: PraktijkvoorbeeldPage) -> dict[str, Any]:
+def praktijkvoorbeeld_detail(voorbeeld: PraktijkvoorbeeldPage, gebruiker) -> dict[str, Any]:
     themas = list(voorbeeld.themas.all())
     return {
         "themas": themas,
@@ -229,12 +232,71 @@ def praktijkvoorbeeld_detail(voorbeeld: PraktijkvoorbeeldPage) -> dict[str, Any]
         "vergelijkbaar": vergelijkbaar(voorbeeld, themas),
         "beoordeling": voorbeeld.beoordelingen.select_related("niveau").order_by("-datum").first(),
         "syntheses": list(voorbeeld.syntheses.live().order_by("title")),
+        "volgt": volgt(gebruiker),
+        "op_leeslijst": gebruiker.is_authenticated
+        and Leeslijstitem.objects.filter(gebruiker=gebruiker, pagina=voorbeeld).exists(),
         "niveaus_pagina": BewijskrachtPage.objects.live().first(),
     }
 
 
 def synthese_detail(synthese: SynthesePage) -> dict[str, Any]:
     return {"voorbeelden": list(_cards(synthese.voorbeelden.live().order_by("title")))}
+
+
+NIEUW_SINDS = 60  # days: what "new for you" looks back over
+
+
+def volgt(gebruiker) -> dict[str, set[str]]:
+    """What `gebruiker` follows, per kind (empty for visitors)."""
+    gevolgd: dict[str, set[str]] = {soort: set() for soort in Volgsoort.values}
+    if gebruiker.is_authenticated:
+        for soort, waarde in Volg.objects.filter(gebruiker=gebruiker).values_list(
+            "soort", "waarde"
+        ):
+            gevolgd[soort].add(waarde)
+    return gevolgd
+
+
+def mijn_kennisbank(gebruiker) -> dict[str, Any]:
+    """The personal page: the reading list, what is followed, and new examples matching it."""
+    gevolgd = volgt(gebruiker)
+    themas = {t.slug: t.label for t in Thema.objects.filter(slug__in=gevolgd[Volgsoort.THEMA])}
+    gebieden = {
+        g.slug: g.title for g in FocusgebiedPage.objects.filter(slug__in=gevolgd[Volgsoort.GEBIED])
+    }
+    past = (
+        Q(themas__slug__in=gevolgd[Volgsoort.THEMA])
+        | Q(focusgebied__slug__in=gevolgd[Volgsoort.GEBIED])
+        | Q(contact_organisatie__in=gevolgd[Volgsoort.ORGANISATIE])
+    )
+    sinds = timezone.localdate() - timezone.timedelta(days=NIEUW_SINDS)
+    nieuw = (
+        _cards(
+            PraktijkvoorbeeldPage.objects.live().filter(
+                pk__in=PraktijkvoorbeeldPage.objects.filter(past).values("pk"),
+                publicatiedatum__gte=sinds,
+            )
+        ).order_by("-publicatiedatum")[:20]
+        if any(gevolgd.values())
+        else []
+    )
+    return {
+        "leeslijst": [
+            item.pagina.specific
+            for item in Leeslijstitem.objects.filter(gebruiker=gebruiker).select_related("pagina")
+            if item.pagina.live
+        ],
+        "gevolgd": [
+            *((Volgsoort.THEMA, slug, themas.get(slug, slug)) for slug in sorted(gevolgd["thema"])),
+            *(
+                (Volgsoort.GEBIED, slug, gebieden.get(slug, slug))
+                for slug in sorted(gevolgd["gebied"])
+            ),
+            *((Volgsoort.ORGANISATIE, naam, naam) for naam in sorted(gevolgd["organisatie"])),
+        ],
+        "nieuw": list(nieuw),
+        "nieuw_sinds": NIEUW_SINDS,
+    }
 
 
 def verlopen_beoordelingen(today=None) -> list[PraktijkvoorbeeldPage]:

@@ -11,15 +11,17 @@ from django.utils.text import slugify
 from icalendar import Calendar, Event
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from kennisbank.models import (
     LEDEN_COLLECTIE,
     Aanmelding,
     EvenementPage,
     LeerkringPage,
+    Leeslijstitem,
     Lidmaatschap,
     PublicatiePage,
+    Volg,
     Vraag,
     VraagbaakPage,
     VraagPage,
@@ -415,3 +417,23 @@ def _mail_vraag_status(vraag: Vraag) -> None:
 
 def _admin_link(vraag: Vraag) -> str:
     return settings.WAGTAILADMIN_BASE_URL + reverse("vraagbaak:edit", args=[vraag.pk])
+
+
+def leeslijst_wisselen(*, gebruiker: User, pagina: Page) -> bool:
+    """Put `pagina` on the reading list, or take it off; returns whether it is on now."""
+    bestaand = Leeslijstitem.objects.filter(gebruiker=gebruiker, pagina=pagina)
+    if bestaand.exists():
+        bestaand.delete()
+        return False
+    Leeslijstitem.objects.get_or_create(gebruiker=gebruiker, pagina=pagina)
+    return True
+
+
+def volgen_wisselen(*, gebruiker: User, soort: str, waarde: str) -> bool:
+    """Follow a theme, area or organisation, or stop; returns whether it is followed now."""
+    bestaand = Volg.objects.filter(gebruiker=gebruiker, soort=soort, waarde=waarde)
+    if bestaand.exists():
+        bestaand.delete()
+        return False
+    Volg.objects.get_or_create(gebruiker=gebruiker, soort=soort, waarde=waarde)
+    return True

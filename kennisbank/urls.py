@@ -6,6 +6,9 @@ from kennisbank.feeds import NieuwInDeKennisbankFeed
 app_name = "kennisbank"
 urlpatterns = [
     path("kennisbank/feed/", NieuwInDeKennisbankFeed(), name="feed"),
+    path("kennisbank/leeslijst/<int:pk>/", views.leeslijst, name="leeslijst"),
+    path("kennisbank/volgen/", views.volgen, name="volgen"),
+    path("kennisbank/mijn-kennisbank/", views.mijn_kennisbank_view, name="mijn_kennisbank"),
     path("kennisbank/praktijkvoorbeelden/vergelijken/", views.vergelijken, name="vergelijken"),
     path("agenda/<int:pk>/aanmelden/", views.evenement_aanmelden, name="aanmelden"),
     path("agenda/<int:pk>/afmelden/", views.evenement_afmelden, name="afmelden"),

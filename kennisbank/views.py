@@ -3,19 +3,29 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.documents.models import Document
+from wagtail.models import Page
 
 from kennisbank.forms import LidmaatschapForm, VraagForm
-from kennisbank.models import Aanmelding, EvenementPage, LeerkringPage
-from kennisbank.selectors import is_leerkring_lid, mijn_vraag, mijn_vragen, vergelijking
+from kennisbank.models import Aanmelding, EvenementPage, LeerkringPage, Volgsoort
+from kennisbank.selectors import (
+    is_leerkring_lid,
+    mijn_kennisbank,
+    mijn_vraag,
+    mijn_vragen,
+    vergelijking,
+)
 from kennisbank.services import (
     aanmelden,
     afmelden,
     leerkring_verlaten,
+    leeslijst_wisselen,
     lidmaatschap_aanvragen,
     toestemming_wijzigen,
+    volgen_wisselen,
     vraag_stellen,
 )
 from wijkwijzer.ratelimit import form_status, limit_writes
@@ -137,3 +147,40 @@ def vraag_toestemming(request: HttpRequest, pk: int) -> HttpResponse:
         else _("Je vraag wordt niet openbaar gemaakt."),
     )
     return redirect("kennisbank:mijn_vraag", pk=vraag.pk)
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def leeslijst(request: HttpRequest, pk: int) -> HttpResponse:
+    pagina = get_object_or_404(Page.objects.live().public(), pk=pk)
+    if leeslijst_wisselen(gebruiker=request.user, pagina=pagina):
+        messages.success(request, _("Bewaard op je leeslijst."))
+    else:
+        messages.success(request, _("Van je leeslijst gehaald."))
+    return redirect(pagina.url)
+
+
+@require_POST
+@login_required
+@limit_writes("klik")
+def volgen(request: HttpRequest) -> HttpResponse:
+    soort, waarde = request.POST.get("soort", ""), request.POST.get("waarde", "").strip()
+    if soort not in Volgsoort.values or not waarde or len(waarde) > 200:
+        raise Http404
+    terug = url_has_allowed_host_and_scheme(
+        request.POST.get("terug", ""), allowed_hosts={request.get_host()}
+    )
+    volgt_nu = volgen_wisselen(gebruiker=request.user, soort=soort, waarde=waarde)
+    messages.success(
+        request,
+        _("Je volgt nu %(wat)s.") % {"wat": waarde}
+        if volgt_nu
+        else _("Je volgt %(wat)s niet meer.") % {"wat": waarde},
+    )
+    return redirect(request.POST["terug"] if terug else "kennisbank:mijn_kennisbank")
+
+
+@login_required
+def mijn_kennisbank_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "kennisbank/mijn_kennisbank.html", mijn_kennisbank(request.user))

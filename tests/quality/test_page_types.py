@@ -17,7 +17,7 @@ from kennisbank.expertpool.services import (
     expert_uitnodigen,
     uitnodiging_beantwoorden,
 )
-from kennisbank.models import Lidmaatschap, Vraag
+from kennisbank.models import Leeslijstitem, Lidmaatschap, Volg, Vraag
 from participatie.models import Vraagsoort, Vragenlijstvraag
 from participatie.services import (
     Schrijver,
@@ -81,6 +81,8 @@ PAGE_TYPES = {
     "praktijkvoorbeeld": Soort(),
     "vergelijken": Soort(),
     "synthese": Soort(),
+    "praktijkvoorbeeld_ingelogd": Soort(login="lezer"),
+    "mijn_kennisbank": Soort(login="lezer"),
     "bewijskracht": Soort(),
     "publicaties": Soort(),
     "publicatie": Soort(),
@@ -193,6 +195,9 @@ def site(gebieden_index, roles, settings) -> dict:
     _, token = expert_uitnodigen(
         aanvraag=OndersteuningsaanvraagFactory(themas=[thema]), expert=expert, door=None
     )
+    lezer = UserFactory()
+    Volg.objects.create(gebruiker=lezer, soort="thema", waarde=thema.slug)
+    Leeslijstitem.objects.create(gebruiker=lezer, pagina=voorbeelden[1])
     deelname = _participatie(area, thema)
     _monitor(area)
     herbouwen()
@@ -213,6 +218,8 @@ def site(gebieden_index, roles, settings) -> dict:
         "praktijkvoorbeelden_leeg": f"/kennisbank/praktijkvoorbeelden/?thema={leeg.slug}",
         "praktijkvoorbeeld": voorbeelden[0].url,
         "synthese": SynthesePageFactory(voorbeelden=voorbeelden[:2], is_demo=True).url,
+        "praktijkvoorbeeld_ingelogd": voorbeelden[0].url,
+        "mijn_kennisbank": "/kennisbank/mijn-kennisbank/",
         "vergelijken": "/kennisbank/praktijkvoorbeelden/vergelijken/"
         f"?id={voorbeelden[0].pk}&id={voorbeelden[1].pk}",
         "bewijskracht": bewijskracht.url,
@@ -256,6 +263,7 @@ def site(gebieden_index, roles, settings) -> dict:
             "vrager": eigen.vrager,
             "aanvrager": afgerond.aanvrager,
             "expert": expert.gebruiker,
+            "lezer": lezer,
             **deelname["users"],
         },
         # Where the `klik` button posts to, for the checks without a browser.
