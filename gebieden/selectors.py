@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from itertools import groupby
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gebieden.models import AlliantieoverlegPage, FocusgebiedPage, GebiedenIndexPage, Provincie
@@ -53,6 +54,22 @@ def focusgebieden_overzicht(index: GebiedenIndexPage, params: Mapping[str, str])
     }
 
 
+def komende_overleggen(area: FocusgebiedPage, today: datetime.date | None = None):
+    """The area's live meetings from `today` on, soonest first."""
+    today = today or timezone.localdate()
+    return (
+        AlliantieoverlegPage.objects.child_of(area)
+        .live()
+        .filter(datum__gte=today)
+        .order_by("datum")
+    )
+
+
+def eigen_gebieden(user) -> QuerySet[FocusgebiedPage]:
+    """The areas whose alliance staff `user` is part of (see gebieden.services)."""
+    return FocusgebiedPage.objects.filter(alliantie_groep__user=user)
+
+
 def focusgebied_detail(area: FocusgebiedPage, today: datetime.date | None = None) -> dict[str, Any]:
     today = today or timezone.localdate()
     members = list(area.alliantieleden.all())
@@ -60,7 +77,7 @@ def focusgebied_detail(area: FocusgebiedPage, today: datetime.date | None = None
     return {
         "voorzitter": next((m for m in members if m.rol == "voorzitter"), None),
         "leden": [m for m in members if m.rol != "voorzitter"],
-        "komende_overleggen": list(meetings.filter(datum__gte=today).order_by("datum")),
+        "komende_overleggen": list(komende_overleggen(area, today)),
         "eerdere_overleggen": list(
             meetings.filter(datum__lt=today).order_by("-datum")[:RECENT_MEETINGS]
         ),

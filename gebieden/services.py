@@ -5,6 +5,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission
 
 from gebieden.models import FocusgebiedPage
+from gebieden.selectors import eigen_gebieden
 from wijkwijzer.models import User
 from wijkwijzer.roles import ALLIANTIE_MEDEWERKER
 
@@ -43,5 +44,5 @@ def add_alliantie_medewerker(*, user: User, gebied: FocusgebiedPage) -> None:
 def remove_alliantie_medewerker(*, user: User, gebied: FocusgebiedPage) -> None:
     if gebied.alliantie_groep_id is not None:
         user.groups.remove(gebied.alliantie_groep_id)
-    if not FocusgebiedPage.objects.filter(alliantie_groep__user=user).exists():
+    if not eigen_gebieden(user).exists():
         user.groups.remove(Group.objects.get(name=ALLIANTIE_MEDEWERKER))

@@ -419,21 +419,21 @@ def _admin_link(vraag: Vraag) -> str:
     return settings.WAGTAILADMIN_BASE_URL + reverse("vraagbaak:edit", args=[vraag.pk])
 
 
+def _wisselen(model, **velden) -> bool:
+    """Remove the row with `velden` if there is one, else add it; returns whether it exists
+    now. Deleting first (one query) decides, so a double click cannot add two."""
+    verwijderd, _ = model.objects.filter(**velden).delete()
+    if verwijderd:
+        return False
+    model.objects.get_or_create(**velden)
+    return True
+
+
 def leeslijst_wisselen(*, gebruiker: User, pagina: Page) -> bool:
     """Put `pagina` on the reading list, or take it off; returns whether it is on now."""
-    bestaand = Leeslijstitem.objects.filter(gebruiker=gebruiker, pagina=pagina)
-    if bestaand.exists():
-        bestaand.delete()
-        return False
-    Leeslijstitem.objects.get_or_create(gebruiker=gebruiker, pagina=pagina)
-    return True
+    return _wisselen(Leeslijstitem, gebruiker=gebruiker, pagina=pagina)
 
 
 def volgen_wisselen(*, gebruiker: User, soort: str, waarde: str) -> bool:
     """Follow a theme, area or organisation, or stop; returns whether it is followed now."""
-    bestaand = Volg.objects.filter(gebruiker=gebruiker, soort=soort, waarde=waarde)
-    if bestaand.exists():
-        bestaand.delete()
-        return False
-    Volg.objects.get_or_create(gebruiker=gebruiker, soort=soort, waarde=waarde)
-    return True
+    return _wisselen(Volg, gebruiker=gebruiker, soort=soort, waarde=waarde)

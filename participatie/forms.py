@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import FocusgebiedPage, Thema
 from participatie.models import (
-    AFGESLOTEN,
     Frequentie,
     Inbreng,
     Inbrengsoort,
@@ -21,7 +20,13 @@ from participatie.models import (
     Zichtbaarheid,
 )
 from participatie.selectors import is_dubbel
-from participatie.services import OVERGANGEN, Schrijver, standaard_ondertekening
+from participatie.services import (
+    OVERGANGEN,
+    ParticipatieFout,
+    Schrijver,
+    standaard_ondertekening,
+    update_controleren,
+)
 from wijkwijzer.models import User
 
 MAX_LINKS = 2
@@ -53,7 +58,11 @@ def _tekstveld(label: str, required_message: str, max_length: int = 5000) -> for
 
 
 class SchrijverForm(forms.Form):
-    """Who writes. Subclasses add their own fields first; these come last."""
+    """Who writes. Subclasses add their own fields first; these come last. A subclass with a
+    `tekst` field sets `dubbel_melding`, the error for a text given before (selectors.is_dubbel;
+    replies are compared within their contribution, `self.inbreng`)."""
+
+    dubbel_melding = None
 
     def __init__(
         self, *args, user: User, gebied: FocusgebiedPage, proces: ParticipatieprocesPage, **kwargs
@@ -136,6 +145,13 @@ class SchrijverForm(forms.Form):
                 )
                 % {"max": MAX_LINKS},
             )
+        tekst = cleaned.get("tekst")
+        if (
+            self.dubbel_melding
+            and tekst
+            and is_dubbel(self.proces, tekst, getattr(self, "inbreng", None))
+        ):
+            self.add_error("tekst", self.dubbel_melding)
         return cleaned
 
     def schrijver(self) -> Schrijver:
@@ -149,6 +165,10 @@ class SchrijverForm(forms.Form):
 
 
 class InbrengForm(SchrijverForm):
+    dubbel_melding = _(
+        "Precies deze tekst is al gegeven bij dit plan. Steun die inbreng liever, dan telt je "
+        "stem mee."
+    )
     soort = forms.ChoiceField(
         label=_("Wat wil je geven?"),
         choices=[
@@ -208,14 +228,6 @@ class InbrengForm(SchrijverForm):
             self.add_error(
                 "afbeelding_tekst", _("Vertel in een paar woorden wat er op de foto staat.")
             )
-        if cleaned.get("tekst") and is_dubbel(self.proces, cleaned["tekst"]):
-            self.add_error(
-                "tekst",
-                _(
-                    "Precies deze tekst is al gegeven bij dit plan. Steun die inbreng liever, "
-                    "dan telt je stem mee."
-                ),
-            )
         if self.errors and self.files.get("afbeelding"):
             self.add_error(
                 None, _("Kies je foto opnieuw; een browser onthoudt die niet na een foutmelding.")
@@ -224,6 +236,7 @@ class InbrengForm(SchrijverForm):
 
 
 class AgendapuntForm(SchrijverForm):
+    dubbel_melding = _("Precies dit agendapunt is al voorgesteld.")
     titel = forms.CharField(
         label=_("Welk onderwerp wil je op de agenda?"),
         max_length=150,
@@ -236,26 +249,15 @@ class AgendapuntForm(SchrijverForm):
         _("Waarom moet de alliantie dit bespreken?"), _("Vertel waarom dit op de agenda moet.")
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("tekst") and is_dubbel(self.proces, cleaned["tekst"]):
-            self.add_error("tekst", _("Precies dit agendapunt is al voorgesteld."))
-        return cleaned
-
 
 class ReactieForm(SchrijverForm):
+    dubbel_melding = _("Precies deze reactie staat er al.")
     tekst = _tekstveld(_("Je reactie"), _("Schrijf je reactie op."), max_length=2000)
 
     def __init__(self, *args, inbreng: Inbreng, **kwargs):
         super().__init__(*args, **kwargs)
         self.inbreng = inbreng
         self.fields["tekst"].widget.attrs["rows"] = 4
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("tekst") and is_dubbel(self.proces, cleaned["tekst"], self.inbreng):
-            self.add_error("tekst", _("Precies deze reactie staat er al."))
-        return cleaned
 
 
 class SteunEmailForm(forms.Form):
@@ -331,17 +333,13 @@ class BehandelForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        status, antwoord = cleaned.get("status"), cleaned.get("antwoord", "").strip()
-        if status in AFGESLOTEN and not antwoord:
-            self.add_error(
-                "antwoord",
-                _(
-                    "Schrijf een antwoord. Zonder openbaar antwoord kan inbreng niet worden "
-                    "afgesloten."
-                ),
-            )
-        elif status == self.inbreng.status and not antwoord:
-            self.add_error("antwoord", _("Schrijf de update: zonder tekst verandert er niets."))
+        status = cleaned.get("status")
+        if status:
+            # The service's own rules, so the error shows next to the answer.
+            try:
+                update_controleren(self.inbreng.status, status, cleaned.get("antwoord", "").strip())
+            except ParticipatieFout as fout:
+                self.add_error("antwoord", str(fout))
         return cleaned
 
 

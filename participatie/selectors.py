@@ -22,6 +22,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from gebieden.models import FocusgebiedPage, Thema
+from gebieden.selectors import eigen_gebieden
 from participatie.models import (
     Besluit,
     Inbreng,
@@ -331,7 +332,7 @@ def _kern(tekst: str) -> str:
 def gemodereerde_gebieden(user: User) -> QuerySet[FocusgebiedPage]:
     if user.is_superuser or user.groups.filter(name=MODERATOR).exists():
         return FocusgebiedPage.objects.all()
-    return FocusgebiedPage.objects.filter(alliantie_groep__user=user)
+    return eigen_gebieden(user)
 
 
 def moderatie_wachtrij(user: User) -> dict[str, Any]:

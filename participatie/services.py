@@ -19,6 +19,7 @@ from django.utils.crypto import salted_hmac
 from PIL import Image, ImageOps
 
 from gebieden.models import AlliantieoverlegPage, FocusgebiedPage
+from gebieden.selectors import komende_overleggen
 from participatie import meldingen
 from participatie.models import (
     AFGESLOTEN,
@@ -81,13 +82,7 @@ def focusgebied_van(proces: ParticipatieprocesPage) -> FocusgebiedPage:
 
 
 def volgend_overleg(gebied: FocusgebiedPage) -> AlliantieoverlegPage | None:
-    return (
-        AlliantieoverlegPage.objects.child_of(gebied)
-        .live()
-        .filter(datum__gte=timezone.localdate())
-        .order_by("datum")
-        .first()
-    )
+    return komende_overleggen(gebied).first()
 
 
 def foto_verwerken(upload: UploadedFile) -> ContentFile:
@@ -300,7 +295,7 @@ def bevestigen(bevestiging: Bevestiging) -> Bevestigd:
     return Bevestigd(url, gebruiker, not gebruiker.has_usable_password(), wacht)
 
 
-def _controleer(van: str, naar: str, antwoord: str) -> None:
+def update_controleren(van: str, naar: str, antwoord: str) -> None:
     """An update keeps the status (then it needs text), or makes an allowed change; closing
     needs a written answer."""
     if van == naar and not antwoord:
@@ -338,7 +333,7 @@ def status_wijzigen(
         current = (
             Inbreng.objects.select_for_update().select_related("focusgebied").get(pk=inbreng.pk)
         )
-        _controleer(current.status, naar, antwoord)
+        update_controleren(current.status, naar, antwoord)
         wijziging = Statuswijziging.objects.create(
             inbreng=current,
             van_status=current.status,
@@ -356,7 +351,7 @@ def status_wijzigen(
 def _toepassen(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
     """Publish `wijziging` on the locked `inbreng`: checked against its status now (it may
     have changed since the update was prepared), made public, and told to its followers."""
-    _controleer(inbreng.status, wijziging.naar_status, wijziging.antwoord)
+    update_controleren(inbreng.status, wijziging.naar_status, wijziging.antwoord)
     now = timezone.now()
     wijziging.van_status = inbreng.status
     inbreng.status = wijziging.naar_status
@@ -464,14 +459,9 @@ def afmelden_met_token(token: str) -> Inbreng | None:
     return inbreng
 
 
-def _mail_volgers(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
-    """The submitter (news on my input) and supporters (news on what I support) hear of the
-    change, as each chose: at once, in a digest or not; each can also stop this one item."""
-    tekst = f"'{inbreng.titel}' heeft nu de status: {wijziging.get_naar_status_display()}."
-    if wijziging.antwoord:
-        tekst += f" Antwoord van het alliantieteam: {wijziging.antwoord}"
-    tekst = tekst[:500]
-    url = settings.WAGTAILADMIN_BASE_URL + inbreng.url
+def _volgers(inbreng: Inbreng) -> list[tuple[User, str]]:
+    """Who hears of news on `inbreng`, with the kind of notification: its writer and its
+    supporters, unless they switched off e-mail about this one contribution."""
     volgers = (
         [(inbreng.auteur, Meldingsoort.STATUS)] if inbreng.meldingen and inbreng.auteur else []
     )
@@ -481,7 +471,18 @@ def _mail_volgers(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
             "gebruiker"
         )
     ]
-    for gebruiker, soort in volgers:
+    return volgers
+
+
+def _mail_volgers(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
+    """The submitter (news on my input) and supporters (news on what I support) hear of the
+    change, as each chose: at once, in a digest or not; each can also stop this one item."""
+    tekst = f"'{inbreng.titel}' heeft nu de status: {wijziging.get_naar_status_display()}."
+    if wijziging.antwoord:
+        tekst += f" Antwoord van het alliantieteam: {wijziging.antwoord}"
+    tekst = tekst[:500]
+    url = settings.WAGTAILADMIN_BASE_URL + inbreng.url
+    for gebruiker, soort in _volgers(inbreng):
         item_afmelden = settings.WAGTAILADMIN_BASE_URL + reverse(
             "participatie:afmelden", args=[afmeld_token(inbreng, gebruiker)]
         )
@@ -706,14 +707,7 @@ def resultaat_gepubliceerd(resultaat: ResultaatPage) -> None:
             f"Uit '{inbreng.titel}' komt: {resultaat.title} "
             f"({Resultaatstatus(resultaat.status).label.lower()})."
         )
-        volgers = [(inbreng.auteur, Meldingsoort.STATUS)] if inbreng.auteur else []
-        volgers += [
-            (steun.gebruiker, Meldingsoort.GESTEUND)
-            for steun in inbreng.steun.filter(
-                meldingen=True, gebruiker__isnull=False
-            ).select_related("gebruiker")
-        ]
-        for gebruiker, soort in volgers:
+        for gebruiker, soort in _volgers(inbreng):
             meldingen.melden(gebruiker, soort, proces, tekst, url)
 
 

@@ -4,6 +4,7 @@ areas (the same binding as gebieden.rules)."""
 from django.db.models import QuerySet
 
 from gebieden.models import FocusgebiedPage
+from gebieden.selectors import eigen_gebieden
 from wijkwijzer.models import User
 from wijkwijzer.roles import EINDREDACTEUR, REDACTEUR
 
@@ -11,4 +12,4 @@ from wijkwijzer.roles import EINDREDACTEUR, REDACTEUR
 def beheerbare_gebieden(user: User) -> QuerySet[FocusgebiedPage]:
     if user.is_superuser or user.groups.filter(name__in=[REDACTEUR, EINDREDACTEUR]).exists():
         return FocusgebiedPage.objects.all()
-    return FocusgebiedPage.objects.filter(alliantie_groep__user=user)
+    return eigen_gebieden(user)
