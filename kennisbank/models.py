@@ -198,6 +198,24 @@ KOSTEN_GRENZEN = {
 }
 
 
+# The rich text sections of a practice example, in reading order: the order of the guided
+# contribution form's steps (kennisbank.inzendingen).
+SECTIES = (
+    "probleem",
+    "doel",
+    "doelgroep",
+    "aanpak",
+    "werkzame_elementen",
+    "randvoorwaarden",
+    "overdraagbaarheid",
+    "resultaten",
+    "evaluatie",
+    "lessen",
+    "kosten_toelichting",
+    "tijdsbesteding",
+)
+
+
 class PraktijkvoorbeeldPage(Page):
     """A practice example: what was done where, with what result and what was learned."""
 
@@ -210,9 +228,27 @@ class PraktijkvoorbeeldPage(Page):
         blank=True,
         verbose_name=_("toelichting"),
     )
+    probleem = RichTextField(_("het probleem"), blank=True, features=TEXT_FEATURES)
+    doel = RichTextField(_("doel"), blank=True, features=TEXT_FEATURES)
+    doelgroep = RichTextField(_("doelgroep"), blank=True, features=TEXT_FEATURES)
     aanpak = RichTextField(_("aanpak"), blank=True, features=TEXT_FEATURES)
+    werkzame_elementen = RichTextField(_("werkzame elementen"), blank=True, features=TEXT_FEATURES)
+    randvoorwaarden = RichTextField(_("randvoorwaarden"), blank=True, features=TEXT_FEATURES)
+    overdraagbaarheid = RichTextField(_("overdraagbaarheid"), blank=True, features=TEXT_FEATURES)
     resultaten = RichTextField(_("resultaten"), blank=True, features=TEXT_FEATURES)
+    evaluatie = RichTextField(_("evaluatie"), blank=True, features=TEXT_FEATURES)
     lessen = RichTextField(_("geleerde lessen"), blank=True, features=TEXT_FEATURES)
+    kosten_toelichting = RichTextField(_("kosten"), blank=True, features=TEXT_FEATURES)
+    tijdsbesteding = RichTextField(_("tijdsbesteding"), blank=True, features=TEXT_FEATURES)
+    # The professional who described it (kennisbank.inzendingen); readers may follow them.
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="praktijkvoorbeelden",
+        verbose_name=_("auteur"),
+    )
     partners = models.TextField(
         _("partners"), blank=True, help_text=_("Eén organisatie per regel.")
     )
@@ -284,9 +320,7 @@ class PraktijkvoorbeeldPage(Page):
         *Page.content_panels,
         FieldPanel("samenvatting"),
         FieldPanel("body"),
-        FieldPanel("aanpak"),
-        FieldPanel("resultaten"),
-        FieldPanel("lessen"),
+        *(FieldPanel(name) for name in SECTIES),
         MultiFieldPanel(
             [
                 FieldPanel("partners"),
@@ -317,6 +351,7 @@ class PraktijkvoorbeeldPage(Page):
             ],
             heading=_("In één oogopslag"),
         ),
+        FieldPanel("auteur"),
         FieldPanel("is_demo"),
     ]
     edit_handler = TabbedInterface(
@@ -330,9 +365,7 @@ class PraktijkvoorbeeldPage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("samenvatting"),
-        index.SearchField("aanpak"),
-        index.SearchField("resultaten"),
-        index.SearchField("lessen"),
+        *(index.SearchField(name) for name in SECTIES),
         index.SearchField("body"),
         index.FilterField("gemeente"),
         index.FilterField("publicatiedatum"),
@@ -392,6 +425,15 @@ class PraktijkvoorbeeldPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(praktijkvoorbeeld_detail(self, request.user))
         return context
+
+    @property
+    def secties(self) -> list[tuple[str, str, str]]:
+        """(name, heading, rich text) of each filled-in section, in reading order."""
+        return [
+            (name, self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in SECTIES
+            if getattr(self, name)
+        ]
 
     @property
     def partner_list(self) -> list[str]:
@@ -995,11 +1037,12 @@ class Volgsoort(models.TextChoices):
     THEMA = "thema", _("Thema")
     GEBIED = "gebied", _("Focusgebied")
     ORGANISATIE = "organisatie", _("Organisatie")
+    AUTEUR = "auteur", _("Auteur")
 
 
 class Volg(models.Model):
-    """Something someone follows in the kennisbank: a theme or area (by slug) or an
-    organisation (by the name examples give as contact)."""
+    """Something someone follows in the kennisbank: a theme or area (by slug), an
+    organisation (by the name examples give as contact) or an author (by account number)."""
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kennisbank_volgt"

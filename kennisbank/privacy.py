@@ -1,6 +1,6 @@
 """Personal data in the kennisbank (see wijkwijzer.privacy); it goes with the account."""
 
-from kennisbank.models import Aanmelding, Lidmaatschap, Vraag
+from kennisbank.models import Aanmelding, Lidmaatschap, Volg, Volgsoort, Vraag
 from wijkwijzer.models import User
 
 
@@ -25,3 +25,9 @@ def gegevens(user: User) -> dict:
             for lid in Lidmaatschap.objects.filter(deelnemer=user).select_related("leerkring")
         ],
     }
+
+
+def verwijderen(user: User, *, bewaren: bool) -> None:
+    """Others stop following this person as an author; their own follows go with the
+    account."""
+    Volg.objects.filter(soort=Volgsoort.AUTEUR, waarde=str(user.pk)).delete()

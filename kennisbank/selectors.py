@@ -36,6 +36,7 @@ from kennisbank.models import (
     VraagbaakPage,
     VraagPage,
 )
+from wijkwijzer.models import User
 
 PER_PAGE = 12
 RELATED = 4
@@ -257,23 +258,52 @@ def volgt(gebruiker) -> dict[str, set[str]]:
     return gevolgd
 
 
-def mijn_kennisbank(gebruiker) -> dict[str, Any]:
-    """The personal page: the reading list, what is followed, and new examples matching it."""
-    gevolgd = volgt(gebruiker)
-    themas = {t.slug: t.label for t in Thema.objects.filter(slug__in=gevolgd[Volgsoort.THEMA])}
-    gebieden = {
-        g.slug: g.title for g in FocusgebiedPage.objects.filter(slug__in=gevolgd[Volgsoort.GEBIED])
+def volg_labels(gevolgd: dict[str, set[str]]) -> dict[str, dict[str, str]]:
+    """What to call each followed value, per kind: names for slugs and account numbers."""
+    return {
+        Volgsoort.THEMA: dict(
+            Thema.objects.filter(slug__in=gevolgd[Volgsoort.THEMA]).values_list("slug", "label")
+        ),
+        Volgsoort.GEBIED: dict(
+            FocusgebiedPage.objects.filter(slug__in=gevolgd[Volgsoort.GEBIED]).values_list(
+                "slug", "title"
+            )
+        ),
+        Volgsoort.ORGANISATIE: {naam: naam for naam in gevolgd[Volgsoort.ORGANISATIE]},
+        Volgsoort.AUTEUR: {
+            str(auteur.pk): auteur.public_name
+            for auteur in User.objects.filter(
+                pk__in=[pk for pk in gevolgd[Volgsoort.AUTEUR] if pk.isdigit()]
+            )
+        },
     }
-    past = (
+
+
+def volg_label(soort: str, waarde: str) -> str:
+    return volg_labels({**{s: set() for s in Volgsoort.values}, soort: {waarde}})[soort].get(
+        waarde, waarde
+    )
+
+
+def past_bij(gevolgd: dict[str, set[str]]) -> Q:
+    """The practice examples matching what is followed."""
+    return (
         Q(themas__slug__in=gevolgd[Volgsoort.THEMA])
         | Q(focusgebied__slug__in=gevolgd[Volgsoort.GEBIED])
         | Q(contact_organisatie__in=gevolgd[Volgsoort.ORGANISATIE])
+        | Q(auteur_id__in=[pk for pk in gevolgd[Volgsoort.AUTEUR] if pk.isdigit()])
     )
+
+
+def mijn_kennisbank(gebruiker) -> dict[str, Any]:
+    """The personal page: the reading list, what is followed, and new examples matching it."""
+    gevolgd = volgt(gebruiker)
+    labels = volg_labels(gevolgd)
     sinds = timezone.localdate() - timezone.timedelta(days=NIEUW_SINDS)
     nieuw = (
         _cards(
             PraktijkvoorbeeldPage.objects.live().filter(
-                pk__in=PraktijkvoorbeeldPage.objects.filter(past).values("pk"),
+                pk__in=PraktijkvoorbeeldPage.objects.filter(past_bij(gevolgd)).values("pk"),
                 publicatiedatum__gte=sinds,
             )
         ).order_by("-publicatiedatum")[:20]
@@ -287,12 +317,9 @@ def mijn_kennisbank(gebruiker) -> dict[str, Any]:
             if item.pagina.live
         ],
         "gevolgd": [
-            *((Volgsoort.THEMA, slug, themas.get(slug, slug)) for slug in sorted(gevolgd["thema"])),
-            *(
-                (Volgsoort.GEBIED, slug, gebieden.get(slug, slug))
-                for slug in sorted(gevolgd["gebied"])
-            ),
-            *((Volgsoort.ORGANISATIE, naam, naam) for naam in sorted(gevolgd["organisatie"])),
+            (soort, waarde, labels[soort].get(waarde, waarde))
+            for soort in Volgsoort.values
+            for waarde in sorted(gevolgd[soort], key=lambda w, s=soort: labels[s].get(w, w))
         ],
         "nieuw": list(nieuw),
         "nieuw_sinds": NIEUW_SINDS,

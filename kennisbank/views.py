@@ -17,6 +17,7 @@ from kennisbank.selectors import (
     mijn_vraag,
     mijn_vragen,
     vergelijking,
+    volg_label,
 )
 from kennisbank.services import (
     aanmelden,
@@ -168,15 +169,18 @@ def volgen(request: HttpRequest) -> HttpResponse:
     soort, waarde = request.POST.get("soort", ""), request.POST.get("waarde", "").strip()
     if soort not in Volgsoort.values or not waarde or len(waarde) > 200:
         raise Http404
+    if soort == Volgsoort.AUTEUR and not waarde.isdigit():
+        raise Http404
     terug = url_has_allowed_host_and_scheme(
         request.POST.get("terug", ""), allowed_hosts={request.get_host()}
     )
     volgt_nu = volgen_wisselen(gebruiker=request.user, soort=soort, waarde=waarde)
+    wat = volg_label(soort, waarde)
     messages.success(
         request,
-        _("Je volgt nu %(wat)s.") % {"wat": waarde}
+        _("Je volgt nu %(wat)s.") % {"wat": wat}
         if volgt_nu
-        else _("Je volgt %(wat)s niet meer.") % {"wat": waarde},
+        else _("Je volgt %(wat)s niet meer.") % {"wat": wat},
     )
     return redirect(request.POST["terug"] if terug else "kennisbank:mijn_kennisbank")
 

@@ -5,6 +5,7 @@ import datetime
 
 from gebieden.models import FocusgebiedPage
 from kennisbank.models import (
+    SECTIES,
     EvenementPage,
     LeerkringPage,
     PraktijkvoorbeeldPage,
@@ -41,7 +42,7 @@ def _published(page) -> datetime.date | None:
 
 
 def praktijkvoorbeeld(page: PraktijkvoorbeeldPage) -> dict:
-    parts = (page.body, page.aanpak, page.resultaten, page.lessen, page.partners)
+    parts = (page.body, *(getattr(page, name) for name in SECTIES), page.partners)
     return _document(
         page,
         [plain(part) for part in parts],

@@ -25,6 +25,7 @@ from kennisbank.expertpool.models import (
     Ondersteuningsaanvraag,
     Regio,
 )
+from kennisbank.inzendingen.models import Inzending, Organisatie, Organisatielid
 from kennisbank.models import (
     AgendaPage,
     Beoordeling,
@@ -490,3 +491,57 @@ class SynthesePageFactory(PageFactory):
     parent = factory.LazyFunction(lambda: first_or_create(PraktijkvoorbeeldIndexPageFactory))
 
     voorbeelden = parental_m2m("voorbeelden")
+
+
+class OrganisatieFactory(factory.django.DjangoModelFactory):
+    """An organisation; `leden=[user, ...]` makes them members."""
+
+    class Meta:
+        model = Organisatie
+        skip_postgeneration_save = True
+
+    naam = factory.Sequence(lambda n: f"Buurtwerk Voorbeeldstad {n}")
+    website = "https://buurtwerk.example.nl/"
+
+    @factory.post_generation
+    def leden(organisatie, create, extracted, **kwargs):
+        for gebruiker in extracted or []:
+            Organisatielid.objects.create(organisatie=organisatie, gebruiker=gebruiker)
+
+
+class InzendingFactory(factory.django.DjangoModelFactory):
+    """A contribution with every needed answer filled in (`themas` and `doelgroepen` are
+    created); the author is a member of its organisation. Pass `compleet=False` for a fresh,
+    empty draft."""
+
+    class Meta:
+        model = Inzending
+        skip_postgeneration_save = True
+
+    class Params:
+        compleet = True
+
+    auteur = factory.SubFactory(UserFactory)
+    organisatie = factory.Maybe(
+        "compleet",
+        factory.LazyAttribute(lambda inzending: OrganisatieFactory(leden=[inzending.auteur])),
+        None,
+    )
+    titel = factory.Maybe("compleet", factory.Sequence(lambda n: f"Buurtkamer {n}"), "")
+    samenvatting = factory.Maybe("compleet", "Een huiskamer in de wijk, open voor iedereen.", "")
+    probleem = factory.Maybe("compleet", "Bewoners kenden elkaar niet meer.", "")
+    doel = factory.Maybe("compleet", "Buren leren elkaar kennen.", "")
+    aanpak = factory.Maybe("compleet", "Vier middagen per week open, met vrijwilligers.", "")
+    werkzame_elementen = factory.Maybe("compleet", "- vaste gastvrouw\n- lage drempel", "")
+    randvoorwaarden = factory.Maybe("compleet", "Een ruimte op de begane grond.", "")
+    resultaten = factory.Maybe("compleet", "120 vaste bezoekers na een jaar.", "")
+
+    @factory.post_generation
+    def themas(inzending, create, extracted, **kwargs):
+        if create and (extracted or inzending.titel):
+            inzending.themas.set(extracted or [ThemaFactory()])
+
+    @factory.post_generation
+    def doelgroepen(inzending, create, extracted, **kwargs):
+        if create and (extracted or inzending.titel):
+            inzending.doelgroepen.set(extracted or [DoelgroepFactory()])

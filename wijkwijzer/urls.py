@@ -20,6 +20,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("", include("kennisbank.urls")),
     path("", include("kennisbank.expertpool.urls")),
+    path("", include("kennisbank.inzendingen.urls")),
     path("", include("participatie.urls")),
     path("", include("gebieden.monitor.urls")),
     path("", include("search.urls")),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "gebieden.monitor",
     "kennisbank",
     "kennisbank.expertpool",
+    "kennisbank.inzendingen",
     "participatie",
     "wagtail.contrib.routable_page",
     "search",
