@@ -120,10 +120,17 @@ def _max_tekst(waarde: str) -> None:
         )
 
 
+def _formfield(veld, **kwargs):
+    if veld.name == "contact_url":
+        kwargs["assume_scheme"] = "https"
+    return veld.formfield(**kwargs)
+
+
 def stap_form(stap: Stap) -> type[StapForm]:
     return forms.modelform_factory(
         Inzending,
         form=StapForm,
         fields=stap.velden,
+        formfield_callback=_formfield,
         error_messages={"contact_url": {"invalid": _("Vul een volledig webadres in.")}},
     )

@@ -17,6 +17,7 @@ from kennisbank.expertpool.services import (
     expert_uitnodigen,
     uitnodiging_beantwoorden,
 )
+from kennisbank.inzendingen.models import Inzending, Opmerking
 from kennisbank.models import Leeslijstitem, Lidmaatschap, Volg, Vraag
 from participatie.models import Vraagsoort, Vragenlijstvraag
 from participatie.services import (
@@ -37,6 +38,7 @@ from tests.factories import (
     ExpertpoolPageFactory,
     FocusgebiedPageFactory,
     InbrengFactory,
+    InzendingFactory,
     LeerkringPageFactory,
     OndersteuningsaanvraagFactory,
     ParticipatieprocesPageFactory,
@@ -83,6 +85,10 @@ PAGE_TYPES = {
     "synthese": Soort(),
     "praktijkvoorbeeld_ingelogd": Soort(login="lezer"),
     "mijn_kennisbank": Soort(login="lezer"),
+    "mijn_bijdragen": Soort(login="schrijver"),
+    "bijdrage_stap": Soort(login="schrijver"),
+    "bijdrage_overzicht": Soort(login="schrijver"),
+    "bijdrage_concept": Soort(login="schrijver"),
     "bewijskracht": Soort(),
     "publicaties": Soort(),
     "publicatie": Soort(),
@@ -197,6 +203,7 @@ def site(gebieden_index, roles, settings) -> dict:
     )
     lezer = UserFactory()
     Volg.objects.create(gebruiker=lezer, soort="thema", waarde=thema.slug)
+    bijdragen = _bijdragen(voorbeelden[0])
     Leeslijstitem.objects.create(gebruiker=lezer, pagina=voorbeelden[1])
     deelname = _participatie(area, thema)
     _monitor(area)
@@ -220,6 +227,7 @@ def site(gebieden_index, roles, settings) -> dict:
         "synthese": SynthesePageFactory(voorbeelden=voorbeelden[:2], is_demo=True).url,
         "praktijkvoorbeeld_ingelogd": voorbeelden[0].url,
         "mijn_kennisbank": "/kennisbank/mijn-kennisbank/",
+        **bijdragen["urls"],
         "vergelijken": "/kennisbank/praktijkvoorbeelden/vergelijken/"
         f"?id={voorbeelden[0].pk}&id={voorbeelden[1].pk}",
         "bewijskracht": bewijskracht.url,
@@ -264,12 +272,35 @@ def site(gebieden_index, roles, settings) -> dict:
             "aanvrager": afgerond.aanvrager,
             "expert": expert.gebruiker,
             "lezer": lezer,
+            "schrijver": bijdragen["schrijver"],
             **deelname["users"],
         },
         # Where the `klik` button posts to, for the checks without a browser.
         "acties": {
             "te_vaak": f"/agenda/{evenement.pk}/aanmelden/",
             "inbreng_geven_fout": deelname["urls"]["inbreng_geven"],
+        },
+    }
+
+
+def _bijdragen(gepubliceerd) -> dict:
+    """A professional with a returned contribution (comments at a step) and an empty draft
+    (what is missing, sharing); the published example names them as its author."""
+    teruggestuurd = InzendingFactory(status=Inzending.Status.TERUGGESTUURD, ronde=1)
+    Opmerking.objects.create(
+        inzending=teruggestuurd, ronde=1, sectie="aanpak", tekst="Noem de stappen."
+    )
+    schrijver = teruggestuurd.auteur
+    concept = InzendingFactory(auteur=schrijver, compleet=False)
+    gepubliceerd.auteur = schrijver
+    gepubliceerd.save()
+    return {
+        "schrijver": schrijver,
+        "urls": {
+            "mijn_bijdragen": "/kennisbank/bijdragen/",
+            "bijdrage_stap": f"/kennisbank/bijdragen/{teruggestuurd.pk}/stap/3/",
+            "bijdrage_overzicht": f"/kennisbank/bijdragen/{teruggestuurd.pk}/",
+            "bijdrage_concept": f"/kennisbank/bijdragen/{concept.pk}/",
         },
     }
 
