@@ -7,10 +7,12 @@ class KennisbankConfig(AppConfig):
     verbose_name = _("Kennisbank")
 
     def ready(self) -> None:
+        from django.db import transaction
         from django.db.models.signals import post_migrate
         from wagtail.signals import page_published
 
         from gebieden.sections import AreaSection, register_area_section
+        from kennisbank.meldingen import VOLGBAAR, nieuw_gepubliceerd
         from kennisbank.models import PublicatiePage
         from kennisbank.selectors import kennis_uit_gebied
         from kennisbank.services import ensure_ledencollectie, extract_document_texts
@@ -30,6 +32,18 @@ class KennisbankConfig(AppConfig):
             weak=False,
             dispatch_uid="kennisbank_extract_publication_texts",
         )
+
+        # However a page first goes live (contribution approved, editor, schedule, import),
+        # the people following what it is about hear of it once.
+        for model in VOLGBAAR:
+            page_published.connect(
+                lambda sender, instance, **kwargs: transaction.on_commit(
+                    lambda: nieuw_gepubliceerd(instance)
+                ),
+                sender=model,
+                weak=False,
+                dispatch_uid=f"kennisbank_volgmelding_{model.__name__}",
+            )
 
         register_area_section(
             AreaSection(

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import FocusgebiedPage, Thema
+from wijkwijzer.meldingen import Frequentie
 
 
 class LidmaatschapForm(forms.Form):
@@ -53,4 +54,16 @@ class VraagForm(forms.Form):
             "zodat anderen er ook iets aan hebben."
         ),
         required=False,
+    )
+
+
+class VolgmeldingenForm(forms.Form):
+    frequentie = forms.ChoiceField(
+        label=_("Hoe vaak wil je e-mail over nieuwe items bij wat je volgt?"),
+        choices=Frequentie.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies hoe vaak je e-mail wilt."),
+            "invalid_choice": _("Kies een van de mogelijkheden."),
+        },
     )

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gebieden.models import TEXT_FEATURES
+from wijkwijzer.meldingen import Frequentie
 
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 # Documents for members of a learning circle live in this collection, whose view restriction
@@ -1059,3 +1060,48 @@ class Volg(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort}: {self.waarde}"
+
+
+class Volgvoorkeur(models.Model):
+    """How often someone hears of new items matching what they follow (weekly until chosen)."""
+
+    gebruiker = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volgvoorkeur"
+    )
+    frequentie = models.CharField(max_length=12, choices=Frequentie.choices)
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker_id}: {self.frequentie}"
+
+
+class Volgbericht(models.Model):
+    """A new page waiting for someone's daily or weekly digest."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volgberichten"
+    )
+    pagina = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["verstuurd_op", "gebruiker"])]
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "pagina"], name="volgbericht_een_keer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker_id}: {self.pagina_id}"
+
+
+class Volgaankondiging(models.Model):
+    """A page whose first publication has been announced to its followers: only once, even
+    when it is unpublished and published again."""
+
+    pagina = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return str(self.pagina_id)

@@ -9,6 +9,12 @@ urlpatterns = [
     path("kennisbank/leeslijst/<int:pk>/", views.leeslijst, name="leeslijst"),
     path("kennisbank/volgen/", views.volgen, name="volgen"),
     path("kennisbank/mijn-kennisbank/", views.mijn_kennisbank_view, name="mijn_kennisbank"),
+    path("kennisbank/meldingen/", views.volgmeldingen_instellen, name="volgmeldingen"),
+    path(
+        "kennisbank/meldingen/uit/<str:token>/",
+        views.volgmeldingen_uit,
+        name="volgmeldingen_uit",
+    ),
     path("kennisbank/praktijkvoorbeelden/vergelijken/", views.vergelijken, name="vergelijken"),
     path("agenda/<int:pk>/aanmelden/", views.evenement_aanmelden, name="aanmelden"),
     path("agenda/<int:pk>/afmelden/", views.evenement_afmelden, name="afmelden"),

@@ -3,13 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
-from kennisbank.forms import LidmaatschapForm, VraagForm
+from kennisbank import meldingen
+from kennisbank.forms import LidmaatschapForm, VolgmeldingenForm, VraagForm
 from kennisbank.models import Aanmelding, EvenementPage, LeerkringPage, Volgsoort
 from kennisbank.selectors import (
     is_leerkring_lid,
@@ -187,4 +190,36 @@ def volgen(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mijn_kennisbank_view(request: HttpRequest) -> HttpResponse:
-    return render(request, "kennisbank/mijn_kennisbank.html", mijn_kennisbank(request.user))
+    form = VolgmeldingenForm(initial={"frequentie": meldingen.frequentie(request.user)})
+    return _mijn_kennisbank(request, form)
+
+
+def _mijn_kennisbank(request: HttpRequest, form: VolgmeldingenForm, status: int = 200):
+    context = {**mijn_kennisbank(request.user), "meldingen_form": form}
+    return render(request, "kennisbank/mijn_kennisbank.html", context, status=status)
+
+
+@login_required
+@require_POST
+def volgmeldingen_instellen(request: HttpRequest) -> HttpResponse:
+    form = VolgmeldingenForm(request.POST)
+    status = form_status(request, form)
+    if status is not None:
+        return _mijn_kennisbank(request, form, status)
+    meldingen.frequentie_opslaan(request.user, form.cleaned_data["frequentie"])
+    messages.success(request, _("Opgeslagen: zo vaak krijg je e-mail over nieuwe items."))
+    return redirect("kennisbank:mijn_kennisbank")
+
+
+# Mail programs send the one-click unsubscribe (RFC 8058) as a POST without a CSRF token; the
+# signed token in the URL is what authorises it.
+@csrf_exempt
+def volgmeldingen_uit(request: HttpRequest, token: str) -> HttpResponse:
+    context = {"instellingen": reverse("kennisbank:mijn_kennisbank")}
+    if request.method == "POST":
+        if meldingen.afmelden(token) is None:
+            return render(
+                request, "wijkwijzer/afmelden.html", {**context, "ongeldig": True}, status=400
+            )
+        context["soort"] = _("nieuwe items in de kennisbank")
+    return render(request, "wijkwijzer/afmelden.html", context)

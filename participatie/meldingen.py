@@ -17,13 +17,13 @@ from participatie.models import (
     STANDAARD_FREQUENTIE,
     Aankondiging,
     Bericht,
-    Frequentie,
     Gebiedvolger,
     Meldingsoort,
     Meldingvoorkeur,
     ParticipatieprocesPage,
 )
 from wijkwijzer.mail import mail_template
+from wijkwijzer.meldingen import MEE_IN, Frequentie, afmeld_headers
 from wijkwijzer.models import User
 
 SOORT_SALT = "participatie.meldingsoort"
@@ -67,11 +67,6 @@ def gebruiker_gebieden(gebruiker: User) -> list:
     return [v.focusgebied for v in gebruiker.gevolgde_gebieden.select_related("focusgebied")]
 
 
-def _headers(url: str) -> dict[str, str]:
-    # One-click unsubscribe from the mail program itself (RFC 8058).
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-
-
 def melden(
     gebruiker: User,
     soort: str,
@@ -107,17 +102,9 @@ def melden(
                 "item_afmelden": item_afmelden,
             },
             gebruiker.email,
-            headers=_headers(afmelden_url),
+            headers=afmeld_headers(afmelden_url),
         )
     )
-
-
-# Which pending kinds a digest run sends: its own frequency, plus anything left waiting by
-# someone who switched that kind to "at once" since.
-MEE_IN = {
-    Frequentie.DAGELIJKS: {Frequentie.DAGELIJKS, Frequentie.DIRECT},
-    Frequentie.WEKELIJKS: {Frequentie.WEKELIJKS},
-}
 
 
 def samenvattingen_versturen(frequentie: str) -> int:
@@ -154,7 +141,7 @@ def samenvattingen_versturen(frequentie: str) -> int:
                 + reverse("participatie:meldingen_instellen"),
             },
             gebruiker.email,
-            headers=_headers(afmeld_url(gebruiker, soorten[0])),
+            headers=afmeld_headers(afmeld_url(gebruiker, soorten[0])),
         )
         Bericht.objects.filter(pk__in=[b.pk for b in mee]).update(verstuurd_op=nu)
         verstuurd += 1

@@ -34,6 +34,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 
 from gebieden.models import TEXT_FEATURES, AlliantieoverlegPage
+from wijkwijzer.meldingen import Frequentie
 
 
 class Fasesoort(models.TextChoices):
@@ -646,13 +647,6 @@ class Meldingsoort(models.TextChoices):
     REACTIES = "reacties", _("Reacties op mijn inbreng")
     GESTEUND = "gesteund", _("Nieuws over inbreng die ik steun")
     PROCESSEN = "processen", _("Nieuwe plannen in gebieden die ik volg")
-
-
-class Frequentie(models.TextChoices):
-    DIRECT = "direct", _("Meteen")
-    DAGELIJKS = "dagelijks", _("Eén e-mail per dag")
-    WEKELIJKS = "wekelijks", _("Eén e-mail per week")
-    NOOIT = "nooit", _("Nooit")
 
 
 # Until someone chooses: what is about their own words comes at once, the rest bundled.

@@ -13,6 +13,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -441,16 +442,15 @@ def meldingen_instellen(request: HttpRequest) -> HttpResponse:
 # signed token in the URL is what authorises it.
 @csrf_exempt
 def afmelden_soort(request: HttpRequest, token: str) -> HttpResponse:
+    context = {"instellingen": reverse("participatie:meldingen_instellen")}
     if request.method == "POST":
         uitkomst = meldingen.afmelden(token)
         if uitkomst is None:
             return render(
-                request, "participatie/afmelden_soort.html", {"ongeldig": True}, status=400
+                request, "wijkwijzer/afmelden.html", {**context, "ongeldig": True}, status=400
             )
-        return render(
-            request, "participatie/afmelden_soort.html", {"soort": Meldingsoort(uitkomst[1]).label}
-        )
-    return render(request, "participatie/afmelden_soort.html", {})
+        context["soort"] = Meldingsoort(uitkomst[1]).label
+    return render(request, "wijkwijzer/afmelden.html", context)
 
 
 @login_required

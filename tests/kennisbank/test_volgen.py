@@ -96,3 +96,37 @@ def test_bad_follow_requests_are_refused_and_never_redirect_away(client, voorbee
         {"soort": "gebied", "waarde": "overvecht", "terug": "https://elders.example/"},
     )
     assert response["Location"] == MIJN
+
+
+def test_following_an_author_by_their_public_name(client, voorbeelden):
+    auteur = UserFactory(display_name="Fatima uit Overvecht")
+    van_auteur = PraktijkvoorbeeldPageFactory(
+        title="Moedercafé", auteur=auteur, publicatiedatum=VANDAAG
+    )
+    lezer = UserFactory()
+    client.force_login(lezer)
+
+    page = client.get(van_auteur.url).content.decode()
+    assert "Beschreven door Fatima uit Overvecht" in page
+    assert auteur.email not in page
+    response = client.post(
+        "/kennisbank/volgen/",
+        {"soort": "auteur", "waarde": str(auteur.pk), "terug": van_auteur.url},
+        follow=True,
+    )
+
+    assert "Je volgt nu Fatima uit Overvecht." in response.content.decode()
+    assert "Niet meer volgen: Fatima uit Overvecht" in response.content.decode()
+    mijn = client.get(MIJN).content.decode()
+    assert "Fatima uit Overvecht (auteur)" in mijn and "Moedercafé" in mijn
+    assert "Jongerenwerk" not in mijn
+    assert client.post("/kennisbank/volgen/", {"soort": "auteur", "waarde": "x"}).status_code == 404
+
+
+def test_deleting_an_account_ends_following_it_as_an_author(voorbeelden):
+    from wijkwijzer.privacy import account_verwijderen
+
+    auteur, lezer = UserFactory(), UserFactory()
+    Volg.objects.create(gebruiker=lezer, soort="auteur", waarde=str(auteur.pk))
+    account_verwijderen(auteur, bijdragen_bewaren=True)
+    assert not Volg.objects.filter(gebruiker=lezer).exists()

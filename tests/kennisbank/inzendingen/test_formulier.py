@@ -185,3 +185,28 @@ def test_rate_limit_keeps_what_was_typed(client, lijst, settings):
     assert response.status_code == 429
     assert "Tweede" in response.content.decode()
     assert Inzending.objects.get(pk=inzending.pk).doel == "Eerste"
+
+
+def test_my_list_and_the_overview_keep_their_query_counts(client, query_count, lijst):
+    from kennisbank.inzendingen.models import Opmerking
+
+    inzending = InzendingFactory(status=Status.TERUGGESTUURD, ronde=1, gedeeld=True)
+    schrijver = inzending.auteur
+    client.force_login(schrijver)
+
+    def meer_inzendingen():
+        for _ in range(5):
+            InzendingFactory(auteur=schrijver)
+            gedeeld = InzendingFactory(gedeeld=True)
+            gedeeld.organisatie.leden.model.objects.create(
+                organisatie=gedeeld.organisatie, gebruiker=schrijver
+            )
+
+    def meer_opmerkingen():
+        for sectie in ("probleem", "doel", "aanpak", "kosten", "contact"):
+            Opmerking.objects.create(inzending=inzending, ronde=1, sectie=sectie, tekst="Beter.")
+
+    query_count.assert_constant("/kennisbank/bijdragen/", meer_inzendingen, maximum=12)
+    query_count.assert_constant(
+        f"/kennisbank/bijdragen/{inzending.pk}/", meer_opmerkingen, maximum=20
+    )

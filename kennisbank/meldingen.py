@@ -1,0 +1,152 @@
+"""New in the kennisbank for what you follow. When a practice example, synthesis or
+publication first goes live, everyone following one of its themes, its area, its
+organisation or its author hears of it: at once, in a daily or weekly digest
+(`manage.py kennisbank_samenvatting`), or never, as they chose (weekly until they do).
+Every e-mail has a one-click link that stops them (a signed token; no login)."""
+
+from itertools import groupby
+
+from django.conf import settings
+from django.core import signing
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+
+from kennisbank.models import (
+    PraktijkvoorbeeldPage,
+    PublicatiePage,
+    SynthesePage,
+    Volg,
+    Volgaankondiging,
+    Volgbericht,
+    Volgsoort,
+    Volgvoorkeur,
+)
+from wijkwijzer.mail import mail_template
+from wijkwijzer.meldingen import MEE_IN, Frequentie, afmeld_headers
+from wijkwijzer.models import User
+
+SALT = "kennisbank.volgmeldingen"
+STANDAARD = Frequentie.WEKELIJKS
+VOLGBAAR = (PraktijkvoorbeeldPage, SynthesePage, PublicatiePage)
+
+
+def frequentie(gebruiker: User) -> str:
+    voorkeur = Volgvoorkeur.objects.filter(gebruiker=gebruiker).first()
+    return voorkeur.frequentie if voorkeur else STANDAARD
+
+
+def frequentie_opslaan(gebruiker: User, keuze: str) -> None:
+    Volgvoorkeur.objects.update_or_create(gebruiker=gebruiker, defaults={"frequentie": keuze})
+
+
+def afmeld_url(gebruiker: User) -> str:
+    token = signing.dumps({"u": gebruiker.pk}, salt=SALT)
+    return settings.WAGTAILADMIN_BASE_URL + reverse("kennisbank:volgmeldingen_uit", args=[token])
+
+
+def afmelden(token: str) -> User | None:
+    """Stop these e-mails for the person the link was made for; None for a bad link."""
+    try:
+        data = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    gebruiker = User.objects.filter(pk=data.get("u")).first()
+    if gebruiker is not None:
+        frequentie_opslaan(gebruiker, Frequentie.NOOIT)
+    return gebruiker
+
+
+def volgers(pagina: Page) -> QuerySet:
+    """The people following something `pagina` is about, its own author left out."""
+    themas = [t.slug for t in pagina.themas.all()]
+    past = Q(soort=Volgsoort.THEMA, waarde__in=themas)
+    focusgebied = getattr(pagina, "focusgebied", None)
+    if focusgebied is not None:
+        past |= Q(soort=Volgsoort.GEBIED, waarde=focusgebied.slug)
+    organisatie = getattr(pagina, "contact_organisatie", "")
+    if organisatie:
+        past |= Q(soort=Volgsoort.ORGANISATIE, waarde=organisatie)
+    auteur_id = getattr(pagina, "auteur_id", None)
+    if auteur_id:
+        past |= Q(soort=Volgsoort.AUTEUR, waarde=str(auteur_id))
+    return (
+        User.objects.filter(is_active=True, pk__in=Volg.objects.filter(past).values("gebruiker"))
+        .exclude(pk=auteur_id)
+        .exclude(email="")
+        .select_related("volgvoorkeur")
+    )
+
+
+def nieuw_gepubliceerd(pagina: Page) -> int:
+    """On a page's first publication, tell its followers; returns how many. Later
+    publications of the same page (edits, or going live again) tell nobody. Runs once the
+    publication is committed (see KennisbankConfig.ready), so it mails straight away."""
+    _aankondiging, nieuw = Volgaankondiging.objects.get_or_create(pagina_id=pagina.pk)
+    if not nieuw:
+        return 0
+    url = settings.WAGTAILADMIN_BASE_URL + pagina.url
+    volgend = list(volgers(pagina))
+    for gebruiker in volgend:
+        keuze = getattr(gebruiker, "volgvoorkeur", None)
+        keuze = keuze.frequentie if keuze else STANDAARD
+        if keuze == Frequentie.NOOIT:
+            continue
+        if keuze != Frequentie.DIRECT:
+            Volgbericht.objects.get_or_create(gebruiker=gebruiker, pagina_id=pagina.pk)
+            continue
+        _mail(
+            gebruiker,
+            f"[WijkWijzer] Nieuw in de kennisbank: {pagina.title}",
+            {"items": [(pagina, url)]},
+        )
+    return len(volgend)
+
+
+def samenvattingen_versturen(frequentie_van_run: str) -> int:
+    """Send the daily or weekly digests that are due; returns how many e-mails went out.
+    Items for people who switched these e-mails off are dropped."""
+    nu = timezone.now()
+    wachtend = (
+        Volgbericht.objects.filter(verstuurd_op__isnull=True)
+        .select_related("gebruiker__volgvoorkeur", "pagina")
+        .order_by("gebruiker_id", "aangemaakt_op")
+    )
+    verstuurd = 0
+    for gebruiker, rijen in groupby(wachtend, key=lambda b: b.gebruiker):
+        rijen = list(rijen)
+        voorkeur = getattr(gebruiker, "volgvoorkeur", None)
+        keuze = voorkeur.frequentie if voorkeur else STANDAARD
+        if keuze == Frequentie.NOOIT:
+            Volgbericht.objects.filter(pk__in=[b.pk for b in rijen]).delete()
+            continue
+        if keuze not in MEE_IN[frequentie_van_run]:
+            continue
+        items = [
+            (b.pagina, settings.WAGTAILADMIN_BASE_URL + b.pagina.url)
+            for b in rijen
+            if b.pagina.live
+        ]
+        if items:
+            _mail(gebruiker, "[WijkWijzer] Nieuw in de kennisbank voor jou", {"items": items})
+            verstuurd += 1
+        Volgbericht.objects.filter(pk__in=[b.pk for b in rijen]).update(verstuurd_op=nu)
+    return verstuurd
+
+
+def _mail(gebruiker: User, onderwerp: str, context: dict) -> None:
+    afmelden_url = afmeld_url(gebruiker)
+    context = {
+        **context,
+        "naam": gebruiker.public_name,
+        "afmelden": afmelden_url,
+        "instellingen": settings.WAGTAILADMIN_BASE_URL + reverse("kennisbank:mijn_kennisbank"),
+    }
+    mail_template(
+        onderwerp,
+        "kennisbank/email/volgen.txt",
+        context,
+        gebruiker.email,
+        headers=afmeld_headers(afmelden_url),
+    )
