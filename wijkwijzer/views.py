@@ -6,7 +6,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from wijkwijzer.discovery import project_app_modules
 from wijkwijzer.forms import AccountVerwijderenForm, ProfileForm
 from wijkwijzer.privacy import account_verwijderen, gegevens_van
 from wijkwijzer.ratelimit import form_status
@@ -49,3 +51,18 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Je account is verwijderd."))
         return redirect("/")
     return render(request, "wijkwijzer/account_verwijderen.html", {"form": form}, status=status)
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers (200 when this server can serve, 503 when not) and monitoring
+    (which part is off)."""
+    onderdelen: dict = {}
+    kritiek = beperkt = False
+    for module in project_app_modules("health"):
+        uitslag = module.check()
+        kritiek = uitslag.pop("kritiek", False) or kritiek
+        beperkt = uitslag.pop("beperkt", False) or beperkt
+        onderdelen.update(uitslag)
+    status = "storing" if kritiek else "beperkt" if beperkt else "ok"
+    return JsonResponse({"status": status, **onderdelen}, status=503 if kritiek else 200)

@@ -54,7 +54,7 @@ INZENDING_STAPPEN: dict[str, tuple[set[str], set[str], str | None]] = {
     AFWIJZEN: ({Status.INGEDIEND}, {EINDREDACTIE}, Status.AFGEWEZEN),
 }
 FOUTEN = {
-    OPSLAAN: "Dit voorbeeld kun je nu niet aanpassen: het ligt bij de redactie of is afgerond.",
+    OPSLAAN: "Alleen de schrijver kan dit voorbeeld aanpassen, zolang het een concept is.",
     DELEN: "Delen kan alleen zolang het voorbeeld een concept is.",
     INDIENEN: "Dit voorbeeld is al ingediend of afgerond.",
     TERUGTREKKEN: "Terugtrekken kan alleen zolang de redactie er nog niet over besliste.",

@@ -138,6 +138,10 @@ class ElasticBackend:
         self.alias = alias
         self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0)
 
+    def aantal(self) -> int:
+        """How many documents are indexed (the health check reads it)."""
+        return self.client.count(index=self.alias)["count"]
+
     def index(self, documents: list[Document]) -> None:
         helpers.bulk(self.client, self._actions(self.alias, documents), refresh="wait_for")
 

@@ -74,6 +74,10 @@ class EmbeddedBackend:
             self._local.db = db
         return db
 
+    def aantal(self) -> int:
+        """How many documents are indexed (the health check reads it)."""
+        return self._db().execute("SELECT count(*) FROM docs").fetchone()[0]
+
     def index(self, documents: list[Document]) -> None:
         db = self._db()
         with db:

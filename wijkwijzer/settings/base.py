@@ -263,10 +263,25 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# LOG_FORMAT=json writes one JSON object per line (time, level, logger, message, and the
+# request's status and path where Django adds them) for a log collector; production's default.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "tekst")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "tijd", "levelname": "niveau", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Per-page and per-task lines of Wagtail and its task runner drown out what matters.
     "loggers": {name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "django.tasks")},

@@ -1,0 +1,60 @@
+"""/health/ tells a load balancer whether this server can serve, and monitoring what is off."""
+
+import copy
+import json
+import logging.config
+
+import pytest
+from django.db import DatabaseError
+
+from search.services import herbouwen
+
+pytestmark = pytest.mark.django_db
+
+
+def test_all_well(client, home):
+    herbouwen()
+    response = client.get("/health/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["status"] == "ok"
+    assert data["database"]["status"] == "ok"
+    assert data["zoeken"]["ingebouwd"]["status"] == "ok"
+    assert data["zoeken"]["elasticsearch"] == {"status": "niet ingesteld"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_elasticsearch_down_is_degraded_not_down(client, home, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    data = client.get("/health/").json()
+    assert data["status"] == "beperkt"
+    assert data["zoeken"]["elasticsearch"]["status"] == "storing"
+    assert client.get("/health/").status_code == 200
+
+
+def test_database_down_is_503(client, home, monkeypatch):
+    def kapot(*args, **kwargs):
+        raise DatabaseError("verbinding weg")
+
+    monkeypatch.setattr("wijkwijzer.health.connection.cursor", kapot)
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["status"] == "storing"
+    assert response.json()["database"] == {"status": "storing", "fout": "DatabaseError"}
+
+
+def test_json_logs_are_one_object_per_line(settings, capsys):
+    """LOG_FORMAT=json (production's default): what a log collector reads."""
+    config = copy.deepcopy(settings.LOGGING)
+    config["handlers"]["console"]["formatter"] = "json"
+    try:
+        logging.config.dictConfig(config)
+        logging.getLogger("participatie").warning("Inbreng %s niet gemaild", 17)
+        regel = capsys.readouterr().err.strip().splitlines()[-1]
+    finally:
+        logging.config.dictConfig(settings.LOGGING)
+    data = json.loads(regel)
+    assert data["niveau"] == "WARNING"
+    assert data["logger"] == "participatie"
+    assert data["message"] == "Inbreng 17 niet gemaild"
+    assert "tijd" in data
