@@ -22,6 +22,7 @@ setup: $(VENV)/.base-installed assets
 test: $(VENV)/.dev-installed assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -c pyproject.toml -r . --severity-level medium
 	$(BIN)/pytest
 
 $(VENV)/bin/python:

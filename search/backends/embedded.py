@@ -139,7 +139,8 @@ class EmbeddedBackend:
     @staticmethod
     def _remove_terms(db: sqlite3.Connection, ids: list[int]) -> None:
         for table, column in (("fts", "rowid"), ("titles", "rowid"), ("facets", "doc")):
-            db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
+            sql = f"DELETE FROM {table} WHERE {column} = ?"  # nosec B608
+            db.executemany(sql, [(i,) for i in ids])
 
     def delete(self, keys: list[str]) -> None:
         db = self._db()
@@ -157,7 +158,7 @@ class EmbeddedBackend:
         db = self._db()
         with db:
             for table in ("docs", "fts", "titles", "facets", "words"):
-                db.execute(f"DELETE FROM {table}")
+                db.execute(f"DELETE FROM {table}")  # nosec B608
             for document in documents:
                 self._write(db, document)
             db.execute(BUMP)
@@ -186,7 +187,7 @@ class EmbeddedBackend:
         found = {
             doc: row
             for doc, *row in db.execute(
-                "SELECT id, key, type, type_label, title, url, summary, body FROM docs"
+                "SELECT id, key, type, type_label, title, url, summary, body FROM docs"  # nosec B608
                 f" WHERE id IN ({_marks(top)})",
                 top,
             )
@@ -210,12 +211,13 @@ class EmbeddedBackend:
         filtering here (SQLite's own plans for either are far slower, see docs/search.md)."""
         offset = (vraag.pagina - 1) * vraag.per_pagina
         wanted = offset + vraag.per_pagina
-        score = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"
+        score = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # nosec B608
         if ids is None:
             rows = db.execute(f"{score} ORDER BY score LIMIT ?", (match, wanted + TIE_MARGIN))
         elif len(ids) <= SCORE_BY_ID:
             rows = db.execute(
-                f"{score} AND rowid IN (SELECT value FROM json_each(?))", (match, json.dumps(ids))
+                f"{score} AND rowid IN (SELECT value FROM json_each(?))",  # nosec B608
+                (match, json.dumps(ids)),
             )
         else:
             allowed = set(ids)
@@ -232,7 +234,8 @@ class EmbeddedBackend:
         terms = {term for _, alternatives in clauses for alt in alternatives for term in alt}
         frequency = dict(
             db.execute(
-                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(terms)})", list(terms)
+                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(terms)})",  # nosec B608
+                list(terms),
             ).fetchall()
         )
         limit = max(COMMON_SHARE * documents, COMMON_MIN)
@@ -274,7 +277,7 @@ class EmbeddedBackend:
         """Words one edit away from a typed word that the index does not know, most frequent
         first; they join the clause, and the best one feeds "Bedoelde u ...?"."""
         known = db.execute(
-            f"SELECT 1 FROM vocab WHERE term IN ({_marks(clause.alternatives[0])}) LIMIT 1",
+            f"SELECT 1 FROM vocab WHERE term IN ({_marks(clause.alternatives[0])}) LIMIT 1",  # nosec B608
             clause.alternatives[0],
         ).fetchone()
         if known:
@@ -293,7 +296,7 @@ class EmbeddedBackend:
             return []
         frequency = dict(
             db.execute(
-                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(candidates)})",
+                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(candidates)})",  # nosec B608
                 [found_stem for _, found_stem in candidates],
             ).fetchall()
         )
@@ -345,7 +348,7 @@ class EmbeddedBackend:
             return []
         rarity = dict(
             db.execute(
-                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(terms)})",
+                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(terms)})",  # nosec B608
                 terms,
             ).fetchall()
         )
@@ -354,7 +357,7 @@ class EmbeddedBackend:
             return []
         match = " OR ".join(_fts_phrase((term,)) for term in best)
         rows = db.execute(
-            f"SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?"
+            f"SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?"  # nosec B608
             f" AND docs.key != ? AND docs.type = coalesce(?, docs.type)"
             f" ORDER BY bm25(fts, {WEIGHTS}), docs.datum DESC LIMIT ?",
             (match, key, type, limit),
@@ -432,6 +435,9 @@ def _has(bits: bytes, doc: int) -> bool:
 
 
 def _marks(values) -> str:
+    """One "?" placeholder per value. The SQL built with f-strings in this module (marked
+    `# nosec B608` for bandit) only inserts these placeholders, table names and WEIGHTS, all
+    constants of this module; every value is a bound parameter."""
     return ",".join("?" * len(values))
 
 
