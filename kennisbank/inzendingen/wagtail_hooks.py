@@ -73,27 +73,19 @@ class BeoordelenForm(WagtailAdminModelForm):
         cleaned = super().clean()
         if not self.acties:
             raise forms.ValidationError(_("Aan deze inzending valt voor jou nu niets te doen."))
-        try:
-            self.uitvoeren(dry_run=True)
-        except services.InzendingFout as fout:
-            raise forms.ValidationError(str(fout)) from None
+        actie = cleaned.get("actie")
+        if actie == services.TERUGSTUREN and not any(self.opmerkingen().values()):
+            raise forms.ValidationError(_("Schrijf bij minstens één onderdeel wat er beter kan."))
+        if actie == services.AFWIJZEN and not cleaned.get("reden", "").strip():
+            self.add_error("reden", _("Schrijf op waarom het voorbeeld niet geplaatst wordt."))
         return cleaned
 
     def opmerkingen(self) -> dict[str, str]:
         return {stap.slug: self.cleaned_data.get(f"opmerking_{stap.slug}", "") for stap in STAPPEN}
 
-    def uitvoeren(self, *, dry_run: bool = False) -> None:
-        actie = self.cleaned_data.get("actie")
-        if dry_run:
-            # Only what the form can know up front; the services check the rest.
-            if actie == services.TERUGSTUREN and not any(self.opmerkingen().values()):
-                raise services.InzendingFout("Schrijf bij minstens één onderdeel wat er beter kan.")
-            if actie == services.AFWIJZEN and not self.cleaned_data.get("reden", "").strip():
-                raise services.InzendingFout(
-                    "Schrijf op waarom het voorbeeld niet geplaatst wordt."
-                )
-            return
-        inzending, door = self.instance, self.gebruiker
+    def uitvoeren(self) -> None:
+        """Take the chosen step through its service, which checks it again and mails."""
+        inzending, door, actie = self.instance, self.gebruiker, self.cleaned_data["actie"]
         if actie == services.TERUGSTUREN:
             services.terugsturen(inzending=inzending, door=door, opmerkingen=self.opmerkingen())
         elif actie == services.GOEDKEUREN:
@@ -129,6 +121,14 @@ class BeoordelenView(EditView):
     def save_instance(self):
         self.form.uitvoeren()
         return self.object
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.InzendingFout as fout:
+            # Someone else decided first, or the list to publish under is missing.
+            form.add_error(None, str(fout))
+            return self.form_invalid(form)
 
 
 class InzendingViewSet(ModelViewSet):
