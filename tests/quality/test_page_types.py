@@ -18,6 +18,7 @@ from kennisbank.expertpool.services import (
     uitnodiging_beantwoorden,
 )
 from kennisbank.inzendingen.models import Inzending, Opmerking
+from kennisbank.meldingen import afmeld_url
 from kennisbank.models import Leeslijstitem, Lidmaatschap, Volg, Vraag
 from participatie.models import Vraagsoort, Vragenlijstvraag
 from participatie.services import (
@@ -85,6 +86,7 @@ PAGE_TYPES = {
     "synthese": Soort(),
     "praktijkvoorbeeld_ingelogd": Soort(login="lezer"),
     "mijn_kennisbank": Soort(login="lezer"),
+    "volgmeldingen_uit": Soort(),
     "mijn_bijdragen": Soort(login="schrijver"),
     "bijdrage_stap": Soort(login="schrijver"),
     "bijdrage_overzicht": Soort(login="schrijver"),
@@ -228,6 +230,7 @@ def site(gebieden_index, roles, settings) -> dict:
         "praktijkvoorbeeld_ingelogd": voorbeelden[0].url,
         "mijn_kennisbank": "/kennisbank/mijn-kennisbank/",
         **bijdragen["urls"],
+        "volgmeldingen_uit": afmeld_url(lezer).removeprefix(settings.WAGTAILADMIN_BASE_URL),
         "vergelijken": "/kennisbank/praktijkvoorbeelden/vergelijken/"
         f"?id={voorbeelden[0].pk}&id={voorbeelden[1].pk}",
         "bewijskracht": bewijskracht.url,
