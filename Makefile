@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VENDOR := static/vendor
 
-.PHONY: run setup test assets lint format clean
+.PHONY: run setup test assets lint format clean bench-load
 
 run: setup
 	@echo "WijkWijzer draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
@@ -63,3 +63,12 @@ format:
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media
+
+# The load test of bench/load/run.py: locust lives in its own virtualenv.
+.venv-bench/bin/locust: requirements/bench.txt
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install --disable-pip-version-check -q -r requirements/bench.txt
+	touch $@
+
+bench-load: $(VENV)/.base-installed .venv-bench/bin/locust assets
+	$(BIN)/python bench/load/run.py

@@ -1,0 +1,111 @@
+"""The campaign evening, simulated (run by run.py): people browsing anonymously, people
+searching, and logged-in residents giving input and support on the open process. Each
+contribution gets a unique title; those the server accepted (a redirect to the contribution)
+go to the file BENCH_GEACCEPTEERD, so run.py can check the database afterwards."""
+
+import json
+import os
+import random
+import re
+import uuid
+from itertools import cycle
+from pathlib import Path
+
+from locust import HttpUser, between, task
+
+DOEL = json.loads(Path(os.environ["BENCH_DOEL"]).read_text())
+# Open for the whole run, line-buffered: each accepted title is on disk when it is accepted.
+GEACCEPTEERD = open(os.environ["BENCH_GEACCEPTEERD"], "a", buffering=1)  # noqa: SIM115
+SESSIES = cycle(DOEL["sessies"])
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SOORT = re.compile(r'name="soort" value="([^"]+)"')
+THEMA = re.compile(r'<option value="(\d+)"')
+
+
+class Bezoeker(HttpUser):
+    """Reads pages: home, areas, the kennisbank, examples, processes."""
+
+    weight = 6
+    wait_time = between(1, 3)
+
+    @task
+    def pagina(self) -> None:
+        url = random.choice(DOEL["paginas"])
+        self.client.get(url, name=f"pagina {url}")
+
+
+class Zoeker(HttpUser):
+    weight = 2
+    wait_time = between(1, 3)
+
+    @task
+    def zoeken(self) -> None:
+        self.client.get("/zoeken/", params={"q": random.choice(DOEL["zoekwoorden"])}, name="zoeken")
+
+
+class Bewoner(HttpUser):
+    """Logged in (a session made by run.py), reads the form, gives input, supports."""
+
+    weight = 2
+    wait_time = between(2, 5)
+
+    def on_start(self) -> None:
+        self.client.cookies.set("sessionid", next(SESSIES))
+
+    def _formulier(self, url: str, naam: str) -> str:
+        return self.client.get(url, name=naam).text
+
+    @task(3)
+    def inbreng_geven(self) -> None:
+        url = DOEL["inbreng_geven"]
+        html = self._formulier(url, "formulier inbreng-geven")
+        token, soort, thema = CSRF.search(html), SOORT.search(html), THEMA.search(html)
+        if not (token and soort and thema):
+            return
+        titel = f"Belasting {uuid.uuid4().hex[:16]}"
+        data = {
+            "csrfmiddlewaretoken": token.group(1),
+            "soort": soort.group(1),
+            "titel": titel,
+            "tekst": f"Meer speelplekken bij de school, graag. Kenmerk {titel}.",
+            "thema": thema.group(1),
+            "plek": "",
+            "afbeelding_tekst": "",
+            "pseudoniem": "Bewoner",
+            "website": "",
+        }
+        with self.client.post(
+            url,
+            data=data,
+            headers={"Referer": self.host + url},
+            name="versturen inbreng",
+            allow_redirects=False,
+            catch_response=True,
+        ) as antwoord:
+            if antwoord.status_code == 302:
+                GEACCEPTEERD.write(titel + "\n")
+                antwoord.success()
+            else:
+                antwoord.failure(f"status {antwoord.status_code}")
+
+    @task(2)
+    def steunen(self) -> None:
+        if not DOEL["steunbaar"]:
+            return
+        html = self._formulier(DOEL["inbreng_geven"], "formulier inbreng-geven")
+        token = CSRF.search(html)
+        if not token:
+            return
+        pk = random.choice(DOEL["steunbaar"])
+        with self.client.post(
+            f"/participatie/inbreng/{pk}/steunen/",
+            data={"csrfmiddlewaretoken": token.group(1)},
+            headers={"Referer": self.host + DOEL["inbreng_geven"]},
+            name="versturen steun",
+            allow_redirects=False,
+            catch_response=True,
+        ) as antwoord:
+            if antwoord.status_code == 302:
+                antwoord.success()
+            else:
+                antwoord.failure(f"status {antwoord.status_code}")

@@ -1,0 +1,250 @@
+"""Load test of a campaign evening: gunicorn with PostgreSQL on loopback, 200 simulated people
+for 60 s (anonymous browsing, searching, logged-in residents giving input and support), by
+locust. Prints throughput, p50/p95/p99 per request type, errors, whether every accepted
+contribution is in the database exactly once, and the memory of each gunicorn worker.
+
+    make bench-load            (or: .venv/bin/python bench/load/run.py [--gebruikers 200]
+                                [--duur 60] [--workers 5])
+
+It starts its own PostgreSQL server (initdb in a temporary folder; as root through the
+`postgres` account) and needs locust in `.venv-bench` (`make bench-load` installs it from
+requirements/bench.txt). The settings are production's, see load_settings.py."""
+
+import argparse
+import csv
+import glob
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HIER = Path(__file__).resolve().parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+LOCUST = ROOT / ".venv-bench" / "bin" / "locust"
+PG_PORT = 54331
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def als_postgres(args: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
+
+
+def start_postgres(map: Path) -> tuple[str, callable]:
+    bin_dir = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
+    data = map / "pg"
+    data.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(map, "postgres")
+        shutil.chown(data, "postgres")
+    subprocess.run(
+        als_postgres([f"{bin_dir}/initdb", "-D", str(data), "-A", "trust", "-U", "postgres"]),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    opties = f"-h 127.0.0.1 -p {PG_PORT} -k {map} -F -c max_connections=200"
+    pg_ctl = [f"{bin_dir}/pg_ctl", "-D", str(data), "-l", str(map / "pg.log"), "-w"]
+    subprocess.run(
+        als_postgres([*pg_ctl, "-o", opties, "start"]), check=True, stdout=subprocess.DEVNULL
+    )
+
+    def stop() -> None:
+        subprocess.run(als_postgres([*pg_ctl, "-m", "fast", "stop"]), stdout=subprocess.DEVNULL)
+
+    return f"postgres://postgres@127.0.0.1:{PG_PORT}/wijkwijzer", stop
+
+
+def manage(env: dict, *args: str, invoer: str | None = None) -> str:
+    resultaat = subprocess.run(
+        [str(PYTHON), str(ROOT / "manage.py"), *args],
+        env=env,
+        input=invoer,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    if resultaat.returncode:
+        sys.exit(f"manage.py {' '.join(args)} mislukte:\n{resultaat.stderr[-3000:]}")
+    return resultaat.stdout
+
+
+def wacht_op(url: str, seconden: int = 60) -> None:
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as antwoord:
+                if antwoord.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    sys.exit(f"{url} antwoordt niet")
+
+
+def rss_mb(pid: int) -> float:
+    for regel in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if regel.startswith("VmRSS:"):
+            return int(regel.split()[1]) / 1024
+    return 0.0
+
+
+def workers_van(master: int) -> list[int]:
+    kinderen = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return [int(pid) for pid in kinderen]
+
+
+def soort(naam: str) -> str:
+    if naam.startswith("versturen"):
+        return "versturen"
+    if naam == "zoeken":
+        return "zoeken"
+    return "pagina's"
+
+
+def rapport(stats_csv: Path) -> dict:
+    rijen = [r for r in csv.DictReader(stats_csv.open()) if r["Name"] != "Aggregated"]
+    print(f"\n{'verzoek':52} {'aantal':>7} {'fout':>5} {'p50':>6} {'p95':>6} {'p99':>6} {'/s':>7}")
+    for r in sorted(rijen, key=lambda r: r["Name"]):
+        print(
+            f"{r['Name'][:52]:52} {r['Request Count']:>7} {r['Failure Count']:>5} "
+            f"{r['50%']:>6} {r['95%']:>6} {r['99%']:>6} {float(r['Requests/s']):>7.1f}"
+        )
+    return {r["Name"]: r for r in rijen}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gebruikers", type=int, default=200)
+    parser.add_argument("--duur", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=4)
+    args = parser.parse_args()
+    if not LOCUST.exists():
+        sys.exit("locust ontbreekt: draai `make bench-load`")
+
+    map = Path(tempfile.mkdtemp(prefix="wijkwijzer-load-"))
+    database_url, stop_postgres = start_postgres(map)
+    gunicorn = None
+    try:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "load_settings",
+            "PYTHONPATH": f"{ROOT}:{HIER}",
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": secrets.token_urlsafe(40),
+            "SEARCH_INDEX_PATH": str(map / "zoekindex.sqlite3"),
+            "MEDIA_ROOT": str(map / "media"),
+            "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+            "LOG_FORMAT": "tekst",
+            "LOG_LEVEL": "WARNING",
+            "BENCH_BEWONERS": str(args.gebruikers),
+            "BENCH_DOEL": str(map / "doel.json"),
+            "BENCH_GEACCEPTEERD": str(map / "geaccepteerd.txt"),
+        }
+        subprocess.run(
+            ["createdb", "-h", "127.0.0.1", "-p", str(PG_PORT), "-U", "postgres", "wijkwijzer"],
+            check=True,
+        )
+        print("Database, statische bestanden en voorbeeldinhoud klaarzetten...", flush=True)
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")
+        manage(env, "load_demo")
+        manage(env, "shell", invoer=(HIER / "prepare.py").read_text())
+
+        poort = vrije_poort()
+        gunicorn = subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "wijkwijzer.wsgi",
+                "-b",
+                f"127.0.0.1:{poort}",
+                "-w",
+                str(args.workers),
+                "-k",
+                "gthread",
+                "--threads",
+                str(args.threads),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
+        wacht_op(f"http://127.0.0.1:{poort}/health/")
+        print(
+            f"Belasting: {args.gebruikers} gebruikers, {args.duur} s, gunicorn "
+            f"{args.workers} workers x {args.threads} threads",
+            flush=True,
+        )
+        subprocess.run(
+            [
+                str(LOCUST),
+                "-f",
+                str(HIER / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(args.gebruikers),
+                "-r",
+                str(max(1, args.gebruikers // 10)),
+                "-t",
+                f"{args.duur}s",
+                "--host",
+                f"http://127.0.0.1:{poort}",
+                "--csv",
+                str(map / "stats"),
+                "--only-summary",
+                "--loglevel",
+                "WARNING",
+            ],
+            env=env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+        per_verzoek = rapport(map / "stats_stats.csv")
+        groepen: dict[str, list] = {}
+        for naam, r in per_verzoek.items():
+            groepen.setdefault(soort(naam), []).append(r)
+        totaal = sum(int(r["Request Count"]) for r in per_verzoek.values())
+        fouten = sum(int(r["Failure Count"]) for r in per_verzoek.values())
+        print(f"\nTotaal: {totaal} verzoeken, {totaal / args.duur:.0f}/s, {fouten} fouten")
+        for groep, rijen in sorted(groepen.items()):
+            print(
+                f"  {groep}: slechtste p95 {max(int(r['95%']) for r in rijen)} ms, "
+                f"slechtste p99 {max(int(r['99%']) for r in rijen)} ms"
+            )
+        fouten_csv = map / "stats_failures.csv"
+        if fouten_csv.exists():
+            for r in csv.DictReader(fouten_csv.open()):
+                print(f"  fout: {r['Name']}: {r['Error']} ({r['Occurrences']}x)")
+        controle = json.loads(
+            manage(env, "shell", invoer=(HIER / "check.py").read_text()).strip().splitlines()[-1]
+        )
+        print(
+            f"\nInbreng: {controle['geaccepteerd']} geaccepteerd, {controle['opgeslagen']} "
+            f"opgeslagen, {controle['ontbrekend']} ontbrekend, {controle['dubbel']} dubbel, "
+            f"{controle['onverwacht']} opgeslagen zonder dat de bezoeker het antwoord kreeg"
+        )
+        geheugen = [rss_mb(pid) for pid in workers_van(gunicorn.pid)]
+        print("Geheugen per worker (RSS, MB): " + ", ".join(f"{m:.0f}" for m in geheugen))
+    finally:
+        if gunicorn is not None:
+            gunicorn.send_signal(signal.SIGTERM)
+            gunicorn.wait(timeout=30)
+        stop_postgres()
+        shutil.rmtree(map, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
