@@ -7,20 +7,26 @@ from importlib.util import find_spec
 from pathlib import Path
 from types import ModuleType
 
-from django.apps import apps
+from django.apps import AppConfig, apps
 from django.conf import settings
 
 
-def project_app_modules(name: str) -> list[ModuleType]:
-    """`<app>.<name>` for each project app that has one, in INSTALLED_APPS order. Project apps
-    are those in this repository (also nested ones, like kennisbank.expertpool), not those
-    installed in the virtualenv."""
-    found = []
+def project_app_configs() -> list[AppConfig]:
+    """The apps in this repository (also nested ones, like kennisbank.expertpool), not those
+    installed in the virtualenv, in INSTALLED_APPS order."""
     base = Path(settings.BASE_DIR).resolve()
+    found = []
     for config in apps.get_app_configs():
         path = Path(config.path).resolve()
-        if not path.is_relative_to(base) or path.relative_to(base).parts[0].startswith("."):
-            continue
+        if path.is_relative_to(base) and not path.relative_to(base).parts[0].startswith("."):
+            found.append(config)
+    return found
+
+
+def project_app_modules(name: str) -> list[ModuleType]:
+    """`<app>.<name>` for each project app that has one, in INSTALLED_APPS order."""
+    found = []
+    for config in project_app_configs():
         dotted = f"{config.name}.{name}"
         if find_spec(dotted) is not None:
             found.append(import_module(dotted))

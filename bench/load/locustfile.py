@@ -11,7 +11,7 @@ import uuid
 from itertools import cycle
 from pathlib import Path
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, constant, task
 
 DOEL = json.loads(Path(os.environ["BENCH_DOEL"]).read_text())
 # Open for the whole run, line-buffered: each accepted title is on disk when it is accepted.
@@ -109,3 +109,23 @@ class Bewoner(HttpUser):
                 antwoord.success()
             else:
                 antwoord.failure(f"status {antwoord.status_code}")
+
+
+class PaginaUitCache(HttpUser):
+    """Throughput only (run.py's comparison): the home page, from the anonymous page cache."""
+
+    wait_time = constant(0)
+
+    @task
+    def home(self) -> None:
+        self.client.get("/", name="home uit de cache")
+
+
+class KaleView(HttpUser):
+    """Throughput only: a view that returns "ok", through the same middleware."""
+
+    wait_time = constant(0)
+
+    @task
+    def kaal(self) -> None:
+        self.client.get("/bench/kaal/", name="kale view")

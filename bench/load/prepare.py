@@ -30,7 +30,9 @@ for nummer in range(aantal):
     sessie.create()
     sessies.append(sessie.session_key)
 
-open_proces = next(p for p in ParticipatieprocesPage.objects.live() if p.inbreng_aan)
+open_proces = next(
+    p for p in ParticipatieprocesPage.objects.live() if p.inbreng_aan and p.stand().schrijven_open
+)
 doel = {
     "sessies": sessies,
     "paginas": [

@@ -124,6 +124,59 @@ def rapport(stats_csv: Path) -> dict:
     return {r["Name"]: r for r in rijen}
 
 
+def locust(env: dict, host: str, csv_prefix: Path, gebruikers: int, duur: int, *klassen: str):
+    """Run the locustfile's user classes `klassen` headless; the figures go to CSV."""
+    subprocess.run(
+        [
+            str(LOCUST),
+            "-f",
+            str(HIER / "locustfile.py"),
+            "--headless",
+            "-u",
+            str(gebruikers),
+            "-r",
+            str(max(1, gebruikers // 10)),
+            "-t",
+            f"{duur}s",
+            "--host",
+            host,
+            "--csv",
+            str(csv_prefix),
+            "--only-summary",
+            "--loglevel",
+            "WARNING",
+            *klassen,
+        ],
+        env=env,
+        check=False,
+        # Its own summary table; the report prints what matters.
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def vergelijken(env: dict, host: str, map: Path, gebruikers: int = 50, duur: int = 20) -> None:
+    """Throughput of a page from the anonymous cache against a bare view, same server."""
+    urllib.request.urlopen(host + "/").read()  # into the cache
+    per_seconde = {}
+    for klasse in ("PaginaUitCache", "KaleView"):
+        locust(env, host, map / klasse, gebruikers, duur, klasse)
+        (rij,) = [
+            r
+            for r in csv.DictReader((map / f"{klasse}_stats.csv").open())
+            if r["Name"] != "Aggregated"
+        ]
+        per_seconde[klasse] = float(rij["Requests/s"])
+        print(
+            f"{rij['Name']}: {per_seconde[klasse]:.0f}/s, p95 {rij['95%']} ms, "
+            f"{rij['Failure Count']} fouten"
+        )
+    print(
+        f"Verhouding pagina uit de cache / kale view: "
+        f"{per_seconde['PaginaUitCache'] / per_seconde['KaleView']:.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gebruikers", type=int, default=200)
@@ -188,29 +241,9 @@ def main() -> None:
             f"{args.workers} workers x {args.threads} threads",
             flush=True,
         )
-        subprocess.run(
-            [
-                str(LOCUST),
-                "-f",
-                str(HIER / "locustfile.py"),
-                "--headless",
-                "-u",
-                str(args.gebruikers),
-                "-r",
-                str(max(1, args.gebruikers // 10)),
-                "-t",
-                f"{args.duur}s",
-                "--host",
-                f"http://127.0.0.1:{poort}",
-                "--csv",
-                str(map / "stats"),
-                "--only-summary",
-                "--loglevel",
-                "WARNING",
-            ],
-            env=env,
-            check=False,
-            stdout=subprocess.DEVNULL,
+        host = f"http://127.0.0.1:{poort}"
+        locust(
+            env, host, map / "stats", args.gebruikers, args.duur, "Bezoeker", "Zoeker", "Bewoner"
         )
         per_verzoek = rapport(map / "stats_stats.csv")
         groepen: dict[str, list] = {}
@@ -238,6 +271,7 @@ def main() -> None:
         )
         geheugen = [rss_mb(pid) for pid in workers_van(gunicorn.pid)]
         print("Geheugen per worker (RSS, MB): " + ", ".join(f"{m:.0f}" for m in geheugen))
+        vergelijken(env, host, map)
     finally:
         if gunicorn is not None:
             gunicorn.send_signal(signal.SIGTERM)

@@ -11,3 +11,6 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 # Rate limits are tested explicitly where they matter; elsewhere they would make
 # unrelated tests depend on each other through the shared cache.
 ACCOUNT_RATE_LIMITS = False
+# Off, so tests that change rows directly see the change; tests/wijkwijzer/test_paginacache.py
+# turns it on.
+PAGINA_CACHE_SECONDEN = 0

@@ -1,0 +1,90 @@
+"""Anonymous visitors get whole pages from the cache; any change to content shows at once;
+logged-in people, forms and messages never come from it."""
+
+import pytest
+from django.test import Client
+
+from tests.factories import (
+    FocusgebiedPageFactory,
+    InbrengFactory,
+    ParticipatieprocesPageFactory,
+    PraktijkvoorbeeldIndexPageFactory,
+    PraktijkvoorbeeldPageFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+HEADER = "X-Paginacache"
+
+
+@pytest.fixture(autouse=True)
+def _aan(settings):
+    settings.PAGINA_CACHE_SECONDEN = 300
+
+
+def test_the_second_anonymous_request_needs_no_query(client, home, django_assert_num_queries):
+    PraktijkvoorbeeldIndexPageFactory()
+    voorbeeld = PraktijkvoorbeeldPageFactory(title="Buurtvaders")
+
+    eerste = client.get(voorbeeld.url)
+    assert eerste[HEADER] == "miss"
+    with django_assert_num_queries(0):
+        tweede = client.get(voorbeeld.url)
+
+    assert tweede[HEADER] == "hit"
+    assert tweede.content == eerste.content
+    assert tweede["Content-Security-Policy"] == eerste["Content-Security-Policy"]
+    assert "max-age" not in tweede.get("Cache-Control", "")  # browsers keep no stale copy
+
+
+def test_publishing_and_unpublishing_show_at_once(client, home):
+    PraktijkvoorbeeldIndexPageFactory()
+    voorbeeld = PraktijkvoorbeeldPageFactory(title="Buurtvaders")
+    lijst = "/kennisbank/praktijkvoorbeelden/"
+    assert "Buurtvaders" in client.get(lijst).content.decode()
+
+    voorbeeld.title = "Buurtmoeders"
+    voorbeeld.save_revision().publish()
+    response = client.get(lijst)
+    assert response[HEADER] == "miss"
+    assert "Buurtmoeders" in response.content.decode()
+
+    voorbeeld.unpublish()
+    assert "Buurtmoeders" not in client.get(lijst).content.decode()
+    assert client.get(voorbeeld.url).status_code == 404
+
+
+def test_a_new_contribution_shows_at_once(client, gebieden_index):
+    proces = ParticipatieprocesPageFactory(parent=FocusgebiedPageFactory(parent=gebieden_index))
+    client.get(proces.url)
+    InbrengFactory(proces=proces, titel="Meer bankjes bij de vijver")
+    assert "Meer bankjes bij de vijver" in client.get(proces.url).content.decode()
+
+
+def test_logged_in_people_never_get_cached_pages(client, home):
+    client.get("/")
+    client.force_login(UserFactory(display_name="Fatima"))
+    response = client.get("/")
+    assert HEADER not in response
+    assert "Mijn account" in response.content.decode()
+
+
+def test_pages_with_a_form_token_are_not_kept(home):
+    bezoeker = Client()
+    response = bezoeker.get("/account/signup/")
+    assert HEADER not in response  # account pages are never cached
+    assert "csrftoken" in response.cookies
+    response = bezoeker.get("/kennisbank/vraagbaak/vraag-stellen/")  # redirects to log in
+    assert HEADER not in response
+
+    assert Client().get("/zoeken/?q=jongeren")[HEADER] == "miss"
+    # A visitor with a form token gets the same page from the cache: it holds no token.
+    assert bezoeker.get("/zoeken/?q=jongeren")[HEADER] == "hit"
+
+
+def test_a_form_page_for_anonymous_writers_is_never_kept(client, gebieden_index):
+    proces = ParticipatieprocesPageFactory(parent=FocusgebiedPageFactory(parent=gebieden_index))
+    url = proces.url + "inbreng-geven/"
+    eerste, tweede = client.get(url), Client().get(url)
+    assert eerste.status_code == 200 and "csrfmiddlewaretoken" in eerste.content.decode()
+    assert HEADER not in eerste and HEADER not in tweede
