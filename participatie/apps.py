@@ -40,6 +40,7 @@ class ParticipatieConfig(AppConfig):
             weak=False,
             dispatch_uid="participatie_resultaat",
         )
+        _paginacache_bereik()
         register_area_page_type("participatie.ParticipatieprocesPage")
         register_meeting_section(
             AreaSection(
@@ -59,3 +60,39 @@ class ParticipatieConfig(AppConfig):
                 items=processen_in_gebied,
             )
         )
+
+
+def _paginacache_bereik() -> None:
+    """What a participation row makes stale in the anonymous page cache: its area's pages and
+    search, not the whole site, so a campaign evening keeps the kennisbank cached. Rows that
+    no page shows make nothing stale."""
+    from participatie import models
+    from wijkwijzer import paginacache
+
+    def van_proces(proces) -> list[str]:
+        # /home/gebieden/<area>/<process>/: the process lives under its area.
+        gebied = proces.url_path.strip("/").split("/")[-2]
+        return [paginacache.gebied(gebied), paginacache.ZOEKEN]
+
+    via = {
+        models.Inbreng: lambda rij: van_proces(rij.proces),
+        models.Reactie: lambda rij: van_proces(rij.proces),
+        models.Vragenlijstinzending: lambda rij: van_proces(rij.proces),
+        models.Vragenlijstantwoord: lambda rij: van_proces(rij.inzending.proces),
+        models.Steun: lambda rij: van_proces(rij.inbreng.proces),
+        models.Statuswijziging: lambda rij: van_proces(rij.inbreng.proces),
+        models.Moderatiebesluit: lambda rij: van_proces((rij.inbreng or rij.reactie).proces),
+    }
+    for model, bereik in via.items():
+        paginacache.register_bereik(model, bereik)
+    onzichtbaar = (
+        models.Melding,
+        models.Bevestiging,
+        models.Meldingvoorkeur,
+        models.Gebiedvolger,
+        models.Bericht,
+        models.Aankondiging,
+        models.ResultaatAankondiging,
+    )
+    for model in onzichtbaar:
+        paginacache.register_bereik(model, lambda rij: [])

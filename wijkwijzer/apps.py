@@ -21,14 +21,15 @@ class WijkwijzerConfig(AppConfig):
 
         # Any change to content makes the anonymous page cache stale: pages going live,
         # offline or elsewhere, and every row of the project's own apps (contributions,
-        # registrations, figures...). Broad on purpose: a missed case would show old content.
+        # registrations, figures...), for the whole site unless the app narrowed it
+        # (paginacache.register_bereik). Broad on purpose: a missed case shows old content.
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(paginacache.verlopen, dispatch_uid=f"paginacache_{id(signal)}")
         for config in project_app_configs():
             for model in config.get_models():
                 for signal in (post_save, post_delete):
                     signal.connect(
-                        paginacache.verlopen,
+                        paginacache.rij_gewijzigd,
                         sender=model,
                         dispatch_uid=f"paginacache_{model._meta.label}_{id(signal)}",
                     )

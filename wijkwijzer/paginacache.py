@@ -6,39 +6,85 @@ kept only when it is the same for every such visitor: a 200 that sets no cookie 
 CSRF token sets one), is not private, carries no CSP nonce, and does not vary on the cookies
 this request happened to send.
 
-Invalidation is by generation: any write to content (a page published, unpublished, moved or
-deleted; a row of a project app saved or deleted) bumps a counter that is part of every key,
-so the next request renders afresh. Old entries expire on their own. Browsers get no max-age
-from this, so they never hold a stale copy."""
+Invalidation is by generation: a write to content bumps a counter that is part of the key, so
+the next request renders afresh; old entries expire on their own. There is one counter for the
+whole site, bumped by pages published, unpublished or moved and by any row of a project app,
+and one per area (the pages under /gebieden/<slug>/) and for search. An app can narrow what
+its rows make stale with `register_bereik`: a new contribution in a campaign then re-renders
+its area's pages and search, not the kennisbank. Browsers get no max-age from this, so they
+never hold a stale copy."""
 
 import hashlib
+import secrets
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import has_vary_header
 
 VERSIE = "paginacache:versie"
 NIET_VOOR = ("/admin/", "/account/", "/health/", "/documenten/")
 HEADER = "X-Paginacache"
+ZOEKEN = "zoeken"
+
+# model -> function(instance) giving the areas ("gebied:<slug>") or ZOEKEN its rows make
+# stale; an empty list for rows no page shows, None for the whole site.
+_BEREIK: dict[type[Model], Callable[[Model], list[str] | None]] = {}
 
 
-def versie() -> int:
-    return cache.get_or_set(VERSIE, 1, None)
+def register_bereik(model: type[Model], bereik: Callable[[Model], list[str] | None]) -> None:
+    _BEREIK[model] = bereik
 
 
-def verlopen(**kwargs) -> None:
-    """Make every cached page stale (a signal receiver: content changed)."""
+def gebied(slug: str) -> str:
+    return f"gebied:{slug}"
+
+
+def verlopen(bereik: str = "", **kwargs) -> None:
+    """Make the cached pages of `bereik` (default: all) stale."""
+    sleutel = f"{VERSIE}:{bereik}" if bereik else VERSIE
     try:
-        cache.incr(VERSIE)
-    except ValueError:  # not in the cache (yet, or evicted): any new value will do
-        cache.set(VERSIE, 2, None)
+        cache.incr(sleutel)
+    except ValueError:  # not in the cache (yet, or evicted): a fresh random start
+        cache.set(sleutel, secrets.randbelow(2**31) + 2, None)
+
+
+def rij_gewijzigd(sender: type[Model], instance: Model, **kwargs) -> None:
+    """Signal receiver for saved and deleted rows of the project's apps."""
+    if set(kwargs.get("update_fields") or ()) == {"last_login"}:
+        return  # a login; no page shows when someone last logged in
+    bereik = _BEREIK.get(sender)
+    delen = bereik(instance) if bereik else None
+    if delen is None:
+        verlopen()
+    for deel in delen or []:
+        verlopen(deel)
+
+
+def _bereik(path: str) -> str:
+    delen = path.strip("/").split("/")
+    if delen[0] == "gebieden" and len(delen) > 1:
+        return gebied(delen[1])
+    if path.startswith(("/zoeken/", "/api/zoeken/")):
+        return ZOEKEN
+    return ""
 
 
 def _sleutel(request: HttpRequest) -> str:
+    namen = [VERSIE]
+    if bereik := _bereik(request.path):
+        namen.append(f"{VERSIE}:{bereik}")
+    versies = cache.get_many(namen)
+    for naam in set(namen) - set(versies):
+        # A counter not in the cache (new, or evicted) starts anywhere but where entries
+        # kept under an earlier value could be found again.
+        cache.add(naam, secrets.randbelow(2**31) + 2, None)
+        versies[naam] = cache.get(naam)
+    generatie = ".".join(str(versies.get(naam, 1)) for naam in namen)
     pad = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"paginacache:{versie()}:{pad}"
+    return f"paginacache:{generatie}:{pad}"
 
 
 def _anoniem_verzoek(request: HttpRequest) -> bool:

@@ -227,6 +227,8 @@ def main() -> None:
                 str(args.workers),
                 "-k",
                 "gthread",
+                "--keep-alive",
+                "75",
                 "--threads",
                 str(args.threads),
                 "--log-level",

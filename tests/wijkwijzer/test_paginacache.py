@@ -88,3 +88,18 @@ def test_a_form_page_for_anonymous_writers_is_never_kept(client, gebieden_index)
     eerste, tweede = client.get(url), Client().get(url)
     assert eerste.status_code == 200 and "csrfmiddlewaretoken" in eerste.content.decode()
     assert HEADER not in eerste and HEADER not in tweede
+
+
+def test_a_contribution_leaves_other_areas_and_the_kennisbank_cached(client, gebieden_index):
+    PraktijkvoorbeeldIndexPageFactory()
+    voorbeeld = PraktijkvoorbeeldPageFactory()
+    hier, daar = (FocusgebiedPageFactory(parent=gebieden_index) for _ in range(2))
+    proces = ParticipatieprocesPageFactory(parent=hier)
+    urls = [voorbeeld.url, daar.url, hier.url, proces.url, "/zoeken/?q=bankjes"]
+    bewoner = UserFactory()
+    for url in urls:
+        client.get(url)
+
+    InbrengFactory(proces=proces, auteur=bewoner, titel="Meer bankjes bij de vijver")
+
+    assert [client.get(url)[HEADER] for url in urls] == ["hit", "hit", "miss", "miss", "miss"]
