@@ -76,12 +76,14 @@ def _paginacache_bereik() -> None:
 
     via = {
         models.Inbreng: lambda rij: van_proces(rij.proces),
-        models.Reactie: lambda rij: van_proces(rij.proces),
+        models.Reactie: lambda rij: van_proces(rij.inbreng.proces),
         models.Vragenlijstinzending: lambda rij: van_proces(rij.proces),
         models.Vragenlijstantwoord: lambda rij: van_proces(rij.inzending.proces),
         models.Steun: lambda rij: van_proces(rij.inbreng.proces),
         models.Statuswijziging: lambda rij: van_proces(rij.inbreng.proces),
-        models.Moderatiebesluit: lambda rij: van_proces((rij.inbreng or rij.reactie).proces),
+        models.Moderatiebesluit: lambda rij: van_proces(
+            (rij.inbreng or rij.reactie.inbreng).proces
+        ),
     }
     for model, bereik in via.items():
         paginacache.register_bereik(model, bereik)

@@ -10,6 +10,7 @@ from tests.factories import (
     ParticipatieprocesPageFactory,
     PraktijkvoorbeeldIndexPageFactory,
     PraktijkvoorbeeldPageFactory,
+    ReactieFactory,
     UserFactory,
 )
 
@@ -100,6 +101,9 @@ def test_a_contribution_leaves_other_areas_and_the_kennisbank_cached(client, geb
     for url in urls:
         client.get(url)
 
-    InbrengFactory(proces=proces, auteur=bewoner, titel="Meer bankjes bij de vijver")
-
+    inbreng = InbrengFactory(proces=proces, auteur=bewoner, titel="Meer bankjes bij de vijver")
     assert [client.get(url)[HEADER] for url in urls] == ["hit", "hit", "miss", "miss", "miss"]
+
+    ReactieFactory(inbreng=inbreng, auteur=bewoner, tekst="Eens, bij de speeltuin.")
+    assert [client.get(url)[HEADER] for url in urls] == ["hit", "hit", "miss", "miss", "miss"]
+    assert "Eens, bij de speeltuin." in client.get(inbreng.url).content.decode()
