@@ -44,3 +44,15 @@ def public_name(user: User) -> str:
     """How allauth's pages and e-mails name a user: the public display name, never the
     generated username or the e-mail address."""
     return user.public_name
+
+
+class Paginaversie(models.Model):
+    """A generation counter of the anonymous page cache (wijkwijzer.paginacache): "" for the
+    whole site, "gebied:<slug>" for an area, "zoeken" for search. In the database, not the
+    cache, so every worker and server sees a bump at once, whatever cache each one uses."""
+
+    bereik = models.CharField(max_length=120, primary_key=True)
+    versie = models.BigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"{self.bereik or 'alles'}: {self.versie}"

@@ -7,24 +7,27 @@ CSRF token sets one), is not private, carries no CSP nonce, and does not vary on
 this request happened to send.
 
 Invalidation is by generation: a write to content bumps a counter that is part of the key, so
-the next request renders afresh; old entries expire on their own. There is one counter for the
-whole site, bumped by pages published, unpublished or moved and by any row of a project app,
+the next request renders afresh; old entries expire on their own. The counters are rows in the
+database (one small query per anonymous request), so a bump reaches every worker and server at
+once even when each keeps its pages in a cache of its own. There is one counter for the whole
+site, bumped by pages published, unpublished or moved and by any row of a project app,
 and one per area (the pages under /gebieden/<slug>/) and for search. An app can narrow what
 its rows make stale with `register_bereik`: a new contribution in a campaign then re-renders
 its area's pages and search, not the kennisbank. Browsers get no max-age from this, so they
 never hold a stale copy."""
 
 import hashlib
-import secrets
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Model
+from django.db import transaction
+from django.db.models import F, Model
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import has_vary_header
 
-VERSIE = "paginacache:versie"
+from wijkwijzer.models import Paginaversie
+
 NIET_VOOR = ("/admin/", "/account/", "/health/", "/documenten/")
 HEADER = "X-Paginacache"
 ZOEKEN = "zoeken"
@@ -43,12 +46,18 @@ def gebied(slug: str) -> str:
 
 
 def verlopen(bereik: str = "", **kwargs) -> None:
-    """Make the cached pages of `bereik` (default: all) stale."""
-    sleutel = f"{VERSIE}:{bereik}" if bereik else VERSIE
-    try:
-        cache.incr(sleutel)
-    except ValueError:  # not in the cache (yet, or evicted): a fresh random start
-        cache.set(sleutel, secrets.randbelow(2**31) + 2, None)
+    """Make the cached pages of `bereik` (default: all) stale once the current transaction
+    commits: bumped earlier, a page rendered in between would be kept, under the new
+    generation, without the change it cannot see yet."""
+    transaction.on_commit(lambda: _ophogen(bereik))
+
+
+def _ophogen(bereik: str) -> None:
+    # update() and bulk_create() send no signals, so this row does not make itself stale.
+    if not Paginaversie.objects.filter(bereik=bereik).update(versie=F("versie") + 1):
+        Paginaversie.objects.bulk_create(
+            [Paginaversie(bereik=bereik, versie=2)], ignore_conflicts=True
+        )
 
 
 def rij_gewijzigd(sender: type[Model], instance: Model, **kwargs) -> None:
@@ -73,15 +82,10 @@ def _bereik(path: str) -> str:
 
 
 def _sleutel(request: HttpRequest) -> str:
-    namen = [VERSIE]
+    namen = [""]
     if bereik := _bereik(request.path):
-        namen.append(f"{VERSIE}:{bereik}")
-    versies = cache.get_many(namen)
-    for naam in set(namen) - set(versies):
-        # A counter not in the cache (new, or evicted) starts anywhere but where entries
-        # kept under an earlier value could be found again.
-        cache.add(naam, secrets.randbelow(2**31) + 2, None)
-        versies[naam] = cache.get(naam)
+        namen.append(bereik)
+    versies = dict(Paginaversie.objects.filter(bereik__in=namen).values_list("bereik", "versie"))
     generatie = ".".join(str(versies.get(naam, 1)) for naam in namen)
     pad = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"paginacache:{generatie}:{pad}"
