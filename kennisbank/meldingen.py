@@ -37,6 +37,12 @@ def frequentie(gebruiker: User) -> str:
     return voorkeur.frequentie if voorkeur else STANDAARD
 
 
+def _gekozen(gebruiker: User) -> str:
+    """`frequentie` for a user loaded with select_related("volgvoorkeur"): no query."""
+    voorkeur = getattr(gebruiker, "volgvoorkeur", None)
+    return voorkeur.frequentie if voorkeur else STANDAARD
+
+
 def frequentie_opslaan(gebruiker: User, keuze: str) -> None:
     Volgvoorkeur.objects.update_or_create(gebruiker=gebruiker, defaults={"frequentie": keuze})
 
@@ -89,8 +95,7 @@ def nieuw_gepubliceerd(pagina: Page) -> int:
     url = settings.WAGTAILADMIN_BASE_URL + pagina.url
     volgend = list(volgers(pagina))
     for gebruiker in volgend:
-        keuze = getattr(gebruiker, "volgvoorkeur", None)
-        keuze = keuze.frequentie if keuze else STANDAARD
+        keuze = _gekozen(gebruiker)
         if keuze == Frequentie.NOOIT:
             continue
         if keuze != Frequentie.DIRECT:
@@ -116,8 +121,7 @@ def samenvattingen_versturen(frequentie_van_run: str) -> int:
     verstuurd = 0
     for gebruiker, rijen in groupby(wachtend, key=lambda b: b.gebruiker):
         rijen = list(rijen)
-        voorkeur = getattr(gebruiker, "volgvoorkeur", None)
-        keuze = voorkeur.frequentie if voorkeur else STANDAARD
+        keuze = _gekozen(gebruiker)
         if keuze == Frequentie.NOOIT:
             Volgbericht.objects.filter(pk__in=[b.pk for b in rijen]).delete()
             continue

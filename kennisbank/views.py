@@ -33,6 +33,7 @@ from kennisbank.services import (
     vraag_stellen,
 )
 from wijkwijzer.ratelimit import form_status, limit_writes
+from wijkwijzer.views import afmeldpagina
 
 
 def vergelijken(request: HttpRequest) -> HttpResponse:
@@ -211,15 +212,10 @@ def volgmeldingen_instellen(request: HttpRequest) -> HttpResponse:
     return redirect("kennisbank:mijn_kennisbank")
 
 
-# Mail programs send the one-click unsubscribe (RFC 8058) as a POST without a CSRF token; the
-# signed token in the URL is what authorises it.
-@csrf_exempt
+@csrf_exempt  # see wijkwijzer.views.afmeldpagina
 def volgmeldingen_uit(request: HttpRequest, token: str) -> HttpResponse:
-    context = {"instellingen": reverse("kennisbank:mijn_kennisbank")}
-    if request.method == "POST":
-        if meldingen.afmelden(token) is None:
-            return render(
-                request, "wijkwijzer/afmelden.html", {**context, "ongeldig": True}, status=400
-            )
-        context["soort"] = _("nieuwe items in de kennisbank")
-    return render(request, "wijkwijzer/afmelden.html", context)
+    return afmeldpagina(
+        request,
+        lambda: _("nieuwe items in de kennisbank") if meldingen.afmelden(token) else None,
+        reverse("kennisbank:mijn_kennisbank"),
+    )

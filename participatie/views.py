@@ -47,6 +47,7 @@ from participatie.models import (
 )
 from wijkwijzer.downloads import csv_response
 from wijkwijzer.ratelimit import TOO_MANY, form_status, limit_writes, over_limit
+from wijkwijzer.views import afmeldpagina
 
 logger = logging.getLogger(__name__)
 VERSTUURD = "participatie_verstuurd"
@@ -438,19 +439,13 @@ def meldingen_instellen(request: HttpRequest) -> HttpResponse:
     return render(request, "participatie/meldingen_instellen.html", {"form": form}, status=status)
 
 
-# Mail programs send the one-click unsubscribe (RFC 8058) as a POST without a CSRF token; the
-# signed token in the URL is what authorises it.
-@csrf_exempt
+@csrf_exempt  # see wijkwijzer.views.afmeldpagina
 def afmelden_soort(request: HttpRequest, token: str) -> HttpResponse:
-    context = {"instellingen": reverse("participatie:meldingen_instellen")}
-    if request.method == "POST":
+    def afmelden() -> str | None:
         uitkomst = meldingen.afmelden(token)
-        if uitkomst is None:
-            return render(
-                request, "wijkwijzer/afmelden.html", {**context, "ongeldig": True}, status=400
-            )
-        context["soort"] = Meldingsoort(uitkomst[1]).label
-    return render(request, "wijkwijzer/afmelden.html", context)
+        return Meldingsoort(uitkomst[1]).label if uitkomst else None
+
+    return afmeldpagina(request, afmelden, reverse("participatie:meldingen_instellen"))
 
 
 @login_required

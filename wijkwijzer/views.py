@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -66,3 +68,20 @@ def health(request: HttpRequest) -> JsonResponse:
         onderdelen.update(uitslag)
     status = "storing" if kritiek else "beperkt" if beperkt else "ok"
     return JsonResponse({"status": status, **onderdelen}, status=503 if kritiek else 200)
+
+
+def afmeldpagina(
+    request: HttpRequest, afmelden: Callable[[], str | None], instellingen: str
+) -> HttpResponse:
+    """The one-click unsubscribe page of a kind of notification: GET shows a button, POST
+    calls `afmelden`, which stops the e-mails and names them, or returns None for a bad
+    link. The calling view is csrf_exempt: mail programs send the one-click POST (RFC 8058)
+    without a CSRF token; the signed token in its URL authorises it."""
+    context: dict = {"instellingen": instellingen}
+    if request.method == "POST":
+        soort = afmelden()
+        if soort is None:
+            context["ongeldig"] = True
+            return render(request, "wijkwijzer/afmelden.html", context, status=400)
+        context["soort"] = soort
+    return render(request, "wijkwijzer/afmelden.html", context)

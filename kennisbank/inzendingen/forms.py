@@ -71,11 +71,6 @@ class StapForm(forms.ModelForm):
         if "focusgebied" in self.fields:
             self.fields["focusgebied"].queryset = FocusgebiedPage.objects.live().order_by("title")
             self.fields["focusgebied"].empty_label = _("Geen focusgebied")
-        for naam in ("themas", "doelgroepen"):
-            if naam in self.fields:
-                self.fields[naam].widget = forms.CheckboxSelectMultiple(
-                    choices=self.fields[naam].choices
-                )
 
     def clean(self):
         cleaned = super().clean()
@@ -132,5 +127,9 @@ def stap_form(stap: Stap) -> type[StapForm]:
         form=StapForm,
         fields=stap.velden,
         formfield_callback=_formfield,
+        widgets={
+            "themas": forms.CheckboxSelectMultiple,
+            "doelgroepen": forms.CheckboxSelectMultiple,
+        },
         error_messages={"contact_url": {"invalid": _("Vul een volledig webadres in.")}},
     )

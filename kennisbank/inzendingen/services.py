@@ -123,11 +123,9 @@ def nieuwe_inzending(*, auteur: User) -> Inzending:
 def stap_opslaan(*, inzending: Inzending, door: User, form) -> Inzending:
     """Save one step's answers (a valid StapForm bound to `inzending`)."""
     _verwacht(inzending, door, OPSLAAN)
-    gewijzigd = form.save()
-    if inzending.gedeeld and not inzending.organisatie_id:
-        Inzending.objects.filter(pk=inzending.pk).update(gedeeld=False)
-        gewijzigd.gedeeld = False
-    return gewijzigd
+    if form.instance.organisatie_id is None:
+        form.instance.gedeeld = False  # nothing to share it with any more
+    return form.save()
 
 
 def delen(*, inzending: Inzending, door: User, gedeeld: bool) -> Inzending:
