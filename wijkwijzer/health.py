@@ -1,8 +1,17 @@
-"""The database part of /health/ (wijkwijzer.views.health gathers every project app's
-`health.py`: `check() -> dict` with its parts and the flags `kritiek`, the site cannot serve,
-and `beperkt`, it serves with less)."""
+"""The database and e-mail parts of /health/ (wijkwijzer.views.health gathers every project
+app's `health.py`: `check() -> dict` with its parts and the flags `kritiek`, the site cannot
+serve, and `beperkt`, it serves with less)."""
+
+import datetime
 
 from django.db import DatabaseError, connection
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+from mailer.models import PRIORITY_DEFERRED, Message
+
+# Mail older than this in the outbox means the sender or the SMTP server is not working: the
+# site still takes every contribution, but people wait for their confirmation e-mails.
+MAIL_TE_OUD = datetime.timedelta(minutes=15)
 
 
 def check() -> dict:
@@ -12,4 +21,21 @@ def check() -> dict:
             cursor.fetchone()
     except DatabaseError as error:
         return {"database": {"status": "storing", "fout": type(error).__name__}, "kritiek": True}
-    return {"database": {"status": "ok", "soort": connection.vendor}}
+    return {
+        "database": {"status": "ok", "soort": connection.vendor},
+        **mail_check(),
+    }
+
+
+def mail_check() -> dict:
+    wachtrij = Message.objects.aggregate(
+        aantal=Count("pk"),
+        uitgesteld=Count("pk", filter=Q(priority=PRIORITY_DEFERRED)),
+        oudste=Min("when_added"),
+    )
+    oudste = wachtrij.pop("oudste")
+    if oudste is None:
+        return {"e-mail": {"status": "ok", **wachtrij}}
+    te_oud = timezone.now() - oudste > MAIL_TE_OUD
+    wachtrij["oudste_minuten"] = int((timezone.now() - oudste).total_seconds() // 60)
+    return {"e-mail": {"status": "vertraagd" if te_oud else "ok", **wachtrij}, "beperkt": te_oud}

@@ -1,11 +1,15 @@
 """/health/ tells a load balancer whether this server can serve, and monitoring what is off."""
 
 import copy
+import datetime
 import json
 import logging.config
 
 import pytest
+from django.core.mail import EmailMessage
 from django.db import DatabaseError
+from django.utils import timezone
+from freezegun import freeze_time
 
 from search.services import herbouwen
 
@@ -21,6 +25,7 @@ def test_all_well(client, home):
     assert data["database"]["status"] == "ok"
     assert data["zoeken"]["ingebouwd"]["status"] == "ok"
     assert data["zoeken"]["elasticsearch"] == {"status": "niet ingesteld"}
+    assert data["e-mail"] == {"status": "ok", "aantal": 0, "uitgesteld": 0}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -58,3 +63,21 @@ def test_json_logs_are_one_object_per_line(settings, capsys):
     assert data["logger"] == "participatie"
     assert data["message"] == "Inbreng 17 niet gemaild"
     assert "tijd" in data
+
+
+def test_mail_waiting_too_long_is_degraded(client, home, settings):
+    """SMTP down: contributions are still taken (the outbox), but monitoring must see that
+    confirmation e-mails are not going out."""
+    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"
+    with freeze_time(timezone.now() - datetime.timedelta(minutes=20)):
+        EmailMessage("Bevestig", "tekst", to=["fatima@example.nl"]).send()
+    EmailMessage("Nog een", "tekst", to=["fatima@example.nl"]).send()
+    data = client.get("/health/").json()
+    assert data["status"] == "beperkt"
+    assert client.get("/health/").status_code == 200
+    assert data["e-mail"] == {
+        "status": "vertraagd",
+        "aantal": 2,
+        "uitgesteld": 0,
+        "oudste_minuten": 20,
+    }

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "csp",
     "django_ratelimit",
+    "mailer",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -177,8 +178,25 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not os.environ.get("REDIS_URL"):
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
-# E-mail: SMTP configured from the environment.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail goes through an outbox (django-mailer): sending a mail writes a row in the same
+# transaction as the write that caused it, and a sender process (`runmailer_pg`, see
+# docs/operations.md) delivers it with MAILER_EMAIL_BACKEND, deferring and retrying while the
+# SMTP server is down. So an SMTP failure never loses or rolls back a contribution.
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Senders on several servers share the queue through PostgreSQL row locks
+# (SELECT ... FOR UPDATE NOWAIT); a lock file would only guard one machine.
+MAILER_USE_FILE_LOCK = False
+# How often the sender looks at an empty queue (runmailer_pg is also woken by each new mail).
+MAILER_EMPTY_QUEUE_SLEEP = 5
+# `retry_deferred` runs every 5 minutes (cron): a day of retries, then the mail stays in the
+# outbox for an operator (and /health/ says "vertraagd").
+MAILER_EMAIL_MAX_RETRIES = 288
+# The send log keeps when and whether, not the message: no addresses or login links in it.
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
+EMAIL_TIMEOUT = 10
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
