@@ -33,6 +33,7 @@ from kennisbank.services import (
     vraag_stellen,
 )
 from wijkwijzer.ratelimit import form_status, limit_writes
+from wijkwijzer.verzending import eenmalig
 from wijkwijzer.views import afmeldpagina
 
 
@@ -113,6 +114,7 @@ def leerkring_document(request: HttpRequest, pk: int, document_pk: int) -> HttpR
 
 
 @login_required
+@eenmalig
 def vraag_stellen_view(request: HttpRequest) -> HttpResponse:
     form = VraagForm(request.POST or None)
     status = form_status(request, form)

@@ -215,18 +215,18 @@ def steunen_met_email(*, inbreng: Inbreng, email: str) -> str:
 def vragenlijst_invullen(
     *, proces: ParticipatieprocesPage, schrijver: Schrijver, antwoorden: dict[int, list[str]]
 ) -> tuple[Vragenlijstinzending, str | None]:
-    """Store one person's answers (question id -> values; several for multiple choice)."""
+    """Store one person's answers (question id -> values; several for multiple choice). An
+    account answers once (a unique constraint, so also two tabs at the same moment)."""
     with transaction.atomic():
-        if (
-            schrijver.gebruiker is not None
-            and Vragenlijstinzending.objects.filter(
-                proces=proces, gebruiker=schrijver.gebruiker
-            ).exists()
-        ):
-            raise ParticipatieFout("Je hebt deze vragenlijst al ingevuld. Dank je wel!")
-        inzending = Vragenlijstinzending.objects.create(
-            proces=proces, gebruiker=schrijver.gebruiker, bevestigd=schrijver.gebruiker is not None
-        )
+        try:
+            with transaction.atomic():
+                inzending = Vragenlijstinzending.objects.create(
+                    proces=proces,
+                    gebruiker=schrijver.gebruiker,
+                    bevestigd=schrijver.gebruiker is not None,
+                )
+        except IntegrityError:
+            raise ParticipatieFout("Je hebt deze vragenlijst al ingevuld. Dank je wel!") from None
         Vragenlijstantwoord.objects.bulk_create(
             Vragenlijstantwoord(inzending=inzending, vraag_id=vraag_id, waarde=waarde)
             for vraag_id, waarden in antwoorden.items()

@@ -47,6 +47,7 @@ from participatie.models import (
 )
 from wijkwijzer.downloads import csv_response
 from wijkwijzer.ratelimit import TOO_MANY, form_status, limit_writes, over_limit
+from wijkwijzer.verzending import eenmalig
 from wijkwijzer.views import afmeldpagina
 
 logger = logging.getLogger(__name__)
@@ -122,6 +123,7 @@ def _schrijfformulier(
     return opslaan(form)
 
 
+@eenmalig
 def inbreng_geven(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
     def opslaan(form: InbrengForm) -> HttpResponse:
         data = form.cleaned_data
@@ -150,6 +152,7 @@ def inbreng_geven(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpR
     )
 
 
+@eenmalig
 def agendapunt_voorstellen(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
     if not proces.agendapunt_aan:
         raise Http404
@@ -176,6 +179,7 @@ def agendapunt_voorstellen(request: HttpRequest, proces: ParticipatieprocesPage)
     )
 
 
+@eenmalig
 def vragenlijst(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
     if not proces.vragenlijst_aan:
         raise Http404
@@ -284,6 +288,7 @@ def _inbreng_of_404(pk: int) -> Inbreng:
 
 
 @require_POST
+@eenmalig
 def reageren(request: HttpRequest, pk: int) -> HttpResponse:
     inbreng = _inbreng_of_404(pk)
     proces = inbreng.proces
@@ -304,6 +309,7 @@ def reageren(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@eenmalig
 @limit_writes("klik")
 def steunen(request: HttpRequest, pk: int) -> HttpResponse:
     inbreng = _inbreng_of_404(pk)
@@ -460,6 +466,7 @@ def mijn_inbreng(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
+@eenmalig
 def behandelen(request: HttpRequest, pk: int) -> HttpResponse:
     inbreng = _inbreng_of_404(pk)
     if not request.user.has_perm("participatie.beantwoorden", inbreng):

@@ -3,6 +3,7 @@ axe-core and the Nu HTML Checker."""
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -221,3 +222,9 @@ def nu_checker() -> Iterator[Callable[[str], list[str]]]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def verzendsleutel(response) -> str:
+    """The once-only key of the (first) write form in a page (wijkwijzer.verzending)."""
+    html = response.content.decode()
+    return re.search(r'name="verzendsleutel" value="([^"]+)"', html).group(1)

@@ -15,6 +15,7 @@ class WijkwijzerConfig(AppConfig):
 
         from wijkwijzer import paginacache
         from wijkwijzer.discovery import project_app_configs
+        from wijkwijzer.models import Verzending
         from wijkwijzer.roles import ensure_roles_after_migrate
 
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
@@ -33,6 +34,7 @@ class WijkwijzerConfig(AppConfig):
                         sender=model,
                         dispatch_uid=f"paginacache_{model._meta.label}_{id(signal)}",
                     )
+        paginacache.register_bereik(Verzending, lambda rij: [])  # a receipt shows nowhere
 
 
 class WijkwijzerUsersConfig(WagtailUsersAppConfig):

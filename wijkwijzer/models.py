@@ -56,3 +56,16 @@ class Paginaversie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bereik or 'alles'}: {self.versie}"
+
+
+class Verzending(models.Model):
+    """A form sent once (wijkwijzer.verzending): its key, from a hidden field, and where the
+    answer sent the visitor. The key's uniqueness is what makes a second send of the same form
+    (a double click, a retried POST) store nothing new."""
+
+    sleutel = models.UUIDField(primary_key=True)
+    url = models.CharField(max_length=500)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return str(self.sleutel)

@@ -26,9 +26,11 @@ from kennisbank.expertpool.services import (
     uitnodiging_bij_token,
 )
 from wijkwijzer.ratelimit import form_status, limit_writes
+from wijkwijzer.verzending import eenmalig
 
 
 @login_required
+@eenmalig
 def aanvraag_indienen_view(request: HttpRequest) -> HttpResponse:
     form = AanvraagForm(request.POST or None)
     status = form_status(request, form)
@@ -93,6 +95,7 @@ def _formulier_op_aanvraag(
 
 @require_POST
 @login_required
+@eenmalig
 def aanvullen_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _formulier_op_aanvraag(
         request,

@@ -21,6 +21,7 @@ from kennisbank.inzendingen.selectors import (
 )
 from kennisbank.inzendingen.stappen import STAPPEN, ontbreekt
 from wijkwijzer.ratelimit import TOO_MANY, limit_writes, over_limit
+from wijkwijzer.verzending import eenmalig
 
 
 @login_required
@@ -34,6 +35,7 @@ def mijn_bijdragen(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@eenmalig
 @limit_writes("formulier")
 def nieuw(request: HttpRequest) -> HttpResponse:
     inzending = services.nieuwe_inzending(auteur=request.user)

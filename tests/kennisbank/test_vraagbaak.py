@@ -21,6 +21,7 @@ from kennisbank.services import (
     vraag_publiceren,
     vraag_sluiten,
 )
+from tests.conftest import verzendsleutel
 from tests.factories import (
     FocusgebiedPageFactory,
     ThemaFactory,
@@ -331,3 +332,20 @@ def test_detail_query_count_does_not_grow(query_count, vraagbaak):
         lambda: vraag.themas.add(*[ThemaFactory() for _ in range(4)]),
         maximum=15,
     )
+
+
+def test_a_question_sent_twice_is_asked_once(client, vraagbaak, vrager):
+    client.force_login(vrager)
+    url = "/kennisbank/vraagbaak/vraag-stellen/"
+    data = {
+        "thema": ThemaFactory().pk,
+        "vraag": "Hoe vinden we vrijwilligers?",
+        "toelichting": "Voor de speeltuin.",
+        "verzendsleutel": verzendsleutel(client.get(url)),
+    }
+
+    eerste = client.post(url, data)
+    tweede = client.post(url, data)
+
+    vraag = Vraag.objects.get()
+    assert eerste.url == tweede.url == f"/kennisbank/vraagbaak/mijn-vragen/{vraag.pk}/"

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from participatie import services
 from participatie.models import (
     Fasesoort,
     Inbreng,
@@ -180,6 +181,18 @@ def test_survey_results_are_aggregated_and_shown_from_five_people(client, proces
     assert '>Bankjes</th><td class="utrecht-table__cell">1</td>' in page
     assert "5 open antwoorden" in page
     assert "geheime mening" not in page  # never per person
+
+
+def test_an_account_answers_a_survey_once_even_from_two_tabs(proces, bewoner):
+    vragen = vragenlijst(proces)
+    schrijver = services.Schrijver(bewoner, bewoner.email, "Fatima")
+    antwoorden = {vragen["open"].pk: ["Meer bomen"]}
+    services.vragenlijst_invullen(proces=proces, schrijver=schrijver, antwoorden=antwoorden)
+
+    with pytest.raises(services.ParticipatieFout, match="al ingevuld"):
+        services.vragenlijst_invullen(proces=proces, schrijver=schrijver, antwoorden=antwoorden)
+
+    assert proces.inzendingen.count() == 1
 
 
 def test_a_required_survey_question_gets_a_dutch_error(client, proces, bewoner):

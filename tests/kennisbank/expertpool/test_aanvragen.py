@@ -18,6 +18,7 @@ from kennisbank.expertpool.services import (
     overgang,
     uitnodiging_beantwoorden,
 )
+from tests.conftest import verzendsleutel
 from tests.factories import (
     ExpertPageFactory,
     ExpertpoolPageFactory,
@@ -354,3 +355,22 @@ def test_bad_input_gets_dutch_errors_and_keeps_what_was_typed(client, pool):
         assert message in html
     assert 'value="Gemeente Delft"' in html
     assert not Ondersteuningsaanvraag.objects.exists()
+
+
+def test_a_request_sent_twice_is_one_request(client, pool, jeugd):
+    client.force_login(UserFactory())
+    data = {
+        "organisatie": "Gemeente Delft",
+        "gemeente": "Delft",
+        "vraag": "Hoe betrekken we sportclubs?",
+        "fase": Fase.objects.get(slug="ontwerp").pk,
+        "themas": [jeugd.pk],
+        "urgentie": "hoog",
+        "periode": "dit najaar",
+        "verzendsleutel": verzendsleutel(client.get("/expertpool/aanvragen/")),
+    }
+
+    for _ in range(2):
+        assert client.post("/expertpool/aanvragen/", data).status_code == 302
+
+    assert Ondersteuningsaanvraag.objects.count() == 1

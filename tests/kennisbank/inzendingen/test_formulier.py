@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from kennisbank.inzendingen.models import Inzending
+from tests.conftest import verzendsleutel
 from tests.factories import (
     InzendingFactory,
     OrganisatieFactory,
@@ -210,3 +211,15 @@ def test_my_list_and_the_overview_keep_their_query_counts(client, query_count, l
     query_count.assert_constant(
         f"/kennisbank/bijdragen/{inzending.pk}/", meer_opmerkingen, maximum=20
     )
+
+
+def test_starting_twice_with_the_same_button_makes_one_draft(client, lijst):
+    lid = UserFactory()
+    client.force_login(lid)
+    sleutel = verzendsleutel(client.get("/kennisbank/bijdragen/"))
+
+    eerste = client.post("/kennisbank/bijdragen/nieuw/", {"verzendsleutel": sleutel})
+    tweede = client.post("/kennisbank/bijdragen/nieuw/", {"verzendsleutel": sleutel})
+
+    assert Inzending.objects.filter(auteur=lid).count() == 1
+    assert eerste.url == tweede.url
