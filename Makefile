@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VENDOR := static/vendor
 
-.PHONY: run setup test assets lint format clean bench-load
+.PHONY: run setup test assets lint format clean bench-load bench-load-herstart
 
 run: setup
 	@echo "WijkWijzer draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
@@ -72,3 +72,6 @@ clean:
 
 bench-load: $(VENV)/.base-installed .venv-bench/bin/locust assets
 	$(BIN)/python bench/load/run.py
+
+bench-load-herstart: $(VENV)/.base-installed .venv-bench/bin/locust assets
+	$(BIN)/python bench/load/run.py --db-herstart

@@ -1,7 +1,9 @@
 """The campaign evening, simulated (run by run.py): people browsing anonymously, people
 searching, and logged-in residents giving input and support on the open process. Each
 contribution gets a unique title; those the server accepted (a redirect to the contribution)
-go to the file BENCH_GEACCEPTEERD, so run.py can check the database afterwards."""
+go to the file BENCH_GEACCEPTEERD, so run.py can check the database afterwards. One in
+DUBBELKLIK contributions is sent twice at the same moment with the same form, as a double
+click does: it must be stored once."""
 
 import json
 import os
@@ -11,6 +13,7 @@ import uuid
 from itertools import cycle
 from pathlib import Path
 
+import gevent
 from locust import HttpUser, between, constant, task
 
 DOEL = json.loads(Path(os.environ["BENCH_DOEL"]).read_text())
@@ -20,6 +23,8 @@ SESSIES = cycle(DOEL["sessies"])
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SOORT = re.compile(r'name="soort" value="([^"]+)"')
 THEMA = re.compile(r'<option value="(\d+)"')
+SLEUTEL = re.compile(r'name="verzendsleutel" value="([^"]+)"')
+DUBBELKLIK = 5
 
 
 class Bezoeker(HttpUser):
@@ -59,26 +64,39 @@ class Bewoner(HttpUser):
     def inbreng_geven(self) -> None:
         url = DOEL["inbreng_geven"]
         html = self._formulier(url, "formulier inbreng-geven")
-        token, soort, thema = CSRF.search(html), SOORT.search(html), THEMA.search(html)
-        if not (token and soort and thema):
+        velden = [r.search(html) for r in (CSRF, SOORT, THEMA, SLEUTEL)]
+        if not all(velden):
             return
+        token, soort, thema, sleutel = (v.group(1) for v in velden)
         titel = f"Belasting {uuid.uuid4().hex[:16]}"
         data = {
-            "csrfmiddlewaretoken": token.group(1),
-            "soort": soort.group(1),
+            "csrfmiddlewaretoken": token,
+            "verzendsleutel": sleutel,
+            "soort": soort,
             "titel": titel,
             "tekst": f"Meer speelplekken bij de school, graag. Kenmerk {titel}.",
-            "thema": thema.group(1),
+            "thema": thema,
             "plek": "",
             "afbeelding_tekst": "",
             "pseudoniem": "Bewoner",
             "website": "",
         }
+        if random.randrange(DUBBELKLIK):
+            self._versturen(url, data, titel, "versturen inbreng")
+        else:
+            gevent.joinall(
+                [
+                    gevent.spawn(self._versturen, url, data, titel, "versturen inbreng dubbelklik")
+                    for _ in range(2)
+                ]
+            )
+
+    def _versturen(self, url: str, data: dict, titel: str, naam: str) -> None:
         with self.client.post(
             url,
             data=data,
             headers={"Referer": self.host + url},
-            name="versturen inbreng",
+            name=naam,
             allow_redirects=False,
             catch_response=True,
         ) as antwoord:

@@ -5,6 +5,9 @@ contribution is in the database exactly once, and the memory of each gunicorn wo
 
     make bench-load            (or: .venv/bin/python bench/load/run.py [--gebruikers 200]
                                 [--duur 60] [--workers 5])
+    make bench-load-herstart   (the same load, with PostgreSQL restarted a third of the way in:
+                                how requests fail, how long until the site answers again
+                                without restarting gunicorn, and no half-written contribution)
 
 It starts its own PostgreSQL server (initdb in a temporary folder; as root through the
 `postgres` account) and needs locust in `.venv-bench` (`make bench-load` installs it from
@@ -22,8 +25,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +49,26 @@ def als_postgres(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
 
 
-def start_postgres(map: Path) -> tuple[str, callable]:
+@dataclass
+class Postgres:
+    url: str
+    pg_ctl: list[str]
+
+    def stop(self) -> None:
+        subprocess.run(
+            als_postgres([*self.pg_ctl, "-m", "fast", "stop"]), stdout=subprocess.DEVNULL
+        )
+
+    def herstart(self) -> None:
+        """As an operator or a failover would: open connections are cut."""
+        subprocess.run(
+            als_postgres([*self.pg_ctl, "-m", "fast", "restart"]),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
+def start_postgres(map: Path) -> Postgres:
     bin_dir = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1]
     data = map / "pg"
     data.mkdir()
@@ -56,15 +81,9 @@ def start_postgres(map: Path) -> tuple[str, callable]:
         stdout=subprocess.DEVNULL,
     )
     opties = f"-h 127.0.0.1 -p {PG_PORT} -k {map} -F -c max_connections=200"
-    pg_ctl = [f"{bin_dir}/pg_ctl", "-D", str(data), "-l", str(map / "pg.log"), "-w"]
-    subprocess.run(
-        als_postgres([*pg_ctl, "-o", opties, "start"]), check=True, stdout=subprocess.DEVNULL
-    )
-
-    def stop() -> None:
-        subprocess.run(als_postgres([*pg_ctl, "-m", "fast", "stop"]), stdout=subprocess.DEVNULL)
-
-    return f"postgres://postgres@127.0.0.1:{PG_PORT}/wijkwijzer", stop
+    pg_ctl = [f"{bin_dir}/pg_ctl", "-D", str(data), "-l", str(map / "pg.log"), "-w", "-o", opties]
+    subprocess.run(als_postgres([*pg_ctl, "start"]), check=True, stdout=subprocess.DEVNULL)
+    return Postgres(f"postgres://postgres@127.0.0.1:{PG_PORT}/wijkwijzer", pg_ctl)
 
 
 def manage(env: dict, *args: str, invoer: str | None = None) -> str:
@@ -156,6 +175,57 @@ def locust(env: dict, host: str, csv_prefix: Path, gebruikers: int, duur: int, *
     )
 
 
+def herstart_tijdens(postgres: Postgres, na: float, uitslag: dict) -> threading.Thread:
+    """Restart PostgreSQL `na` seconds into the load, in the background."""
+
+    def herstarten() -> None:
+        time.sleep(na)
+        uitslag["begin"] = time.time()
+        postgres.herstart()
+        uitslag["klaar"] = time.time()
+
+    draad = threading.Thread(target=herstarten)
+    draad.start()
+    return draad
+
+
+def storing_rapport(map: Path, uitslag: dict, workers_voor: list[int], workers_na: list[int]):
+    """When requests failed around the restart, of what kind, and whether the site came back
+    on its own (failures stop, same gunicorn workers)."""
+    seconden: dict[int, int] = {}
+    for r in csv.DictReader((map / "stats_stats_history.csv").open()):
+        if r["Name"] == "Aggregated":
+            seconden[int(r["Timestamp"])] = int(r["Total Failure Count"])
+    tijden = sorted(seconden)
+    begin, klaar = uitslag["begin"], uitslag["klaar"]
+    print(
+        f"\nPostgreSQL herstart op t={begin - tijden[0]:.0f} s, "
+        f"duurde {klaar - begin:.1f} s (pg_ctl restart -m fast)"
+    )
+    met_fouten = [t for vorige, t in pairwise(tijden) if seconden[t] > seconden[vorige]]
+    if met_fouten:
+        print(
+            f"Fouten van t={met_fouten[0] - tijden[0]} s tot t={met_fouten[-1] - tijden[0]} s; "
+            f"laatste fout {met_fouten[-1] - klaar:.0f} s na het einde van de herstart"
+        )
+    laatste = tijden[-1] - (met_fouten[-1] if met_fouten else tijden[0])
+    print(f"Daarna {laatste} s zonder fouten tot het einde van de test")
+    soorten: dict[str, int] = {}
+    fouten_csv = map / "stats_failures.csv"
+    if fouten_csv.exists():
+        for r in csv.DictReader(fouten_csv.open()):
+            soort = "HTTP-foutpagina" if re_status(r["Error"]) else "verbinding"
+            soorten[soort] = soorten.get(soort, 0) + int(r["Occurrences"])
+    print("Soort fouten: " + (", ".join(f"{n}x {s}" for s, n in sorted(soorten.items())) or "geen"))
+    print(f"Gunicorn-workers herstart: {'nee' if workers_voor == workers_na else 'ja'}")
+
+
+def re_status(fout: str) -> bool:
+    """Whether locust's error text is an HTTP answer (5xx page) rather than a broken
+    connection or a timeout."""
+    return "Server Error" in fout or fout.startswith("status ")
+
+
 def vergelijken(env: dict, host: str, map: Path, gebruikers: int = 50, duur: int = 20) -> None:
     """Throughput of a page from the anonymous cache against a bare view, same server."""
     urllib.request.urlopen(host + "/").read()  # nosec B310: our loopback server; into the cache
@@ -184,19 +254,24 @@ def main() -> None:
     parser.add_argument("--duur", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--db-herstart",
+        action="store_true",
+        help="herstart PostgreSQL na een derde van de duur (storingstest)",
+    )
     args = parser.parse_args()
     if not LOCUST.exists():
         sys.exit("locust ontbreekt: draai `make bench-load`")
 
     map = Path(tempfile.mkdtemp(prefix="wijkwijzer-load-"))
-    database_url, stop_postgres = start_postgres(map)
+    postgres = start_postgres(map)
     gunicorn = None
     try:
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "load_settings",
             "PYTHONPATH": f"{ROOT}:{HIER}",
-            "DATABASE_URL": database_url,
+            "DATABASE_URL": postgres.url,
             "SECRET_KEY": secrets.token_urlsafe(40),
             "SEARCH_INDEX_PATH": str(map / "zoekindex.sqlite3"),
             "MEDIA_ROOT": str(map / "media"),
@@ -245,9 +320,15 @@ def main() -> None:
             flush=True,
         )
         host = f"http://127.0.0.1:{poort}"
+        workers_voor = workers_van(gunicorn.pid)
+        herstart: dict = {}
+        if args.db_herstart:
+            draad = herstart_tijdens(postgres, args.duur / 3, herstart)
         locust(
             env, host, map / "stats", args.gebruikers, args.duur, "Bezoeker", "Zoeker", "Bewoner"
         )
+        if args.db_herstart:
+            draad.join()
         per_verzoek = rapport(map / "stats_stats.csv")
         groepen: dict[str, list] = {}
         for naam, r in per_verzoek.items():
@@ -270,16 +351,20 @@ def main() -> None:
         print(
             f"\nInbreng: {controle['geaccepteerd']} geaccepteerd, {controle['opgeslagen']} "
             f"opgeslagen, {controle['ontbrekend']} ontbrekend, {controle['dubbel']} dubbel, "
+            f"{controle['half']} half opgeslagen, "
             f"{controle['onverwacht']} opgeslagen zonder dat de bezoeker het antwoord kreeg"
         )
         geheugen = [rss_mb(pid) for pid in workers_van(gunicorn.pid)]
         print("Geheugen per worker (RSS, MB): " + ", ".join(f"{m:.0f}" for m in geheugen))
-        vergelijken(env, host, map)
+        if args.db_herstart:
+            storing_rapport(map, herstart, workers_voor, workers_van(gunicorn.pid))
+        else:
+            vergelijken(env, host, map)
     finally:
         if gunicorn is not None:
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(timeout=30)
-        stop_postgres()
+        postgres.stop()
         shutil.rmtree(map, ignore_errors=True)
 
 
