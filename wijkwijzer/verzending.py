@@ -6,7 +6,8 @@ redirect (the write succeeded) the key is stored with the redirect's address in 
 transaction. Sent again, the form finds its key and the visitor goes where the first send went,
 with nothing stored twice. Two sends at the same moment both run the view, but the key is a
 primary key: the second insert waits for the first transaction and then fails, which rolls back
-everything the second send wrote (its contribution, its queued e-mails)."""
+everything the second send wrote (its contribution, its queued e-mails). A second send that
+the view refuses (a form error: its text now exists) also gets the first send's answer."""
 
 import datetime
 import uuid
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from wijkwijzer.models import Verzending
 
 VELD = "verzendsleutel"
+REDIRECTS = (301, 302, 303)
 # Long enough for any retry by a browser or a person; the receipts are then removed
 # (verzendingen_opruimen).
 BEWAREN = datetime.timedelta(days=2)
@@ -55,13 +57,18 @@ def eenmalig(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         try:
             with transaction.atomic():
                 response = view(request, *args, **kwargs)
-                if response.status_code in (301, 302, 303):
+                if response.status_code in REDIRECTS:
                     Verzending.objects.create(sleutel=sleutel, url=response["Location"])
         except IntegrityError:
             eerder = Verzending.objects.filter(sleutel=sleutel).first()
             if eerder is None:
                 raise
             return _nog_eens(request, eerder)
+        if response.status_code not in REDIRECTS:
+            # Refused, for example as a duplicate of the text the first send stored while
+            # this one was on its way: then the first send is the answer.
+            if eerder := Verzending.objects.filter(sleutel=sleutel).first():
+                return _nog_eens(request, eerder)
         return response
 
     return wrapped

@@ -18,6 +18,7 @@ import csv
 import glob
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -214,16 +215,16 @@ def storing_rapport(map: Path, uitslag: dict, workers_voor: list[int], workers_n
     fouten_csv = map / "stats_failures.csv"
     if fouten_csv.exists():
         for r in csv.DictReader(fouten_csv.open()):
-            soort = "HTTP-foutpagina" if re_status(r["Error"]) else "verbinding"
+            soort = "HTTP-foutpagina" if re_status(r["Error"]) else "verbinding of time-out"
             soorten[soort] = soorten.get(soort, 0) + int(r["Occurrences"])
     print("Soort fouten: " + (", ".join(f"{n}x {s}" for s, n in sorted(soorten.items())) or "geen"))
     print(f"Gunicorn-workers herstart: {'nee' if workers_voor == workers_na else 'ja'}")
 
 
 def re_status(fout: str) -> bool:
-    """Whether locust's error text is an HTTP answer (5xx page) rather than a broken
-    connection or a timeout."""
-    return "Server Error" in fout or fout.startswith("status ")
+    """Whether locust's error text is an HTTP answer (an error page with its status) rather
+    than a broken connection or a timeout."""
+    return re.search(r"\b[45]\d\d\b", fout) is not None
 
 
 def vergelijken(env: dict, host: str, map: Path, gebruikers: int = 50, duur: int = 20) -> None:
