@@ -41,7 +41,12 @@ def _sleutel(request: HttpRequest) -> uuid.UUID | None:
         return None
 
 
-def _nog_eens(request: HttpRequest, verzending: Verzending) -> HttpResponse:
+def _eerder(request: HttpRequest, sleutel: uuid.UUID) -> HttpResponse | None:
+    """Where the first send of this form went, as the answer to a later one; None if none
+    was stored."""
+    verzending = Verzending.objects.filter(sleutel=sleutel).first()
+    if verzending is None:
+        return None
     messages.info(request, _("Je had dit al verstuurd. We hebben het één keer bewaard."))
     return redirect(verzending.url)
 
@@ -52,23 +57,21 @@ def eenmalig(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         sleutel = _sleutel(request) if request.method == "POST" else None
         if sleutel is None:
             return view(request, *args, **kwargs)
-        if eerder := Verzending.objects.filter(sleutel=sleutel).first():
-            return _nog_eens(request, eerder)
+        if eerder := _eerder(request, sleutel):
+            return eerder
         try:
             with transaction.atomic():
                 response = view(request, *args, **kwargs)
                 if response.status_code in REDIRECTS:
                     Verzending.objects.create(sleutel=sleutel, url=response["Location"])
         except IntegrityError:
-            eerder = Verzending.objects.filter(sleutel=sleutel).first()
-            if eerder is None:
-                raise
-            return _nog_eens(request, eerder)
+            if eerder := _eerder(request, sleutel):
+                return eerder
+            raise
         if response.status_code not in REDIRECTS:
             # Refused, for example as a duplicate of the text the first send stored while
             # this one was on its way: then the first send is the answer.
-            if eerder := Verzending.objects.filter(sleutel=sleutel).first():
-                return _nog_eens(request, eerder)
+            return _eerder(request, sleutel) or response
         return response
 
     return wrapped
