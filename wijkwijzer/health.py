@@ -36,6 +36,7 @@ def mail_check() -> dict:
     oudste = wachtrij.pop("oudste")
     if oudste is None:
         return {"e-mail": {"status": "ok", **wachtrij}}
-    te_oud = timezone.now() - oudste > MAIL_TE_OUD
-    wachtrij["oudste_minuten"] = int((timezone.now() - oudste).total_seconds() // 60)
+    leeftijd = timezone.now() - oudste
+    te_oud = leeftijd > MAIL_TE_OUD
+    wachtrij["oudste_minuten"] = int(leeftijd.total_seconds() // 60)
     return {"e-mail": {"status": "vertraagd" if te_oud else "ok", **wachtrij}, "beperkt": te_oud}

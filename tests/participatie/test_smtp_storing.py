@@ -2,14 +2,13 @@
 outbox (django-mailer) and go out once the SMTP server is back. A real SMTP server
 (aiosmtpd) on loopback plays the mail provider; first its port is closed, then it listens."""
 
-import socket
-
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from mailer.models import RESULT_FAILURE, RESULT_SUCCESS, Message, MessageLog
 
 from participatie.models import Inbreng, Zichtbaarheid
+from tests.conftest import free_port
 from tests.participatie.test_inbreng import formulier, geven_url
 
 pytestmark = pytest.mark.django_db
@@ -28,10 +27,7 @@ class Postbus:
 
 @pytest.fixture
 def smtp_poort() -> int:
-    """A loopback port nobody listens on (yet)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return free_port()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 import pytest
 from django.db import connection, transaction
@@ -551,6 +552,7 @@ def wereld(gebieden_index, roles, settings) -> dict:
     }
 
 
+@cache
 def _modellen() -> dict[str, type]:
     """The tables a write can take effect in, by name: the project's apps and the users."""
     modellen = [User]
