@@ -1,11 +1,14 @@
 from collections.abc import Callable
 
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 ADMIN_PREFIX = "/admin/"
@@ -24,22 +27,34 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
+def sessie_met_tweede_factor(request: HttpRequest) -> bool:
+    """Whether this session, not merely the account, passed a second factor: allauth records
+    each step of a login (and of a reauthentication) in the session. A session that was
+    opened some other way (an e-mail link, a login view outside allauth's flow) has none."""
+    return any(
+        record.get("method") == "mfa"
+        for record in get_authentication_records(request, request.user)
+    )
+
+
 class StaffMFAMiddleware:
-    """Anyone who can reach the admin must have two-factor authentication (TOTP) turned on;
-    until they do, every admin page, and every staff page outside the admin
-    (settings.STAFF_PATH_PREFIXES), sends them to the page that sets it up."""
+    """Anyone who can reach the admin must have two-factor authentication (TOTP) turned on
+    and have used it in this session. Until they have, every admin page, and every staff page
+    outside the admin (settings.STAFF_PATH_PREFIXES), sends them to set it up or to enter a
+    code."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if (
+        if not (
             request.path.startswith((ADMIN_PREFIX, *settings.STAFF_PATH_PREFIXES))
             and user.is_authenticated
             and user.has_perm("wagtailadmin.access_admin")
-            and not is_mfa_enabled(user)
         ):
+            return self.get_response(request)
+        if not is_mfa_enabled(user):
             messages.warning(
                 request,
                 _(
@@ -48,4 +63,11 @@ class StaffMFAMiddleware:
                 ),
             )
             return redirect("mfa_activate_totp")
+        if not sessie_met_tweede_factor(request):
+            messages.warning(
+                request,
+                _("Voor het beheer is tweestapsverificatie verplicht. Vul de code uit je app in."),
+            )
+            volgende = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_reauthenticate')}?{volgende}")
         return self.get_response(request)

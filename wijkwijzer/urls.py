@@ -9,8 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wijkwijzer import views
 
 urlpatterns = [
-    # The admin login is allauth's, so staff sign in with MFA and the same rate limits.
-    path("admin/login/", views.admin_login),
+    # Every login is allauth's (verified e-mail, rate limits, MFA for staff): Wagtail's own
+    # login views, the admin's and the front-end one, only send people there.
+    path("admin/login/", views.naar_inloggen, {"standaard": "/admin/"}),
+    path("_util/login/", views.naar_inloggen),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("account/profiel/", views.profile, name="profiel"),

@@ -28,9 +28,12 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "wijkwijzer/profile.html", {"form": form}, status=status)
 
 
-def admin_login(request: HttpRequest) -> HttpResponse:
-    """Wagtail's own login form would bypass MFA; send staff to allauth's login instead."""
-    next_url = request.GET.get("next", "/admin/")
+def naar_inloggen(request: HttpRequest, standaard: str = "/") -> HttpResponse:
+    """The login forms of Wagtail (the admin's and the one for restricted pages) log in with
+    Django's LoginView, which skips allauth's e-mail verification, rate limits and second
+    factor. They lead to allauth's login instead, on GET and POST alike: no credentials are
+    ever read here."""
+    next_url = request.GET.get("next", standaard)
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
 
 

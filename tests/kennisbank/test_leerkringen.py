@@ -174,3 +174,12 @@ def test_too_long_motivation_keeps_the_text_and_explains(client, kring):
     assert "Houd je motivatie korter dan 1000 tekens." in html
     assert text.strip() in html
     assert not Lidmaatschap.objects.exists()
+
+
+def test_a_members_only_document_sends_visitors_to_allauths_login(client, kring):
+    document = kring.ledendocumenten[0].value
+
+    response = client.get(document.url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/?next=/documenten/")

@@ -142,6 +142,7 @@ PAGE_TYPES = {
     "privacy": Soort(),
     "account_verwijderen": Soort(login="nieuw"),
     "mfa_instellen": Soort(login="nieuw"),
+    "mfa_bevestigen": Soort(login="team"),
 }
 
 
@@ -263,6 +264,7 @@ def site(gebieden_index, roles, settings) -> dict:
         "privacy": "/privacy/",
         "account_verwijderen": "/account/verwijderen/",
         "mfa_instellen": "/account/2fa/totp/activate/",
+        "mfa_bevestigen": "/account/2fa/reauthenticate/?next=/admin/",
         **deelname["urls"],
         "monitor_gebied": f"/gebieden/{area.slug}/monitor/",
         "monitor_vergelijking": "/monitor/?indicator=13",

@@ -217,6 +217,8 @@ WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 # The admin login goes through allauth, so staff get e-mail verification, rate limits and MFA.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Restricted pages and documents send visitors to allauth's login, not to Wagtail's own.
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 # Accounts, passwords and MFA are handled by allauth, also for the admin.
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
