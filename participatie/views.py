@@ -45,6 +45,7 @@ from participatie.models import (
     Statuswijziging,
     Zichtbaarheid,
 )
+from wijkwijzer.clientip import client_ip
 from wijkwijzer.downloads import csv_response
 from wijkwijzer.ratelimit import TOO_MANY, form_status, limit_writes, over_limit
 from wijkwijzer.verzending import eenmalig
@@ -378,7 +379,7 @@ def _melden(request: HttpRequest, bijdrage: Inbreng | Reactie, url: str) -> Http
             bijdrage=bijdrage,
             reden=form.cleaned_data["reden"],
             melder=melder,
-            sleutel=services.melder_sleutel(melder, request.META.get("REMOTE_ADDR", "")),
+            sleutel=services.melder_sleutel(melder, client_ip(request)),
         )
         messages.success(request, _("Dank je wel. Een moderator bekijkt het bericht."))
     return redirect(url)

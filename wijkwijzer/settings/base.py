@@ -174,6 +174,12 @@ RATE_LIMITS = {
     # Forms with typed text: questions, join requests, profile changes.
     "formulier": ("10/h", "40/h"),
 }
+# How many proxies in front of the app append to X-Forwarded-For (nginx: 1; a load balancer
+# and nginx: 2). All limits count the client that many entries from the right
+# (wijkwijzer.clientip). 0, the default, ignores the header: right when nothing is in front,
+# and safe, since a client could otherwise choose its own address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "wijkwijzer.clientip.client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not os.environ.get("REDIS_URL"):
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
@@ -228,6 +234,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 # Accounts (django-allauth)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "wijkwijzer.clientip.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "wijkwijzer.forms.SignupForm"
