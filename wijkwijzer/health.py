@@ -12,6 +12,9 @@ from mailer.models import PRIORITY_DEFERRED, Message
 # Mail older than this in the outbox means the sender or the SMTP server is not working: the
 # site still takes every contribution, but people wait for their confirmation e-mails.
 MAIL_TE_OUD = datetime.timedelta(minutes=15)
+# A deferred message that failed this many times again after being retried will not go by
+# itself (a refused address, a message the SMTP server rejects): someone must look at it.
+BLIJFT_MISLUKKEN = 3
 
 
 def check() -> dict:
@@ -31,6 +34,9 @@ def mail_check() -> dict:
     wachtrij = Message.objects.aggregate(
         aantal=Count("pk"),
         uitgesteld=Count("pk", filter=Q(priority=PRIORITY_DEFERRED)),
+        blijft_mislukken=Count(
+            "pk", filter=Q(priority=PRIORITY_DEFERRED, retry_count__gte=BLIJFT_MISLUKKEN)
+        ),
         oudste=Min("when_added"),
     )
     oudste = wachtrij.pop("oudste")
@@ -39,4 +45,5 @@ def mail_check() -> dict:
     leeftijd = timezone.now() - oudste
     te_oud = leeftijd > MAIL_TE_OUD
     wachtrij["oudste_minuten"] = int(leeftijd.total_seconds() // 60)
-    return {"e-mail": {"status": "vertraagd" if te_oud else "ok", **wachtrij}, "beperkt": te_oud}
+    status = "mislukt" if wachtrij["blijft_mislukken"] else "vertraagd" if te_oud else "ok"
+    return {"e-mail": {"status": status, **wachtrij}, "beperkt": status != "ok"}

@@ -28,7 +28,7 @@ def test_two_sends_at_the_same_moment_store_one_contribution(proces, thema, sett
             "SQLite lets one writer in at a time, so two requests cannot both be writing; "
             "this race runs on PostgreSQL (CI's second run)."
         )
-    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"
+    settings.EMAIL_BACKEND = "wijkwijzer.mail.Uitgaand"
     beide_geschreven = threading.Barrier(2, timeout=10)
     echte = services.inbreng_geven
 

@@ -4,12 +4,15 @@ outbox (django-mailer) and go out once the SMTP server is back. A real SMTP serv
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.mail import EmailMessage
 from django.core.management import call_command
 from mailer.models import RESULT_FAILURE, RESULT_SUCCESS, Message, MessageLog
 
 from participatie.models import Inbreng, Zichtbaarheid
 from tests.conftest import free_port
+from tests.factories import UserFactory
 from tests.participatie.test_inbreng import formulier, geven_url
+from wijkwijzer.health import BLIJFT_MISLUKKEN
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +36,7 @@ def smtp_poort() -> int:
 @pytest.fixture
 def outbox(settings, smtp_poort):
     """Production's mail set-up: the outbox, delivered over SMTP."""
-    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"
+    settings.EMAIL_BACKEND = "wijkwijzer.mail.Uitgaand"
     settings.MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = smtp_poort
@@ -105,3 +108,42 @@ def test_a_residents_contribution_goes_online_and_the_team_hears_later(
 
     assert bericht.rcpt_tos == [team.email]
     assert "Nieuwe inbreng: Schaduw op het plein" in bericht.content.decode()
+
+
+def test_a_line_break_in_a_title_neither_breaks_the_form_nor_starts_a_header(
+    client, proces, thema, bewoner, team, outbox, smtp_poort
+):
+    client.force_login(bewoner)
+    data = formulier(thema, titel="Schaduw\r\nBcc: indringer@example.nl")
+    del data["email"]
+
+    response = client.post(geven_url(proces), data, follow=True)
+
+    assert response.status_code == 200
+    (bericht,) = smtp_terug(smtp_poort)
+    assert bericht.rcpt_tos == [team.email]
+    kop = bericht.content.decode().split("\r\n\r\n")[0]
+    assert "Subject: [WijkWijzer] Nieuwe inbreng: Schaduw Bcc: indringer@example.nl" in kop
+    assert "\r\nBcc:" not in kop
+
+
+def test_one_message_that_cannot_be_sent_is_deferred_and_the_others_go(
+    client, home, outbox, smtp_poort
+):
+    # Stored as an older release (or a library bypassing the guard) could have stored it.
+    Message.objects.create(email=EmailMessage("Kapot\nBcc: x@example.nl", "t", to=["a@example.nl"]))
+    UserFactory(email="piet@example.nl")
+    client.post("/account/password/reset/", {"email": "piet@example.nl"})
+
+    (bericht,) = smtp_terug(smtp_poort)
+
+    assert bericht.rcpt_tos == ["piet@example.nl"]
+    (kapot,) = Message.objects.deferred()
+    assert "BadHeaderError" in MessageLog.objects.get(result=RESULT_FAILURE).log_message
+    assert client.get("/health/").json()["e-mail"]["status"] == "ok"
+    for _ in range(BLIJFT_MISLUKKEN):
+        assert smtp_terug(smtp_poort) == []
+    gezondheid = client.get("/health/").json()
+    assert gezondheid["status"] == "beperkt"
+    assert gezondheid["e-mail"]["status"] == "mislukt"
+    assert gezondheid["e-mail"]["blijft_mislukken"] == 1

@@ -25,7 +25,7 @@ def test_all_well(client, home):
     assert data["database"]["status"] == "ok"
     assert data["zoeken"]["ingebouwd"]["status"] == "ok"
     assert data["zoeken"]["elasticsearch"] == {"status": "niet ingesteld"}
-    assert data["e-mail"] == {"status": "ok", "aantal": 0, "uitgesteld": 0}
+    assert data["e-mail"] == {"status": "ok", "aantal": 0, "uitgesteld": 0, "blijft_mislukken": 0}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -68,7 +68,7 @@ def test_json_logs_are_one_object_per_line(settings, capsys):
 def test_mail_waiting_too_long_is_degraded(client, home, settings):
     """SMTP down: contributions are still taken (the outbox), but monitoring must see that
     confirmation e-mails are not going out."""
-    settings.EMAIL_BACKEND = "mailer.backend.DbBackend"
+    settings.EMAIL_BACKEND = "wijkwijzer.mail.Uitgaand"
     with freeze_time(timezone.now() - datetime.timedelta(minutes=20)):
         EmailMessage("Bevestig", "tekst", to=["fatima@example.nl"]).send()
     EmailMessage("Nog een", "tekst", to=["fatima@example.nl"]).send()
@@ -79,5 +79,6 @@ def test_mail_waiting_too_long_is_degraded(client, home, settings):
         "status": "vertraagd",
         "aantal": 2,
         "uitgesteld": 0,
+        "blijft_mislukken": 0,
         "oudste_minuten": 20,
     }

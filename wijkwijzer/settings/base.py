@@ -188,13 +188,15 @@ if not os.environ.get("REDIS_URL"):
 # transaction as the write that caused it, and a sender process (`runmailer_pg`, see
 # docs/operations.md) delivers it with MAILER_EMAIL_BACKEND, deferring and retrying while the
 # SMTP server is down. So an SMTP failure never loses or rolls back a contribution.
-EMAIL_BACKEND = "mailer.backend.DbBackend"
+EMAIL_BACKEND = "wijkwijzer.mail.Uitgaand"
 MAILER_EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 # Senders on several servers share the queue through PostgreSQL row locks
 # (SELECT ... FOR UPDATE NOWAIT); a lock file would only guard one machine.
 MAILER_USE_FILE_LOCK = False
+# Any error on one message defers it (with the error in the send log) and the sender goes on.
+MAILER_ERROR_HANDLER = "wijkwijzer.mail.uitstellen"
 # How often the sender looks at an empty queue (runmailer_pg is also woken by each new mail).
 MAILER_EMPTY_QUEUE_SLEEP = 5
 # `retry_deferred` runs every 5 minutes (cron): a day of retries, then the mail stays in the
