@@ -1,10 +1,27 @@
-"""CSV downloads that spreadsheet programs open correctly: semicolons (the Dutch Excel
-default) and a byte order mark, so accents survive."""
+"""CSV downloads that spreadsheet programs open correctly and safely: semicolons (the Dutch
+Excel default), a byte order mark so accents survive, and no cell that a spreadsheet would
+run as a formula."""
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.http import HttpResponse
+
+# What makes Excel, LibreOffice and Google Sheets read a cell as a formula (OWASP's list).
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+# A signed number as the downloads write it ("-3,5"): a spreadsheet reads it as a number.
+GETAL = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
+def cel(waarde: Any) -> Any:
+    """A value as a CSV cell: text that a spreadsheet would take for a formula (people write
+    titles, names and answers that end up in these files) gets a leading apostrophe, which
+    spreadsheets show as plain text. Numbers stay numbers, negative ones included."""
+    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN) and not GETAL.fullmatch(waarde):
+        return "'" + waarde
+    return waarde
 
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
@@ -12,6 +29,16 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([cel(kop) for kop in header])
+    writer.writerows([cel(waarde) for waarde in rij] for rij in rows)
     return response
+
+
+class VeiligeExport:
+    """For Wagtail admin listings with a download button (SpreadsheetExportMixin): the same
+    neutralising for their CSV. Their XLSX is safe already: Wagtail stores text that looks
+    like a formula as text."""
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        waarde = super().preprocess_field_value(field, value, export_format)  # type: ignore[misc]
+        return cel(waarde) if export_format == "csv" else waarde

@@ -52,3 +52,21 @@ def test_the_export_has_contributions_counts_and_answers_but_no_people(client, p
         assert "Fatima" not in body and "Kees" not in body and "@" not in body
         assert "Verborgen" not in body
     assert client.get(proces.url + "open-data/xml/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "titel", ["=1+1", "+31 6 12345678", "-2+3", "@SUM(A1)", "\tTAB", '=HYPERLINK("x")']
+)
+def test_no_cell_of_the_open_data_or_the_report_is_run_as_a_formula(client, proces, team, titel):
+    InbrengFactory(proces=proces, titel=titel, tekst="gewone tekst")
+    client.force_login(team)
+
+    for url in (
+        proces.url + "open-data/csv/",
+        f"/participatie/beheer/proces/{proces.pk}/verslag.csv",
+    ):
+        tekst = client.get(url).content.decode("utf-8-sig")
+        rijen = list(csv.DictReader(io.StringIO(tekst), delimiter=";"))
+        assert [rij["titel"] for rij in rijen] == ["'" + titel], url
+    data = json.loads(client.get(proces.url + "open-data/json/").content)
+    assert data["inbreng"][0]["titel"] == titel  # JSON is no spreadsheet: kept as written

@@ -161,3 +161,15 @@ def test_the_comparison_keeps_its_query_count_with_more_areas_and_periods(
         )
 
     query_count.assert_constant("/monitor/?indicator=15", meer, maximum=7)
+
+
+def test_the_csv_download_writes_no_formulas_but_keeps_negative_numbers(
+    client, indicatoren, gebied
+):
+    cijfers('15;overvecht;2022;-3,5;procent;=HYPERLINK("http://x.example");;')
+
+    response = client.get("/gebieden/overvecht/monitor/15.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+    assert rows[1][3] == "-3,50"
+    assert rows[1][5] == '\'=HYPERLINK("http://x.example")'

@@ -321,6 +321,7 @@ def test_only_coordinators_work_the_queue(client, pool, roles):
 def test_coordinator_exports_csv_and_sees_figures(client, pool, coordinator):
     gebied = FocusgebiedPageFactory(title="Heerlen-Noord")
     matched = OndersteuningsaanvraagFactory(focusgebied=gebied, organisatie="Gemeente Heerlen")
+    OndersteuningsaanvraagFactory(organisatie='=HYPERLINK("http://x.example")')
     Ondersteuningsaanvraag.objects.filter(pk=matched.pk).update(
         ingediend_op=timezone.now() - datetime.timedelta(days=10),
         gematcht_op=timezone.now() - datetime.timedelta(days=4),
@@ -331,7 +332,8 @@ def test_coordinator_exports_csv_and_sees_figures(client, pool, coordinator):
     csv = client.get("/admin/ondersteuningsaanvragen/?export=csv")
     body = b"".join(csv.streaming_content).decode()
     assert csv["Content-Type"].startswith("text/csv")
-    assert "Gemeente Heerlen" in body and len(body.strip().splitlines()) == 3
+    assert "Gemeente Heerlen" in body and len(body.strip().splitlines()) == 4
+    assert ',"\'=HYPERLINK(""http://x.example"")",' in body  # text, not a formula
 
     figures = client.get("/admin/expertpool/cijfers/").content.decode()
     assert "Mediaan tot een match: 6,0 dagen (1 gematcht)" in figures
