@@ -4,11 +4,14 @@ are imported (created, or updated when the slug exists), bad ones are reported a
 
 import datetime
 import json
+import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
@@ -38,6 +41,8 @@ PAGE_TYPES = {
 MANY_TO_MANY = ("themas", "actielijnen", "doelgroepen")
 REQUIRED = ("type", "slug", "title", "summary")
 
+logger = logging.getLogger(__name__)
+
 
 class ItemFout(Exception):
     """One item cannot be imported; the message says why, in Dutch."""
@@ -50,22 +55,80 @@ class ImportResultaat:
     fouten: list[tuple[str, str]] = field(default_factory=list)
 
 
+# Limits on what one file may ask of the server (docs/import_kennisbank.md). Real items are
+# far below them; without them one file could keep the import, and then the search rebuild of
+# the next start, busy for many minutes.
+MAX_BESTAND = 20 * 1024 * 1024  # bytes
+MAX_TEKST = 100_000  # characters in any one field (a long practice description is ~20,000)
+MAX_LIJST = 100  # entries in any one list field
+MAX_DIEPTE = 10  # nesting of arrays and objects within an item (items need 3)
+
+# The JSON structure only: whole strings (with their escapes), brackets and commas.
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},]')
+
+
+class BestandFout(Exception):
+    """The file as a whole cannot be read; the message says why, in Dutch."""
+
+
+def _ontleed(tekst: str) -> Any:
+    """One item's JSON, or an ItemFout. Nesting is counted before parsing: Python's parser
+    recurses, and a deeply nested item would otherwise end the whole import."""
+    diepte = 0
+    for token in _TOKENS.finditer(tekst):
+        teken = token.group()
+        if teken in "[{":
+            diepte += 1
+            if diepte > MAX_DIEPTE:
+                return ItemFout(f"te diep genest (meer dan {MAX_DIEPTE} niveaus)")
+        elif teken in "]}":
+            diepte -= 1
+    try:
+        return json.loads(tekst)
+    except json.JSONDecodeError as error:
+        return ItemFout(f"geen geldige JSON ({error.msg})")
+
+
+def _array_elementen(tekst: str) -> Iterator[str]:
+    """The texts of the elements of the top-level JSON array in `tekst`, found by following
+    strings and brackets only, so that one malformed element is reported on its own and the
+    elements after it are still read."""
+    diepte, begin = 0, tekst.index("[") + 1
+    for token in _TOKENS.finditer(tekst, begin):
+        teken = token.group()
+        if teken in "[{":
+            diepte += 1
+        elif teken in "]}":
+            if diepte == 0:
+                if tekst[begin : token.start()].strip():
+                    yield tekst[begin : token.start()]
+                return
+            diepte -= 1
+        elif teken == "," and diepte == 0:
+            yield tekst[begin : token.start()]
+            begin = token.end()
+    if tekst[begin:].strip():
+        yield tekst[begin:]
+
+
 def read_items(path: Path) -> Iterator[tuple[str, Any]]:
     """(reference, item) pairs; the reference names the place in the file for error reports.
-    A line that is not valid JSON yields its parse error as the item."""
-    text = path.read_text(encoding="utf-8")
+    An item that cannot be parsed yields an ItemFout as the item."""
+    if path.stat().st_size > MAX_BESTAND:
+        raise BestandFout(
+            f"het bestand is groter dan {MAX_BESTAND // (1024 * 1024)} MB; splits het op"
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise BestandFout(f"het bestand is geen UTF-8-tekst ({error.reason})") from None
     if text.lstrip().startswith("["):
-        items = json.loads(text)
-        for number, item in enumerate(items, start=1):
-            yield f"item {number}", item
+        for number, element in enumerate(_array_elementen(text), start=1):
+            yield f"item {number}", _ontleed(element)
         return
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield f"regel {number}", json.loads(line)
-        except json.JSONDecodeError as error:
-            yield f"regel {number}", ItemFout(f"geen geldige JSON ({error.msg})")
+        if line.strip():
+            yield f"regel {number}", _ontleed(line)
 
 
 def import_file(path: Path) -> ImportResultaat:
@@ -75,14 +138,37 @@ def import_file(path: Path) -> ImportResultaat:
         try:
             if isinstance(item, ItemFout):
                 raise item
-            if isinstance(item, dict) and item.get("slug"):
-                label = f"{reference} (slug '{item['slug']}')"
+            if isinstance(item, dict) and isinstance(item.get("slug"), str) and item["slug"]:
+                label = f"{reference} (slug '{item['slug'][:100]}')"
             created = import_item(item)
         except ItemFout as error:
             result.fouten.append((label, str(error)))
             continue
+        except ValidationError as error:
+            result.fouten.append((label, _validatiefouten(error)))
+            continue
+        except Exception as error:
+            # Whatever one item does wrong, the others are still imported and the summary
+            # printed; the traceback goes to the log for whoever maintains the importer.
+            logger.exception("Import van %s mislukt", label)
+            fout = f"onverwachte fout bij het opslaan ({type(error).__name__})"
+            result.fouten.append((label, fout))
+            continue
         (result.aangemaakt if created else result.bijgewerkt).append(item["slug"])
     return result
+
+
+# Model fields named as the import file names them, for error messages.
+IMPORTVELDEN = {"samenvatting": "summary", "body": "body_markdown", "antwoord": "body_markdown"}
+
+
+def _validatiefouten(error: ValidationError) -> str:
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    return "; ".join(
+        f"veld '{IMPORTVELDEN.get(naam, naam)}': {' '.join(meldingen)}"
+        for naam, meldingen in error.message_dict.items()
+    )
 
 
 def import_item(item: Any) -> bool:
@@ -110,12 +196,32 @@ def import_item(item: Any) -> bool:
     return created
 
 
+def _check_waarden(item: dict) -> None:
+    """What no field of any item may hold: text over MAX_TEKST, lists over MAX_LIJST, and the
+    NUL character, which PostgreSQL cannot store in text."""
+    for name, value in item.items():
+        values = value if isinstance(value, list) else [value]
+        if len(values) > MAX_LIJST:
+            raise ItemFout(f"veld '{name}' heeft meer dan {MAX_LIJST} waarden")
+        for text in values:
+            if not isinstance(text, str):
+                continue
+            if len(text) > MAX_TEKST:
+                raise ItemFout(f"veld '{name}' is langer dan {MAX_TEKST} tekens")
+            if "\x00" in text:
+                raise ItemFout(f"veld '{name}' bevat een NUL-teken (\\u0000)")
+
+
 def _validate(item: Any) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise ItemFout("een item moet een JSON-object zijn")
+    _check_waarden(item)
     missing = [name for name in REQUIRED if not str(item.get(name) or "").strip()]
     if missing:
         raise ItemFout(f"verplicht veld ontbreekt: {', '.join(missing)}")
+    for name in REQUIRED:
+        if not isinstance(item[name], str):
+            raise ItemFout(f"veld '{name}' moet tekst zijn")
     if item["type"] not in PAGE_TYPES:
         raise ItemFout(
             f"onbekend type '{item['type']}' (kies uit: {', '.join(sorted(PAGE_TYPES))})"
@@ -160,14 +266,14 @@ def _validate(item: Any) -> dict[str, Any]:
         "resultaten": render_markdown(_text(item, "resultaten_markdown")),
         "lessen": render_markdown(_text(item, "lessen_markdown")),
         "partners": "\n".join(_strings(item, "partners")),
-        "looptijd": _text(item, "looptijd")[:100],
+        "looptijd": _text(item, "looptijd"),
         "contact_organisatie": _contact(item),
         "gemeente": _text(item, "gemeente") or (area.gemeente if area else ""),
         "actielijnen": _actielijnen(item),
         "doelgroepen": _strings(item, "doelgroepen"),
         "beoordelingen": _beoordelingen(item),
         **_kosten(item),
-        "bereik_effect": _text(item, "bereik_effect")[:200],
+        "bereik_effect": _text(item, "bereik_effect"),
     }
 
 
@@ -251,7 +357,7 @@ def _contact(item: dict) -> str:
     contact = _text(item, "contact_organisatie")
     if EMAIL_PATTERN.search(contact):
         raise ItemFout("contact_organisatie mag geen e-mailadres bevatten, alleen de organisatie")
-    return contact[:200]
+    return contact
 
 
 def _date(item: dict) -> datetime.date:

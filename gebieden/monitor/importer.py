@@ -48,13 +48,40 @@ def lees(tekst: str, *, voorbeelddata: bool = False) -> Uitslag:
     if not tekst.strip():
         uitslag.fouten.append("Het bestand is leeg.")
         return uitslag
-    dialect = csv.Sniffer().sniff(tekst.splitlines()[0], delimiters=",;")
-    reader = csv.DictReader(io.StringIO(tekst), dialect=dialect)
+    if "\x00" in tekst:
+        # PostgreSQL cannot store it, and no spreadsheet writes it into a CSV file.
+        uitslag.fouten.append("Het bestand is geen leesbare CSV (het bevat NUL-tekens).")
+        return uitslag
+    kopregel = tekst.splitlines()[0]
+    scheiding = max(";,", key=kopregel.count)
+    if scheiding not in kopregel:
+        uitslag.fouten.append(
+            "Dit bestand is gescheiden met tabs. Sla het op als CSV met puntkomma's of komma's "
+            "(in Excel: 'CSV (gescheiden door lijstscheidingsteken)')."
+            if "\t" in kopregel
+            else "De kopregel heeft maar één kolom. Scheid de kolommen met puntkomma's (;) of "
+            f"komma's (,); nodig zijn: {', '.join(VERPLICHT)}."
+        )
+        return uitslag
+    try:
+        _lees_regels(
+            csv.DictReader(io.StringIO(tekst), delimiter=scheiding), uitslag, voorbeelddata
+        )
+    except csv.Error as fout:
+        uitslag.metingen = []
+        uitslag.fouten.append(f"Het bestand is geen leesbare CSV ({fout}).")
+    if not uitslag.metingen and not uitslag.fouten:
+        uitslag.fouten.append("Het bestand heeft geen regels met cijfers.")
+    _tel_bestaande(uitslag)
+    return uitslag
+
+
+def _lees_regels(reader: csv.DictReader, uitslag: Uitslag, voorbeelddata: bool) -> None:
     kolommen = [naam.strip().lower() for naam in reader.fieldnames or []]
     reader.fieldnames = kolommen
     if ontbrekend := [naam for naam in VERPLICHT if naam not in kolommen]:
         uitslag.fouten.append(f"Kolommen ontbreken: {', '.join(ontbrekend)}.")
-        return uitslag
+        return
     indicatoren = {str(k.nummer): k for k in Kernindicator.objects.all()}
     gebieden = {g.slug: g for g in FocusgebiedPage.objects.all()}
     gezien: dict[tuple, int] = {}
@@ -86,6 +113,8 @@ def lees(tekst: str, *, voorbeelddata: bool = False) -> Uitslag:
         for naam in ("eenheid", "bron"):
             if not waarden[naam]:
                 fouten.append(f"kolom {naam} is leeg")
+            elif len(waarden[naam]) > (lengte := Meting._meta.get_field(naam).max_length):
+                fouten.append(f"kolom {naam} is langer dan {lengte} tekens")
         sleutel = (waarden["indicator"], waarden["gebied"], waarden["periode"])
         if sleutel in gezien:
             fouten.append(
@@ -110,10 +139,6 @@ def lees(tekst: str, *, voorbeelddata: bool = False) -> Uitslag:
                 voorbeelddata=voorbeelddata,
             )
         )
-    if not uitslag.metingen and not uitslag.fouten:
-        uitslag.fouten.append("Het bestand heeft geen regels met cijfers.")
-    _tel_bestaande(uitslag)
-    return uitslag
 
 
 def _bestaande(metingen: list[Meting]) -> dict[tuple, Meting]:

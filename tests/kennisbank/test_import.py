@@ -7,10 +7,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from gebieden.models import Actielijn
-from kennisbank.models import PraktijkvoorbeeldPage, VraagPage
+from kennisbank import importer
+from kennisbank.models import PraktijkvoorbeeldIndexPage, PraktijkvoorbeeldPage, VraagPage
 from tests.factories import (
     FocusgebiedPageFactory,
     PraktijkvoorbeeldIndexPageFactory,
+    SynthesePageFactory,
     ThemaFactory,
     VraagbaakPageFactory,
 )
@@ -175,3 +177,55 @@ def test_vraag_items_become_public_questions_with_their_answer(tmp_path, setup, 
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Bestand niet gevonden"):
         call_command("import_kennisbank", str(tmp_path / "nee.json"))
+
+
+BAD_ITEMS = {
+    "a number as title": item(slug="titel-getal", title=12),
+    "a list as type": item(slug="type-lijst", type=["praktijkvoorbeeld"]),
+    "a NUL byte": item(slug="nul", summary="Voor\u0000na"),
+    "a field longer than its column": item(slug="lange-gemeente", gemeente="G" * 500),
+    "reach over its column": item(slug="lang-bereik", bereik_effect="b" * 201),
+    "a slug used by another page type": item(slug="synthese-slug"),
+    "a body over the size limit": item(slug="te-lang", body_markdown="woord " * 20_000),
+    "a list over the size limit": item(slug="te-veel", doelgroepen=["Jongeren"] * 101),
+}
+
+
+@pytest.mark.parametrize("soort", BAD_ITEMS)
+def test_a_bad_item_is_a_fout_line_and_the_items_around_it_are_imported(tmp_path, setup, soort):
+    SynthesePageFactory(
+        parent=PraktijkvoorbeeldIndexPage.objects.get(), title="Synthese", slug="synthese-slug"
+    )
+    items = [item(slug="ervoor", title="Ervoor"), BAD_ITEMS[soort], item(slug="erna", title="Erna")]
+
+    out, err, code = run(tmp_path, json.dumps(items))
+
+    assert code == 1
+    assert "1 mislukt" in out and "2 aangemaakt" in out
+    (fout,) = [regel for regel in err.splitlines() if regel.startswith("FOUT")]
+    assert fout.startswith("FOUT item 2")
+    assert "Traceback" not in err
+    assert set(PraktijkvoorbeeldPage.objects.values_list("slug", flat=True)) == {"ervoor", "erna"}
+
+
+def test_deep_nesting_and_broken_json_are_reported_per_item(tmp_path, setup):
+    diep = '{"type": "praktijkvoorbeeld", "x": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    kapot = '{"type": "praktijkvoorbeeld", "slug": }'
+    content = "[" + ", ".join([json.dumps(item(slug="eerste")), diep, kapot]) + ", "
+    content += json.dumps(item(slug="laatste", title='Laatste, met [haakjes] en "}')) + "]"
+
+    out, err, code = run(tmp_path, content)
+
+    assert code == 1 and "2 aangemaakt" in out and "2 mislukt" in out
+    assert "FOUT item 2: te diep genest" in err
+    assert "FOUT item 3: geen geldige JSON" in err
+    assert PraktijkvoorbeeldPage.objects.get(slug="laatste").title == 'Laatste, met [haakjes] en "}'
+
+
+def test_a_file_over_the_size_limit_is_refused_whole(tmp_path, setup, monkeypatch):
+    monkeypatch.setattr(importer, "MAX_BESTAND", 1000)
+
+    _, err, code = run(tmp_path, json.dumps([item(body_markdown="x" * 2000)]))
+
+    assert code == 1 and "groter dan" in err
+    assert not PraktijkvoorbeeldPage.objects.exists()

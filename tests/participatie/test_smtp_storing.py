@@ -138,7 +138,7 @@ def test_one_message_that_cannot_be_sent_is_deferred_and_the_others_go(
     (bericht,) = smtp_terug(smtp_poort)
 
     assert bericht.rcpt_tos == ["piet@example.nl"]
-    (kapot,) = Message.objects.deferred()
+    assert Message.objects.deferred().count() == 1
     assert "BadHeaderError" in MessageLog.objects.get(result=RESULT_FAILURE).log_message
     assert client.get("/health/").json()["e-mail"]["status"] == "ok"
     for _ in range(BLIJFT_MISLUKKEN):

@@ -1,9 +1,8 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kennisbank.importer import import_file
+from kennisbank.importer import BestandFout, import_file
 
 
 class Command(BaseCommand):
@@ -20,8 +19,8 @@ class Command(BaseCommand):
             raise CommandError(f"Bestand niet gevonden: {file}")
         try:
             result = import_file(file)
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise CommandError(f"{file} is geen geldig JSON-bestand: {error}") from error
+        except BestandFout as error:
+            raise CommandError(f"{file}: {error}") from error
         for reference, message in result.fouten:
             self.stderr.write(f"FOUT {reference}: {message}")
         self.stdout.write(

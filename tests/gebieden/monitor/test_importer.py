@@ -142,3 +142,35 @@ def test_only_the_redactie_may_import(client, indicatoren, gebied, roles):
 
     # Wagtail turns a refusal inside the admin into a redirect to the dashboard.
     assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+@pytest.mark.parametrize(
+    ("tekst", "melding"),
+    [
+        (KOP.replace(";", "\t") + "\n" + GOED[0].replace(";", "\t"), "gescheiden met tabs"),
+        ("indicator\n15", "De kopregel heeft maar één kolom."),
+        (csv("15;overvecht;2022;14;procent;Politie\x00;;"), "geen leesbare CSV"),
+        (
+            csv("15;overvecht;2022;14;" + "p" * 61 + ";Politie;;"),
+            "Regel 2: kolom eenheid is langer dan 60 tekens.",
+        ),
+        (
+            csv("15;overvecht;2022;14;procent;" + "b" * 201 + ";;"),
+            "Regel 2: kolom bron is langer dan 200 tekens.",
+        ),
+    ],
+)
+def test_a_file_in_the_wrong_shape_gets_a_clear_error_in_the_admin(
+    client, indicatoren, gebied, roles, tekst, melding
+):
+    redacteur = UserFactory()
+    redacteur.groups.add(roles[REDACTEUR])
+    TOTP.activate(redacteur, generate_totp_secret())
+    client.force_login(redacteur)
+    bestand = SimpleUploadedFile("cijfers.csv", tekst.encode("utf-8"), "text/csv")
+
+    response = client.post("/admin/monitor/import/", {"bestand": bestand})
+
+    assert response.status_code == 200
+    assert melding in response.content.decode()
+    assert not Meting.objects.exists()
