@@ -5,6 +5,7 @@ for bots; the text checks (links, duplicates) are here so errors show next to th
 import re
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,9 @@ MAX_LINKS = 2
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 POSTCODE = re.compile(r"\s*([1-9]\d{3})\s*(?:[a-zA-Z]{2})?\s*")
 FOTO_MAX_BYTES = 8 * 1024 * 1024
+# Checked on the header, before the photo is decoded: a small file can describe a huge image
+# (a 137 KB PNG of 12000 x 12000 pixels would take over 400 MB to decode).
+FOTO_MAX_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
 HONEYPOT = "website"
 
 SCHAAL = [
@@ -220,6 +224,18 @@ class InbrengForm(SchrijverForm):
         foto = self.cleaned_data.get("afbeelding")
         if foto and foto.size > FOTO_MAX_BYTES:
             raise forms.ValidationError(_("Deze foto is groter dan 8 MB. Kies een kleinere."))
+        if foto and foto.image.width * foto.image.height > FOTO_MAX_PIXELS:
+            raise forms.ValidationError(
+                _(
+                    "Deze foto heeft te veel pixels (%(breedte)s bij %(hoogte)s). Kies een foto "
+                    "van hoogstens %(megapixel)s megapixel, of verklein hem eerst."
+                )
+                % {
+                    "breedte": foto.image.width,
+                    "hoogte": foto.image.height,
+                    "megapixel": FOTO_MAX_PIXELS // 1_000_000,
+                }
+            )
         return foto
 
     def clean(self):

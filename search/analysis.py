@@ -5,7 +5,7 @@ stemmer. Index and query go through the same steps, so they meet on the same ter
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -16,6 +16,14 @@ MIN_PART = 3
 # A linking sound between compound parts: woning-s-corporatie is rare, but "en"/"s" are common
 # (kinder-en-opvang, veiligheid-s-huis).
 LINKS = ("", "s", "en", "e")
+# Bounds on the work one text can cause. Dutch compounds stay under ~50 letters
+# (arbeidsongeschiktheidsverzekering: 33); a longer "word" is a code, a glued URL or an
+# attack, and splitting it costs time quadratic in its length. A field's text beyond
+# MAX_TEKST (about a 150-page report) is left out of the index, not the page.
+MAX_WOORD = 60
+MAX_TEKST = 500_000
+# Stems and splits are cached per process; distinct queries must not grow it without end.
+CACHE_WOORDEN = 50_000
 
 
 def fold(text: str) -> str:
@@ -39,7 +47,7 @@ PARTS = _word_list("woorddelen.txt")
 _stemmer = snowballstemmer.stemmer("dutch_porter")
 
 
-@cache
+@lru_cache(maxsize=CACHE_WOORDEN)
 def stem(word: str) -> str:
     """Snowball's Dutch Porter stemmer, after dropping the -d/-t of a past participle after a
     long vowel (verduurzaamd -> verduurzaam), which Snowball leaves alone."""
@@ -48,7 +56,7 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
-@cache
+@lru_cache(maxsize=CACHE_WOORDEN)
 def split_compound(word: str) -> tuple[str, ...]:
     """The parts of a compound made of known word parts (jeugdcriminaliteit -> jeugd,
     criminaliteit), or () when it is not one."""
@@ -73,8 +81,13 @@ def split_compound(word: str) -> tuple[str, ...]:
 
 
 def words(text: str) -> list[str]:
-    """Folded words without stop words."""
-    return [word for word in WORD.findall(fold(text)) if word not in STOP_WORDS]
+    """Folded words without stop words, from the first MAX_TEKST characters, leaving out
+    words longer than MAX_WOORD."""
+    return [
+        word
+        for word in WORD.findall(fold(text[:MAX_TEKST]))
+        if len(word) <= MAX_WOORD and word not in STOP_WORDS
+    ]
 
 
 def index_terms(text: str) -> Iterator[str]:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -70,4 +71,27 @@ class StaffMFAMiddleware:
             )
             volgende = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('mfa_reauthenticate')}?{volgende}")
+        return self.get_response(request)
+
+
+class VerzoekGrootteMiddleware:
+    """Refuses a request whose body is larger than the site ever needs before anything reads
+    it (settings.MAX_VERZOEK_BYTES; the admin, where editors upload documents, has its own
+    limit). Django's own limits cover form fields but not uploaded files; the proxy's limit
+    (docs/operations.md) is the first line, this one holds without it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            lengte = 0
+        beheer = request.path.startswith(ADMIN_PREFIX)
+        grens = settings.MAX_VERZOEK_BYTES_BEHEER if beheer else settings.MAX_VERZOEK_BYTES
+        if lengte > grens:
+            return TemplateResponse(
+                request, "413.html", {"grens_mb": grens // (1024 * 1024)}, status=413
+            ).render()
         return self.get_response(request)

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from participatie import services
 from participatie.models import (
     Bevestiging,
     Inbreng,
@@ -242,6 +243,39 @@ def test_a_photo_is_shrunk_and_loses_its_metadata(client, proces, thema, bewoner
         assert max(saved.size) == 1600
         assert not saved.getexif()
     assert 'alt="Het lege plein"' in client.get(inbreng.url).content.decode()
+
+
+def test_a_photo_with_too_many_pixels_is_refused_before_it_is_decoded(
+    client, proces, thema, bewoner, monkeypatch
+):
+    # A 12000 x 12000 PNG of one colour is about 137 KB on disk and ~430 MB decoded.
+    buffer = io.BytesIO()
+    Image.new("1", (12000, 12000)).save(buffer, "PNG")
+    upload = SimpleUploadedFile("bom.png", buffer.getvalue(), content_type="image/png")
+    decoded = []
+    monkeypatch.setattr(services, "foto_verwerken", lambda foto: decoded.append(foto))
+    client.force_login(bewoner)
+
+    response = client.post(
+        geven_url(proces), formulier(thema, afbeelding=upload, afbeelding_tekst="Plein")
+    )
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Deze foto heeft te veel pixels (12000 bij 12000)" in html
+    assert 'value="Schaduw op het plein"' in html  # what was typed stays
+    assert decoded == [] and not Inbreng.objects.exists()
+
+
+def test_a_request_body_over_the_limit_is_refused_before_it_is_read(client, proces, settings):
+    settings.MAX_VERZOEK_BYTES = 1024
+    upload = SimpleUploadedFile("groot.jpg", b"x" * 2048, content_type="image/jpeg")
+
+    response = client.post(geven_url(proces), {"afbeelding": upload})
+
+    assert response.status_code == 413
+    assert "Te groot om te versturen" in response.content.decode()
+    assert client.post(geven_url(proces), {"titel": "klein"}).status_code == 400
 
 
 def test_writing_is_closed_outside_the_input_phases(client, gebied, thema):

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "wijkwijzer.middleware.VerzoekGrootteMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "wijkwijzer.paginacache.PaginacacheMiddleware",
@@ -159,6 +160,11 @@ PAGINA_CACHE_SECONDEN = int(os.environ.get("PAGINA_CACHE_SECONDEN", "300"))
 # Search: the embedded backend's index file (SQLite FTS5, apart from the project database).
 SEARCH_EMBEDDED_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", BASE_DIR / "search_index.sqlite3"))
 
+# The largest request body accepted (wijkwijzer.middleware.VerzoekGrootteMiddleware): public
+# forms carry at most one 8 MB photo; editors upload documents in the admin.
+MAX_VERZOEK_BYTES = 10 * 1024 * 1024
+MAX_VERZOEK_BYTES_BEHEER = 100 * 1024 * 1024
+
 # Staff pages outside the Wagtail admin; like the admin, they require MFA.
 STAFF_PATH_PREFIXES = ["/participatie/beheer/"]
 
@@ -231,6 +237,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Images larger than this are refused before they are decoded (Pillow would need about
+# 3 bytes a pixel); a 50-megapixel photo is more than any phone takes by default.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt"]
 
 # Accounts (django-allauth)
