@@ -6,13 +6,14 @@ import datetime
 import json
 import logging
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
@@ -140,7 +141,7 @@ def import_file(path: Path) -> ImportResultaat:
                 raise item
             if isinstance(item, dict) and isinstance(item.get("slug"), str) and item["slug"]:
                 label = f"{reference} (slug '{item['slug'][:100]}')"
-            created = import_item(item)
+            created = _met_herhaling(item)
         except ItemFout as error:
             result.fouten.append((label, str(error)))
             continue
@@ -150,12 +151,38 @@ def import_file(path: Path) -> ImportResultaat:
         except Exception as error:
             # Whatever one item does wrong, the others are still imported and the summary
             # printed; the traceback goes to the log for whoever maintains the importer.
-            logger.exception("Import van %s mislukt", label)
-            fout = f"onverwachte fout bij het opslaan ({type(error).__name__})"
+            if _bezet(error):
+                fout = "de database bleef bezet; importeer opnieuw (wat er al is, wordt bijgewerkt)"
+            else:
+                logger.exception("Import van %s mislukt", label)
+                fout = f"onverwachte fout bij het opslaan ({type(error).__name__})"
             result.fouten.append((label, fout))
             continue
         (result.aangemaakt if created else result.bijgewerkt).append(item["slug"])
     return result
+
+
+# SQLite (the embedded default) lets one writer in at a time; a website busy writing can keep
+# an item waiting past the database's busy timeout.
+POGINGEN = 3
+
+
+def _bezet(error: Exception) -> bool:
+    return isinstance(error, OperationalError) and "locked" in str(error)
+
+
+def _met_herhaling(item: Any) -> bool:
+    """import_item, tried again when the database stayed locked (each try is one
+    transaction, so a failed one left nothing behind)."""
+    poging = 1
+    while True:
+        try:
+            return import_item(item)
+        except OperationalError as error:
+            if not _bezet(error) or poging == POGINGEN:
+                raise
+        time.sleep(poging)
+        poging += 1
 
 
 # Model fields named as the import file names them, for error messages.

@@ -113,6 +113,26 @@ def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> 
     }
 
 
+def inbreng_met_foto(pk: int, user: User) -> Inbreng | None:
+    """A contribution whose photo `user` may see: everyone once it is online, its writer
+    while it waits, the area's moderators also when it is hidden."""
+    inbreng = (
+        Inbreng.objects.exclude(afbeelding="")
+        .select_related("focusgebied")
+        .filter(pk=pk, proces__live=True)
+        .first()
+    )
+    if inbreng is None:
+        return None
+    if (
+        inbreng.is_zichtbaar
+        or (user.is_authenticated and inbreng.auteur_id == user.pk)
+        or user.has_perm("participatie.modereren", inbreng)
+    ):
+        return inbreng
+    return None
+
+
 def inbreng_detail(proces: ParticipatieprocesPage, pk: int, user: User) -> Inbreng | None:
     """A public contribution of `proces` with its replies and history. Its own writer also
     sees it while it waits for approval."""

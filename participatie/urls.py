@@ -9,6 +9,7 @@ urlpatterns = [
     path("participatie/inbreng/<int:pk>/reageren/", views.reageren, name="reageren"),
     path("participatie/inbreng/<int:pk>/steunen/", views.steunen, name="steunen"),
     path("participatie/inbreng/<int:pk>/melden/", views.inbreng_melden, name="inbreng_melden"),
+    path("participatie/inbreng/<int:pk>/foto/", views.inbreng_foto, name="inbreng_foto"),
     path("participatie/inbreng/<int:pk>/meldingen/", views.meldingen_item, name="meldingen"),
     path("participatie/reactie/<int:pk>/melden/", views.reactie_melden, name="reactie_melden"),
     path("participatie/afmelden/<str:token>/", views.afmelden, name="afmelden"),

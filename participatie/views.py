@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -385,9 +385,27 @@ def _melden(request: HttpRequest, bijdrage: Inbreng | Reactie, url: str) -> Http
     return redirect(url)
 
 
+def inbreng_foto(request: HttpRequest, pk: int) -> FileResponse:
+    """A contribution's photo, to those who may see the contribution: photos are not served
+    from MEDIA_ROOT directly, so a hidden contribution's photo is not public either."""
+    inbreng = selectors.inbreng_met_foto(pk, request.user)
+    if inbreng is None:
+        raise Http404
+    response = FileResponse(inbreng.afbeelding.open("rb"), content_type="image/jpeg")
+    # Photos do not change; one that was hidden must not stay in shared caches.
+    response["Cache-Control"] = (
+        "public, max-age=86400" if inbreng.is_zichtbaar else "private, no-store"
+    )
+    return response
+
+
 @require_POST
 def inbreng_melden(request: HttpRequest, pk: int) -> HttpResponse:
     inbreng = _inbreng_of_404(pk)
+    # Only what is online can be reported: an unconfirmed or hidden contribution has no
+    # public page, so its number must not take reports either.
+    if not inbreng.is_zichtbaar:
+        raise Http404
     return _melden(request, inbreng, inbreng.url)
 
 
@@ -396,6 +414,8 @@ def reactie_melden(request: HttpRequest, pk: int) -> HttpResponse:
     reactie = get_object_or_404(
         Reactie.objects.select_related("inbreng__proces"), pk=pk, inbreng__proces__live=True
     )
+    if not (reactie.is_zichtbaar and reactie.inbreng.is_zichtbaar):
+        raise Http404
     return _melden(request, reactie, reactie.inbreng.url)
 
 

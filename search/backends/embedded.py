@@ -64,7 +64,11 @@ class EmbeddedBackend:
         db = getattr(self._local, "db", None)
         if db is None:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+            # As the project database (settings.DATABASES): writes take the lock when they
+            # begin, and wait for another writer's commit instead of failing at once.
+            db = sqlite3.connect(
+                self.path, timeout=20, check_same_thread=False, isolation_level="IMMEDIATE"
+            )
             # The schema is made once per process; connections of other threads only read
             # or write inside their own short transactions, so they do not lock each other.
             with self._lock:

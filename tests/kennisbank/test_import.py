@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
 
 from gebieden.models import Actielijn
 from kennisbank import importer
@@ -229,3 +230,26 @@ def test_a_file_over_the_size_limit_is_refused_whole(tmp_path, setup, monkeypatc
 
     assert code == 1 and "groter dan" in err
     assert not PraktijkvoorbeeldPage.objects.exists()
+
+
+def test_an_item_meeting_a_locked_database_is_tried_again_then_reported(
+    tmp_path, setup, monkeypatch
+):
+    monkeypatch.setattr(importer.time, "sleep", lambda seconden: None)
+    echt = importer.import_item
+    pogingen: dict[str, int] = {}
+
+    def soms_bezet(item):
+        pogingen[item["slug"]] = pogingen.get(item["slug"], 0) + 1
+        if item["slug"] == "altijd-bezet" or pogingen[item["slug"]] == 1:
+            raise OperationalError("database is locked")
+        return echt(item)
+
+    monkeypatch.setattr(importer, "import_item", soms_bezet)
+    items = [item(slug="even-bezet"), item(slug="altijd-bezet"), item(slug="daarna")]
+
+    out, err, code = run(tmp_path, json.dumps(items))
+
+    assert code == 1 and "2 aangemaakt" in out and "1 mislukt" in out
+    assert "FOUT item 2 (slug 'altijd-bezet'): de database bleef bezet" in err
+    assert pogingen == {"even-bezet": 2, "altijd-bezet": importer.POGINGEN, "daarna": 2}

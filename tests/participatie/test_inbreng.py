@@ -4,6 +4,7 @@ and duplicates are refused."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core import mail
@@ -243,6 +244,33 @@ def test_a_photo_is_shrunk_and_loses_its_metadata(client, proces, thema, bewoner
         assert max(saved.size) == 1600
         assert not saved.getexif()
     assert 'alt="Het lege plein"' in client.get(inbreng.url).content.decode()
+
+
+def test_a_photo_is_served_to_those_who_may_see_its_contribution(
+    client, proces, thema, bewoner, team, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "green").save(buffer, "JPEG")
+    upload = SimpleUploadedFile("plein.jpg", buffer.getvalue(), content_type="image/jpeg")
+    client.force_login(bewoner)
+    client.post(
+        geven_url(proces), formulier(thema, afbeelding=upload, afbeelding_tekst="Het plein")
+    )
+    inbreng = Inbreng.objects.get()
+    client.logout()
+
+    src = re.search(r'<img class="site-foto" src="([^"]+)"', client.get(inbreng.url).text)[1]
+    foto = client.get(src)
+    assert foto.status_code == 200 and foto["Content-Type"] == "image/jpeg"
+    assert b"".join(foto.streaming_content).startswith(b"\xff\xd8")
+    assert client.get(inbreng.afbeelding.url).status_code == 404  # not straight from media/
+
+    Inbreng.objects.filter(pk=inbreng.pk).update(zichtbaarheid=Zichtbaarheid.VERBORGEN)
+    assert client.get(src).status_code == 404
+    client.force_login(team)
+    verborgen = client.get(src)
+    assert verborgen.status_code == 200 and "no-store" in verborgen["Cache-Control"]
 
 
 def test_a_photo_with_too_many_pixels_is_refused_before_it_is_decoded(

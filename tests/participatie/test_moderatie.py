@@ -41,6 +41,23 @@ def test_a_report_reaches_the_queue_of_that_area_only(client, proces, team, ande
     assert "Schreeuwerig bericht" not in client.get(QUEUE).content.decode()
 
 
+@pytest.mark.parametrize(
+    "zichtbaarheid", [Zichtbaarheid.WACHT_OP_BEVESTIGING, Zichtbaarheid.VERBORGEN]
+)
+def test_what_is_not_online_cannot_be_reported(client, proces, zichtbaarheid):
+    """Unconfirmed: its page is 404 too. Hidden: its page shows only the moderator's reason,
+    so there is nothing left to report."""
+    inbreng = InbrengFactory(proces=proces, zichtbaarheid=zichtbaarheid)
+    reactie = ReactieFactory(inbreng=InbrengFactory(proces=proces), zichtbaarheid=zichtbaarheid)
+
+    for url in (
+        f"/participatie/inbreng/{inbreng.pk}/melden/",
+        f"/participatie/reactie/{reactie.pk}/melden/",
+    ):
+        assert client.post(url, {"reden": "Scheldwoorden"}).status_code == 404, url
+    assert not Melding.objects.exists()
+
+
 def test_a_report_without_reason_gets_a_dutch_message(client, proces):
     inbreng = InbrengFactory(proces=proces)
 

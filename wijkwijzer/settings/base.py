@@ -111,6 +111,16 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves a web server and writing commands (imports) at once: WAL
+    # lets readers and one writer work side by side, IMMEDIATE takes the write lock when a
+    # transaction starts (a deferred one that reads first cannot wait for it and fails at
+    # once with "database is locked"), and a writer waits up to 20 s for another's commit.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "wijkwijzer.User"
