@@ -88,3 +88,9 @@ def afmeldpagina(
             return render(request, "wijkwijzer/afmelden.html", context, status=400)
         context["soort"] = soort
     return render(request, "wijkwijzer/afmelden.html", context)
+
+
+def csrf_mislukt(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: Django's own page is English and technical, and renders without the
+    request, so it cannot use the site's layout."""
+    return render(request, "403_csrf.html", status=403)

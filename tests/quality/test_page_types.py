@@ -77,6 +77,7 @@ PAGE_TYPES = {
     "admin_login": Soort(),
     "password_reset": Soort(),
     "niet_gevonden": Soort(status=404),
+    "geen_toegang": Soort(login="bewoner", status=403),
     "te_vaak": Soort(login="nieuw", status=429, klik="Aanmelden"),
     "kennisbank": Soort(),
     "praktijkvoorbeelden": Soort(),
@@ -405,6 +406,7 @@ def _participatie(area, thema) -> dict:
             "afmelden_soort": "/participatie/geen-email/onbekend/",
             "moderatie": "/participatie/beheer/moderatie/",
             "verslag": f"/participatie/beheer/proces/{proces.pk}/verslag/",
+            "geen_toegang": f"/participatie/beheer/proces/{proces.pk}/verslag/",
         },
         "users": {"team": team, "bewoner": bewoner},
     }

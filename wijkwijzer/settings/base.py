@@ -329,6 +329,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "wijkwijzer.views.csrf_mislukt"
 
 # LOG_FORMAT=json writes one JSON object per line (time, level, logger, message, and the
 # request's status and path where Django adds them) for a log collector; production's default.

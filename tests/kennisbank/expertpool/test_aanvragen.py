@@ -226,6 +226,30 @@ def test_an_expired_link_is_refused(client, pool, coordinator):
     assert not Uitnodiging.objects.filter(token_hash=token).exists()  # only the hash is kept
 
 
+@pytest.mark.parametrize("afloop", ["beantwoord", "verlopen"])
+def test_a_used_or_expired_link_shows_nothing_of_the_request(client, pool, coordinator, afloop):
+    aanvraag = OndersteuningsaanvraagFactory(
+        organisatie="Gemeente Zaanstad", vraag="Hoe betrekken we jongeren bij de herinrichting?"
+    )
+    uitnodiging, token = expert_uitnodigen(
+        aanvraag=aanvraag, expert=ExpertPageFactory(), door=coordinator
+    )
+    link = f"/expertpool/uitnodiging/{token}/"
+    assert "Gemeente Zaanstad" in client.get(link).content.decode()
+    if afloop == "beantwoord":
+        uitnodiging_beantwoorden(uitnodiging=uitnodiging, accepteren=True, door=None)
+    else:
+        Uitnodiging.objects.filter(pk=uitnodiging.pk).update(
+            verloopt_op=timezone.now() - datetime.timedelta(minutes=1)
+        )
+
+    html = client.get(link).content.decode()
+
+    assert "Deze uitnodiging is niet meer geldig" in html
+    assert "Gemeente Zaanstad" not in html and "jongeren" not in html
+    assert aanvraag.gebied_naam not in html
+
+
 def test_declining_returns_the_request_to_the_coordinator(
     pool, coordinator, django_capture_on_commit_callbacks
 ):
