@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VENDOR := static/vendor
 
-.PHONY: run setup test assets lint format clean bench-load bench-load-herstart
+.PHONY: run setup test assets lint format clean bench-load bench-load-herstart bench-knie bench-sqlite
 
 run: setup
 	@echo "WijkWijzer draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
@@ -75,3 +75,11 @@ bench-load: $(VENV)/.base-installed .venv-bench/bin/locust assets
 
 bench-load-herstart: $(VENV)/.base-installed .venv-bench/bin/locust assets
 	$(BIN)/python bench/load/run.py --db-herstart
+
+# Where p95 crosses 300 ms per request type, measured with wrk (Debian package `wrk`).
+bench-knie: $(VENV)/.base-installed assets
+	$(BIN)/python bench/load/knie.py
+
+# The embedded default (SQLite) importing 1,000 items while visitors browse, search and write.
+bench-sqlite: $(VENV)/.base-installed assets
+	$(BIN)/python bench/load/sqlite_gelijktijdig.py

@@ -14,6 +14,7 @@ It starts its own PostgreSQL server (initdb in a temporary folder; as root throu
 requirements/bench.txt). The settings are production's, see load_settings.py."""
 
 import argparse
+import contextlib
 import csv
 import glob
 import json
@@ -29,6 +30,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -87,8 +89,8 @@ def start_postgres(map: Path) -> Postgres:
     return Postgres(f"postgres://postgres@127.0.0.1:{PG_PORT}/wijkwijzer", pg_ctl)
 
 
-def manage(env: dict, *args: str, invoer: str | None = None) -> str:
-    resultaat = subprocess.run(
+def manage_uitslag(env: dict, *args: str, invoer: str | None = None):
+    return subprocess.run(
         [str(PYTHON), str(ROOT / "manage.py"), *args],
         env=env,
         input=invoer,
@@ -96,6 +98,11 @@ def manage(env: dict, *args: str, invoer: str | None = None) -> str:
         text=True,
         cwd=ROOT,
     )
+
+
+def manage(env: dict, *args: str, invoer: str | None = None) -> str:
+    """The command's output; the bench stops when it fails."""
+    resultaat = manage_uitslag(env, *args, invoer=invoer)
     if resultaat.returncode:
         sys.exit(f"manage.py {' '.join(args)} mislukte:\n{resultaat.stderr[-3000:]}")
     return resultaat.stdout
@@ -249,21 +256,20 @@ def vergelijken(env: dict, host: str, map: Path, gebruikers: int = 50, duur: int
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gebruikers", type=int, default=200)
-    parser.add_argument("--duur", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument(
-        "--db-herstart",
-        action="store_true",
-        help="herstart PostgreSQL na een derde van de duur (storingstest)",
-    )
-    args = parser.parse_args()
-    if not LOCUST.exists():
-        sys.exit("locust ontbreekt: draai `make bench-load`")
+@dataclass
+class Server:
+    env: dict
+    host: str
+    map: Path
+    postgres: Postgres
+    gunicorn: subprocess.Popen
 
+
+@contextlib.contextmanager
+def server(bewoners: int, workers: int, threads: int) -> Iterator[Server]:
+    """Its own PostgreSQL with the demo content and residents' sessions (prepare.py), and
+    gunicorn with the production settings (load_settings.py) on a free loopback port; both
+    stopped and removed afterwards."""
     map = Path(tempfile.mkdtemp(prefix="wijkwijzer-load-"))
     postgres = start_postgres(map)
     gunicorn = None
@@ -279,7 +285,7 @@ def main() -> None:
             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
             "LOG_FORMAT": "tekst",
             "LOG_LEVEL": "WARNING",
-            "BENCH_BEWONERS": str(args.gebruikers),
+            "BENCH_BEWONERS": str(bewoners),
             "BENCH_DOEL": str(map / "doel.json"),
             "BENCH_GEACCEPTEERD": str(map / "geaccepteerd.txt"),
         }
@@ -301,13 +307,13 @@ def main() -> None:
                 "-b",
                 f"127.0.0.1:{poort}",
                 "-w",
-                str(args.workers),
+                str(workers),
                 "-k",
                 "gthread",
                 "--keep-alive",
                 "75",
                 "--threads",
-                str(args.threads),
+                str(threads),
                 "--log-level",
                 "warning",
             ],
@@ -315,12 +321,40 @@ def main() -> None:
             cwd=ROOT,
         )
         wacht_op(f"http://127.0.0.1:{poort}/health/")
+        yield Server(env, f"http://127.0.0.1:{poort}", map, postgres, gunicorn)
+    finally:
+        if gunicorn is not None:
+            gunicorn.send_signal(signal.SIGTERM)
+            gunicorn.wait(timeout=30)
+        postgres.stop()
+        shutil.rmtree(map, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gebruikers", type=int, default=200)
+    parser.add_argument("--duur", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--db-herstart",
+        action="store_true",
+        help="herstart PostgreSQL na een derde van de duur (storingstest)",
+    )
+    args = parser.parse_args()
+    if not LOCUST.exists():
+        sys.exit("locust ontbreekt: draai `make bench-load`")
+
+    # Residents leave after a few contributions and new ones arrive (locustfile.py), so the
+    # run needs more accounts than simulated people.
+    with server(3 * args.gebruikers, args.workers, args.threads) as s:
+        env, host, map, postgres, gunicorn = s.env, s.host, s.map, s.postgres, s.gunicorn
         print(
             f"Belasting: {args.gebruikers} gebruikers, {args.duur} s, gunicorn "
-            f"{args.workers} workers x {args.threads} threads",
+            f"{args.workers} workers x {args.threads} threads, rate limits van productie, "
+            "elke gesimuleerde persoon met een eigen adres achter de proxy",
             flush=True,
         )
-        host = f"http://127.0.0.1:{poort}"
         workers_voor = workers_van(gunicorn.pid)
         herstart: dict = {}
         if args.db_herstart:
@@ -361,12 +395,6 @@ def main() -> None:
             storing_rapport(map, herstart, workers_voor, workers_van(gunicorn.pid))
         else:
             vergelijken(env, host, map)
-    finally:
-        if gunicorn is not None:
-            gunicorn.send_signal(signal.SIGTERM)
-            gunicorn.wait(timeout=30)
-        postgres.stop()
-        shutil.rmtree(map, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -4,16 +4,15 @@ while `import_kennisbank` imports 1,000 practice examples. Prints how long the i
 its FOUT lines, whether every item is there and searchable, and how the visitors fared (by
 HTTP status; every accepted contribution must be stored).
 
-    .venv/bin/python bench/sqlite_gelijktijdig.py [--items 1000] [--bezoekers 4]
+    make bench-sqlite   (or: .venv/bin/python bench/load/sqlite_gelijktijdig.py [--items 1000]
+                         [--bezoekers 4])
 """
 
 import argparse
 import json
 import os
-import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,14 +22,10 @@ import urllib.parse
 from collections import Counter
 from pathlib import Path
 
+import formulier
 import requests
+from run import PYTHON, ROOT, manage_uitslag, vrije_poort
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = ROOT / ".venv" / "bin" / "python"
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-SOORT = re.compile(r'name="soort" value="([^"]+)"')
-THEMA = re.compile(r'<option value="(\d+)"')
-SLEUTEL = re.compile(r'name="verzendsleutel" value="([^"]+)"')
 ZOEKWOORDEN = ["buurtbemiddeling", "jongeren", "veiligheid", "schulden", "eenzaamheid", "groen"]
 DOEL = """
 import json
@@ -54,23 +49,6 @@ print(json.dumps({
     "inbreng": Inbreng.objects.filter(titel__in=titels).count(),
 }))
 """
-
-
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def manage(env: dict, *args: str, invoer: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(PYTHON), str(ROOT / "manage.py"), *args],
-        env=env,
-        input=invoer,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
 
 
 def items(aantal: int) -> list[dict]:
@@ -135,28 +113,15 @@ class Bezoekers:
     def _schrijven(self) -> None:
         while not self.stop.is_set():
             sessie = self._sessie()
-            formulier = self._get(sessie, self.inbreng_url)
-            velden = [
-                r.search(formulier.text) if formulier else None
-                for r in (CSRF, SOORT, THEMA, SLEUTEL)
-            ]
-            if not all(velden):
-                continue
-            token, soort, thema, sleutel = (v.group(1) for v in velden)
+            pagina = self._get(sessie, self.inbreng_url)
             titel = f"Gelijktijdig {secrets.token_hex(6)}"
-            data = {
-                "csrfmiddlewaretoken": token,
-                "verzendsleutel": sleutel,
-                "soort": soort,
-                "titel": titel,
-                "tekst": f"Meer bankjes op het plein, graag ({titel}).",
-                "thema": thema,
-                "plek": "",
-                "afbeelding_tekst": "",
-                "pseudoniem": "Bewoner",
-                "email": f"{secrets.token_hex(4)}@example.invalid",
-                "website": "",
-            }
+            data = formulier.inbreng(
+                pagina.text if pagina is not None else "",
+                titel,
+                email=f"{secrets.token_hex(4)}@example.invalid",
+            )
+            if data is None:
+                continue
             try:
                 antwoord = sessie.post(
                     self.host + self.inbreng_url, data=data, allow_redirects=False, timeout=60
@@ -200,11 +165,11 @@ def main() -> None:
     try:
         print("Database en voorbeeldinhoud klaarzetten...", flush=True)
         for stap in (("migrate", "--noinput"), ("load_demo",)):
-            if (uitslag := manage(env, *stap)).returncode:
+            if (uitslag := manage_uitslag(env, *stap)).returncode:
                 sys.exit(uitslag.stderr[-2000:])
-        inbreng_url = json.loads(manage(env, "shell", invoer=DOEL).stdout.strip().splitlines()[-1])[
-            "inbreng_geven"
-        ]
+        inbreng_url = json.loads(
+            manage_uitslag(env, "shell", invoer=DOEL).stdout.strip().splitlines()[-1]
+        )["inbreng_geven"]
         bestand = map / "items.json"
         bestand.write_text(json.dumps(items(args.items)), encoding="utf-8")
         server = subprocess.Popen(
@@ -228,7 +193,7 @@ def main() -> None:
         )
         with Bezoekers(host, inbreng_url, args.bezoekers) as bezoekers:
             begin = time.monotonic()
-            uitslag = manage(env, "import_kennisbank", str(bestand))
+            uitslag = manage_uitslag(env, "import_kennisbank", str(bestand))
             duur = time.monotonic() - begin
         fouten = [regel for regel in uitslag.stderr.splitlines() if regel.startswith("FOUT")]
         print(f"Import: {duur:.1f} s, exit {uitslag.returncode}, {len(fouten)} FOUT-regels")
@@ -238,7 +203,7 @@ def main() -> None:
         if "Traceback" in uitslag.stderr:
             print("  Traceback in de uitvoer:\n" + uitslag.stderr[-1500:])
         telling = json.loads(
-            manage(
+            manage_uitslag(
                 {**env, "BENCH_TITELS": json.dumps(bezoekers.geaccepteerd)},
                 "shell",
                 invoer=TELLING,
