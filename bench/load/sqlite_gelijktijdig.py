@@ -5,7 +5,7 @@ its FOUT lines, whether every item is there and searchable, and how the visitors
 HTTP status; every accepted contribution must be stored).
 
     make bench-sqlite   (or: .venv/bin/python bench/load/sqlite_gelijktijdig.py [--items 1000]
-                         [--bezoekers 4])
+                         [--bezoekers 4] [--schrijvers 2])
 """
 
 import argparse
@@ -69,10 +69,10 @@ def items(aantal: int) -> list[dict]:
 
 
 class Bezoekers:
-    """Threads that browse and search, and one that gives input, until told to stop; each
-    request from its own address behind the (simulated) proxy."""
+    """Threads that browse and search, and threads that give input, until told to stop; each
+    contribution from its own address behind the (simulated) proxy."""
 
-    def __init__(self, host: str, inbreng_url: str, lezers: int) -> None:
+    def __init__(self, host: str, inbreng_url: str, lezers: int, schrijvers: int) -> None:
         self.host, self.inbreng_url = host, inbreng_url
         self.stop = threading.Event()
         self.statussen: Counter = Counter()
@@ -80,7 +80,7 @@ class Bezoekers:
         self._adres = iter(range(1, 1_000_000))
         self._lock = threading.Lock()
         self.draden = [threading.Thread(target=self._lezen) for _ in range(lezers)]
-        self.draden.append(threading.Thread(target=self._schrijven))
+        self.draden += [threading.Thread(target=self._schrijven) for _ in range(schrijvers)]
 
     def _sessie(self) -> requests.Session:
         with self._lock:
@@ -147,6 +147,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--bezoekers", type=int, default=4)
+    parser.add_argument("--schrijvers", type=int, default=2)
     args = parser.parse_args()
     map = Path(tempfile.mkdtemp(prefix="wijkwijzer-sqlite-"))
     poort = vrije_poort()
@@ -188,10 +189,10 @@ def main() -> None:
                 time.sleep(0.5)
         print(
             f"Import van {args.items} items terwijl {args.bezoekers} bezoekers lezen en zoeken "
-            "en 1 bezoeker inbreng geeft (runserver, SQLite, ingebouwde zoekindex)",
+            f"en {args.schrijvers} inbreng geven (runserver, SQLite, ingebouwde zoekindex)",
             flush=True,
         )
-        with Bezoekers(host, inbreng_url, args.bezoekers) as bezoekers:
+        with Bezoekers(host, inbreng_url, args.bezoekers, args.schrijvers) as bezoekers:
             begin = time.monotonic()
             uitslag = manage_uitslag(env, "import_kennisbank", str(bestand))
             duur = time.monotonic() - begin
