@@ -15,10 +15,12 @@ class WijkwijzerConfig(AppConfig):
 
         from wijkwijzer import paginacache
         from wijkwijzer.discovery import project_app_configs
+        from wijkwijzer.downloads import wagtail_exports_beveiligen
         from wijkwijzer.models import Verzending
         from wijkwijzer.roles import ensure_roles_after_migrate
 
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
+        wagtail_exports_beveiligen()
 
         # Any change to content makes the anonymous page cache stale: pages going live,
         # offline or elsewhere, and every row of the project's own apps (contributions,

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 # What makes Excel, LibreOffice and Google Sheets read a cell as a formula (OWASP's list).
 FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
@@ -34,11 +35,20 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     return response
 
 
-class VeiligeExport:
-    """For Wagtail admin listings with a download button (SpreadsheetExportMixin): the same
-    neutralising for their CSV. Their XLSX is safe already: Wagtail stores text that looks
-    like a formula as text."""
+def wagtail_exports_beveiligen() -> None:
+    """The same neutralising for every CSV download of the Wagtail admin: the project's own
+    listings and Wagtail's reports (site history, aging and locked pages, workflows,
+    redirects), whose cells hold page titles and names that people outside the editorial
+    team wrote. They all pass through SpreadsheetExportMixin.preprocess_field_value, which
+    has no setting for this. Their XLSX is safe already: Wagtail stores formula-looking text
+    as text."""
+    origineel = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(origineel, "neutraliseert_formules", False):
+        return
 
     def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
-        waarde = super().preprocess_field_value(field, value, export_format)  # type: ignore[misc]
-        return cel(waarde) if export_format == "csv" else waarde
+        waarde = origineel(self, field, value, export_format)
+        return cel(waarde) if export_format == self.FORMAT_CSV else waarde
+
+    preprocess_field_value.neutraliseert_formules = True  # type: ignore[attr-defined]
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

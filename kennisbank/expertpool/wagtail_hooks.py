@@ -24,7 +24,6 @@ from kennisbank.expertpool.services import (
     expert_uitnodigen,
     uitnodiging_intrekken,
 )
-from wijkwijzer.downloads import VeiligeExport
 
 ACTIE_LABELS = {
     IN_BEHANDELING_NEMEN: _("In behandeling nemen"),
@@ -100,7 +99,7 @@ class AanvraagBehandelenForm(WagtailAdminModelForm):
         return cleaned
 
 
-class AanvraagIndexView(VeiligeExport, IndexView):
+class AanvraagIndexView(IndexView):
     def get_base_queryset(self):
         return Ondersteuningsaanvraag.objects.select_related("focusgebied", "fase", "expert")
 
