@@ -42,17 +42,34 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _regels(name: str) -> dict[str, str]:
+    """ "woord => stam" lines of a data file."""
+    regels = {}
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            woord, _, stam = line.partition("=>")
+            regels[fold(woord.strip())] = fold(stam.strip())
+    return regels
+
+
 STOP_WORDS = _word_list("stopwoorden.txt")
+STAM_UITZONDERINGEN = _regels("stamuitzonderingen.txt")
+# Snowball leaves the -d/-t of a past participle after a long vowel (verduurzaamd); as a
+# pattern for Elasticsearch's pattern_replace, the same rule as in `stem`.
+DEELWOORD = r"^(.{4,}([aeou])\2.)[dt]$"
 PARTS = _word_list("woorddelen.txt")
 _stemmer = snowballstemmer.stemmer("dutch_porter")
 
 
 @lru_cache(maxsize=CACHE_WOORDEN)
 def stem(word: str) -> str:
-    """Snowball's Dutch Porter stemmer, after dropping the -d/-t of a past participle after a
-    long vowel (verduurzaamd -> verduurzaam), which Snowball leaves alone."""
-    if len(word) >= 8 and word[-1] in "dt" and word[-4] == word[-3] and word[-3] in "aeou":
-        word = word[:-1]
+    """Snowball's Dutch Porter stemmer, except for the words in STAM_UITZONDERINGEN, after
+    dropping the -d/-t of a past participle after a long vowel (verduurzaamd ->
+    verduurzaam), which Snowball leaves alone."""
+    if word in STAM_UITZONDERINGEN:
+        return STAM_UITZONDERINGEN[word]
+    if deelwoord := re.match(DEELWOORD, word):
+        word = deelwoord.group(1)
     return _stemmer.stemWord(word)
 
 

@@ -1,8 +1,9 @@
 """The Elasticsearch backend, built with elasticsearch.dsl (the former elasticsearch-dsl, now
 part of the client). The same Dutch chain as the embedded backend, in Elasticsearch's terms:
-lowercase, asciifolding, Dutch stop words, a dictionary decompounder with our word parts and
-the Dutch stemmer; at search time also the editors' synonyms (a synonyms set, so changes apply
-without reindexing). Rebuilds go to a new index behind the alias, swapped when complete."""
+lowercase, asciifolding, Dutch stop words, a dictionary decompounder with our word parts, our
+stemming exceptions and past-participle rule, and the Dutch stemmer; at search time also the
+editors' synonyms (a synonyms set, so changes apply without reindexing). Rebuilds go to a new
+index behind the alias, swapped when complete."""
 
 import time
 from typing import Any
@@ -11,7 +12,7 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import Search
 from elasticsearch.dsl.query import Q
 
-from search.analysis import PARTS, STOP_WORDS
+from search.analysis import DEELWOORD, PARTS, STAM_UITZONDERINGEN, STOP_WORDS
 from search.backends.base import FACETS, Document, FacetWaarde, Resultaat, Treffer, Vraag
 from search.query import QUOTED, Query
 
@@ -23,7 +24,15 @@ SEPARATOR = "\x1f"  # between a facet value and its label in the facet keyword f
 def index_settings() -> dict[str, Any]:
     """Analysis settings of the index: `nl` at index time, `nl_zoeken` (with synonyms) at
     search time."""
-    chain = ["lowercase", "asciifolding", "nl_stop", "nl_woorddelen", "nl_stam"]
+    chain = [
+        "lowercase",
+        "asciifolding",
+        "nl_stop",
+        "nl_woorddelen",
+        "nl_stamuitzonderingen",
+        "nl_deelwoord",
+        "nl_stam",
+    ]
     return {
         "number_of_shards": 1,
         "analysis": {
@@ -34,6 +43,15 @@ def index_settings() -> dict[str, Any]:
                     "word_list": sorted(PARTS),
                     "min_subword_size": 3,
                     "only_longest_match": True,
+                },
+                "nl_stamuitzonderingen": {
+                    "type": "stemmer_override",
+                    "rules": [f"{woord} => {stam}" for woord, stam in STAM_UITZONDERINGEN.items()],
+                },
+                "nl_deelwoord": {
+                    "type": "pattern_replace",
+                    "pattern": DEELWOORD,
+                    "replacement": "$1",
                 },
                 "nl_stam": {"type": "stemmer", "language": "dutch"},
                 "nl_synoniemen": {

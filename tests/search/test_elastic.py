@@ -3,6 +3,7 @@ queries, and the fallback to the embedded backend when Elasticsearch does not an
 
 import datetime
 import logging
+import re
 
 import pytest
 
@@ -16,20 +17,20 @@ def test_the_dutch_analyzer_chain():
     analysis = index_settings()["analysis"]
     index_chain = analysis["analyzer"]["nl"]["filter"]
     search_chain = analysis["analyzer"]["nl_zoeken"]["filter"]
-    assert index_chain == ["lowercase", "asciifolding", "nl_stop", "nl_woorddelen", "nl_stam"]
+    eigen = ["nl_stop", "nl_woorddelen", "nl_stamuitzonderingen", "nl_deelwoord", "nl_stam"]
+    assert index_chain == ["lowercase", "asciifolding", *eigen]
     # Synonyms only at search time, from a set editors can change without a reindex.
-    assert search_chain == [
-        "lowercase",
-        "asciifolding",
-        "nl_synoniemen",
-        "nl_stop",
-        "nl_woorddelen",
-        "nl_stam",
-    ]
+    assert search_chain == ["lowercase", "asciifolding", "nl_synoniemen", *eigen]
     filters = analysis["filter"]
     assert filters["nl_synoniemen"]["updateable"] is True
     assert {"jeugd", "criminaliteit", "woning"} <= set(filters["nl_woorddelen"]["word_list"])
     assert filters["nl_stam"] == {"type": "stemmer", "language": "dutch"}
+    # The embedded analyser's own rules, from the same data: the stemming exceptions and the
+    # past-participle rule (verduurzaamd -> verduurzaam).
+    assert "ouderen => oudere" in filters["nl_stamuitzonderingen"]["rules"]
+    deelwoord = filters["nl_deelwoord"]
+    assert re.sub(deelwoord["pattern"], "\\1", "verduurzaamd") == "verduurzaam"
+    assert re.sub(deelwoord["pattern"], "\\1", "gebouwd") == "gebouwd"
     assert "de" in filters["nl_stop"]["stopwords"]
 
 
