@@ -41,6 +41,8 @@ BUMP = "UPDATE meta SET value = value + 1 WHERE key = 'version'"
 WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # title, summary, body, facet labels (themes, area)
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 TYPO_MIN_LENGTH = 5
+# From this length on a typed word may have two typos (Elasticsearch: fuzziness AUTO:5,8).
+TYPO_TWEE_LENGTH = 8
 SNIPPET_WORDS = 30
 SNIPPET_SENTENCES = 200
 TIE_MARGIN = 20
@@ -278,8 +280,9 @@ class EmbeddedBackend:
         return clauses
 
     def _typo_alternatives(self, db, clause: Clause, suggestie_words: dict[str, str]):
-        """Words one edit away from a typed word that the index does not know, most frequent
-        first; they join the clause, and the best one feeds "Bedoelde u ...?"."""
+        """Words within the allowed typos (toegestane_fouten) of a typed word that the index
+        does not know, nearest and then most frequent first; they join the clause, and the
+        best one feeds "Bedoelde u ...?"."""
         known = db.execute(
             f"SELECT 1 FROM vocab WHERE term IN ({_marks(clause.alternatives[0])}) LIMIT 1",  # nosec B608
             clause.alternatives[0],
@@ -287,14 +290,15 @@ class EmbeddedBackend:
         if known:
             return []
         word = clause.woord
+        fouten = toegestane_fouten(word)
         candidates = [
             (found, found_stem)
             for found, found_stem in db.execute(
                 "SELECT word, stem FROM words WHERE length(word) BETWEEN ? AND ?"
                 " AND (substr(word, 1, 1) = ? OR substr(word, -2) = ?)",
-                (len(word) - 1, len(word) + 1, word[0], word[-2:]),
+                (len(word) - fouten, len(word) + fouten, word[0], word[-2:]),
             )
-            if within_one_edit(word, found)
+            if binnen_afstand(word, found, fouten)
         ]
         if not candidates:
             return []
@@ -304,7 +308,10 @@ class EmbeddedBackend:
                 [found_stem for _, found_stem in candidates],
             ).fetchall()
         )
-        close = sorted(candidates, key=lambda c: (-frequency.get(c[1], 0), c[0]))
+        close = sorted(
+            candidates,
+            key=lambda c: (not binnen_afstand(word, c[0], 1), -frequency.get(c[1], 0), c[0]),
+        )
         suggestie_words[word] = close[0][0]
         alternatives = [(found_stem,) for _, found_stem in close[:3]]
         # A corrected compound also finds its shorter form, as a typed one does (search.query).
@@ -449,22 +456,37 @@ def _fts_phrase(terms: tuple[str, ...]) -> str:
     return '"' + " ".join(term.replace('"', "") for term in terms) + '"'
 
 
-def within_one_edit(a: str, b: str) -> bool:
-    """True when b is a, or a with one letter added, removed, changed or two neighbours
-    swapped (Damerau-Levenshtein distance at most 1)."""
-    if a == b:
-        return True
+def toegestane_fouten(woord: str) -> int:
+    """Typos allowed in a typed word, as Elasticsearch's fuzziness AUTO:5,8: none in short
+    words (too many other words are that close), one from 5 letters, two from 8."""
+    if len(woord) >= TYPO_TWEE_LENGTH:
+        return 2
+    return 1 if len(woord) >= TYPO_MIN_LENGTH else 0
+
+
+def binnen_afstand(a: str, b: str, maximum: int) -> bool:
+    """True when b is at most `maximum` edits from a: a letter added, removed or changed, or
+    two neighbours swapped (optimal string alignment distance). Only a band of `maximum`
+    around the diagonal is computed, and it stops as soon as the band is over."""
     la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
+    if abs(la - lb) > maximum:
         return False
-    i = 0
-    while i < min(la, lb) and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        return a[i + 1 :] == b[i + 1 :] or (
-            a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
-        )
-    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]
+    groot = maximum + 1
+    vorige2: list[int] = []
+    vorige = [j if j <= maximum else groot for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        rij = [groot] * (lb + 1)
+        rij[0] = i if i <= maximum else groot
+        for j in range(max(1, i - maximum), min(lb, i + maximum) + 1):
+            kosten = 0 if a[i - 1] == b[j - 1] else 1
+            waarde = min(vorige[j] + 1, rij[j - 1] + 1, vorige[j - 1] + kosten)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                waarde = min(waarde, vorige2[j - 2] + 1)
+            rij[j] = min(waarde, groot)
+        if min(rij) > maximum:
+            return False
+        vorige2, vorige = vorige, rij
+    return vorige[lb] <= maximum
 
 
 def snippet(text: str, stems: set[str]) -> str:
