@@ -19,6 +19,9 @@ from search.query import QUOTED, Query
 SYNONYMS_SET = "wijkwijzer-synoniemen"
 FIELDS = ["title^10", "summary^4", "labels^2", "body"]
 SEPARATOR = "\x1f"  # between a facet value and its label in the facet keyword fields
+# How many of a query's words must match: all of up to two, all but one of three to five,
+# three quarters of more (search.backends.embedded.minimum_should_match does the same).
+MINIMUM_SHOULD_MATCH = "2<-1 5<75%"
 
 
 def index_settings() -> dict[str, Any]:
@@ -115,27 +118,23 @@ def to_source(document: Document) -> dict[str, Any]:
 
 
 def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
-    """The request for `vraag`: every word must match (with one typo allowed in longer words),
-    quoted parts as phrases, chosen facet values as filters, facet counts over the result,
-    highlighted snippets, best score first and the newest of equal scores."""
+    """The request for `vraag`: enough of the words must match, as in the embedded backend
+    (MINIMUM_SHOULD_MATCH; one typo allowed from 5 letters, two from 8), and documents with
+    every word score higher; quoted parts as phrases, chosen facet values as filters, facet
+    counts over the result, highlighted snippets, best score first and the newest of equal
+    scores."""
     text = QUOTED.sub(" ", vraag.tekst).strip()
     must = [
         Q("multi_match", query=phrase, type="phrase", fields=FIELDS)
         for phrase in QUOTED.findall(vraag.tekst)
     ]
+    should = []
     if text:
-        must.append(
-            Q(
-                "multi_match",
-                query=text,
-                fields=FIELDS,
-                operator="and",
-                fuzziness="AUTO:5,8",
-                prefix_length=1,
-            )
-        )
+        woorden = {"query": text, "fields": FIELDS, "fuzziness": "AUTO:5,8", "prefix_length": 1}
+        must.append(Q("multi_match", minimum_should_match=MINIMUM_SHOULD_MATCH, **woorden))
+        should.append(Q("multi_match", operator="and", boost=2, **woorden))
     filters = [Q("terms", **{name: values}) for name, values in vraag.filters.items() if values]
-    search = Search(index=index).query(Q("bool", must=must, filter=filters))
+    search = Search(index=index).query(Q("bool", must=must, should=should, filter=filters))
     for name in FACETS:
         search.aggs.bucket(name, "terms", field=f"{name}_facet", size=50)
     if text:

@@ -6,7 +6,9 @@ ties. Facet counts come from a side table joined to the matches."""
 import datetime
 import heapq
 import html
+import itertools
 import json
+import math
 import re
 import sqlite3
 import threading
@@ -179,16 +181,25 @@ class EmbeddedBackend:
         if not clauses:
             return Resultaat(0, [], {name: [] for name in FACETS})
         facets = self._facet_bitmaps(db)
-        match = " AND ".join(text for text, _ in clauses)
+        teksten = [text for text, _ in clauses]
+        match = minimum_should_match(teksten)
         if len(clauses) > 1 and not db.execute(_COUNT, (match,)).fetchone()[0]:
-            # Nothing has every word: any word may match, ranked by how well, leaving out
+            # Not even the minimum matches: any word may, ranked by how well, leaving out
             # words that most documents have (they would match nearly everything).
             match = " OR ".join(self._distinctive(db, clauses, facets.documents))
         ids = [doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))]
         allowed = facets.filter(vraag.filters)
         if allowed is not None:
             ids = [doc for doc in ids if _has(allowed, doc)]
-        top = self._top(db, match, vraag, facets, ids if allowed is not None else None)
+        alles = " AND ".join(teksten)
+        if match != alles and len(clauses) > 1:
+            # Documents with every word come first, those missing some after them.
+            volledig = {
+                doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (alles,))
+            }
+            top = self._top_in_lagen(db, match, vraag, facets, ids, volledig)
+        else:
+            top = self._top(db, match, vraag, facets, ids if allowed is not None else None)
         stems = query.stems
         found = {
             doc: row
@@ -233,6 +244,24 @@ class EmbeddedBackend:
             return row[1], -facets.datum.get(row[0], 0)
 
         return [doc for doc, _ in heapq.nsmallest(wanted, rows, key=rank)[offset:]]
+
+    def _top_in_lagen(
+        self, db, match: str, vraag: Vraag, facets: "FacetBitmaps", ids: list[int], eerst: set
+    ) -> list[int]:
+        """As _top, for a query whose matches need not have every word: those in `eerst`
+        (with every word) rank before the others, each group by BM25 and date. Scores every
+        match, so it is only used for queries of several words."""
+        offset = (vraag.pagina - 1) * vraag.per_pagina
+        toegestaan = set(ids)
+        score = f"SELECT rowid, bm25(fts, {WEIGHTS}) FROM fts WHERE fts MATCH ?"  # nosec B608
+        rows = (row for row in db.execute(score, (match,)) if row[0] in toegestaan)
+
+        def rank(row):
+            return row[0] not in eerst, row[1], -facets.datum.get(row[0], 0)
+
+        return [doc for doc, _ in heapq.nsmallest(offset + vraag.per_pagina, rows, key=rank)][
+            offset:
+        ]
 
     def _distinctive(self, db, clauses, documents: int) -> list[str]:
         """The clauses that can match and are not common (a term in at most COMMON_SHARE of
@@ -454,6 +483,20 @@ def _marks(values) -> str:
 
 def _fts_phrase(terms: tuple[str, ...]) -> str:
     return '"' + " ".join(term.replace('"', "") for term in terms) + '"'
+
+
+def minimum_should_match(teksten: list[str]) -> str:
+    """The FTS5 expression for "enough of these clauses", as Elasticsearch's
+    minimum_should_match "2<-1 5<75%": up to two words all must match, three to five all but
+    one, more than five three quarters (rounded up), so a long question still finds the
+    document that lacks one of its words."""
+    aantal = len(teksten)
+    nodig = aantal if aantal <= 2 else aantal - 1 if aantal <= 5 else math.ceil(0.75 * aantal)
+    if nodig == aantal:
+        return " AND ".join(teksten)
+    return " OR ".join(
+        "(" + " AND ".join(deel) + ")" for deel in itertools.combinations(teksten, nodig)
+    )
 
 
 def toegestane_fouten(woord: str) -> int:

@@ -6,7 +6,7 @@ import pytest
 
 from search.analysis import analyze, stem
 from search.backends.base import Vraag
-from search.backends.embedded import binnen_afstand, toegestane_fouten
+from search.backends.embedded import binnen_afstand, minimum_should_match, toegestane_fouten
 from search.services import herbouwen, zoeken
 from tests.factories import PraktijkvoorbeeldPageFactory
 
@@ -88,3 +88,28 @@ def test_two_typos_in_a_long_word_still_find_it_and_are_suggested(home):
 
     assert [t.title for t in uitslag.treffers] == ["Buurtbemiddeling in Oost"]
     assert uitslag.suggestie == "buurtbemiddeling"
+
+
+@pytest.mark.django_db
+def test_a_long_question_finds_the_item_missing_one_of_its_words_after_those_with_all(home):
+    alles = PraktijkvoorbeeldPageFactory(
+        title="Zo pak je eenzaamheid onder ouderen in de flat aan",
+        samenvatting="Een huiskamer voor bewoners in Overvecht.",
+    )
+    bijna = PraktijkvoorbeeldPageFactory(
+        title="Eenzaamheid onder ouderen", samenvatting="Koffie en aandacht in de flat."
+    )
+    PraktijkvoorbeeldPageFactory(title="Eenzaamheid in de flat", samenvatting="Een buurtfeest.")
+    herbouwen()
+
+    uitslag = zoeken(Vraag("hoe pak je eenzaamheid onder ouderen in een flat aan"))
+
+    # Four words count (pak, eenzaamheid, ouderen, flat): three are enough, two are not.
+    assert [t.title for t in uitslag.treffers] == [alles.title, bijna.title]
+    assert uitslag.count == 2
+
+
+def test_minimum_should_match_needs_all_of_two_and_all_but_one_of_three_to_five():
+    assert minimum_should_match(["a", "b"]) == "a AND b"
+    assert minimum_should_match(["a", "b", "c"]) == "(a AND b) OR (a AND c) OR (b AND c)"
+    assert minimum_should_match(list("abcdefgh")).count(" OR ") + 1 == 28  # 6 of 8

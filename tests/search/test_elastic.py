@@ -67,8 +67,10 @@ def test_the_query_for_a_search_with_a_phrase_filters_and_a_page():
     assert phrase["multi_match"]["type"] == "phrase"
     assert phrase["multi_match"]["query"] == "plan per gezin"
     assert words["multi_match"]["query"] == "jongeren"
-    assert words["multi_match"]["operator"] == "and"
+    assert words["multi_match"]["minimum_should_match"] == "2<-1 5<75%"
     assert words["multi_match"]["fuzziness"] == "AUTO:5,8"
+    (alle_woorden,) = bool_query["should"]  # documents with every word score higher
+    assert alle_woorden["multi_match"]["operator"] == "and"
     assert words["multi_match"]["fields"][0] == "title^10"
     assert bool_query["filter"] == [{"terms": {"thema": ["jeugd"]}}]
     assert set(body["aggs"]) == {"thema", "gebied", "type", "actielijn"}
