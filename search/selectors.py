@@ -5,19 +5,26 @@ from django.http import QueryDict
 from search.backends.base import FACETS, Vraag
 
 PER_PAGE = 10
+MAX_PER_PAGE = 50
 MAX_PAGE = 100
 
 
-def vraag_uit(params: QueryDict) -> Vraag:
-    """The search in `params`: `q`, the repeatable facet parameters and `page` (a page number
-    that is not one, or beyond what is sensible, becomes 1)."""
+def _getal(params: QueryDict, naam: str, standaard: int, hoogste: int) -> int:
+    """A whole number from `params`, within 1 and `hoogste`; one that is not a number is the
+    default."""
     try:
-        pagina = min(max(int(params.get("page", 1)), 1), MAX_PAGE)
+        return min(max(int(params.get(naam, standaard)), 1), hoogste)
     except ValueError:
-        pagina = 1
+        return standaard
+
+
+def vraag_uit(params: QueryDict, *, per_pagina: bool = False) -> Vraag:
+    """The search in `params`: `q`, the repeatable facet parameters, `page` (beyond what is
+    sensible it becomes the last sensible page) and, where the caller allows it (the API),
+    `per_pagina` (1 to 50, default 10)."""
     return Vraag(
         tekst=params.get("q", "").strip()[:200],
         filters={name: params.getlist(name) for name in FACETS if params.getlist(name)},
-        pagina=pagina,
-        per_pagina=PER_PAGE,
+        pagina=_getal(params, "page", 1, MAX_PAGE),
+        per_pagina=_getal(params, "per_pagina", PER_PAGE, MAX_PER_PAGE) if per_pagina else PER_PAGE,
     )

@@ -29,7 +29,8 @@ def zoeken_view(request: HttpRequest) -> HttpResponse:
 
 @cache_control(max_age=60)
 def zoeken_api(request: HttpRequest) -> JsonResponse:
-    vraag = vraag_uit(request.GET)
+    """DESIGN.md's contract: results with absolute URLs, for clients on other sites."""
+    vraag = vraag_uit(request.GET, per_pagina=True)
     resultaat = zoeken(vraag) if vraag.tekst else None
     if resultaat is None:
         return JsonResponse({"count": 0, "results": [], "facets": {}})
@@ -37,7 +38,12 @@ def zoeken_api(request: HttpRequest) -> JsonResponse:
         {
             "count": resultaat.count,
             "results": [
-                {"title": t.title, "url": t.url, "type": t.type, "snippet": t.snippet}
+                {
+                    "title": t.title,
+                    "url": request.build_absolute_uri(t.url),
+                    "type": t.type,
+                    "snippet": t.snippet,
+                }
                 for t in resultaat.treffers
             ],
             "facets": {

@@ -131,6 +131,24 @@ def test_api_contract_with_facets_that_follow_the_query(client, corpus):
     assert client.get("/api/zoeken/", {"q": "bewoners", "thema": "jeugd"}).json()["count"] == 0
 
 
+def test_api_pages_by_per_pagina_within_one_to_fifty_with_absolute_urls(client, home):
+    for nummer in range(12):
+        PraktijkvoorbeeldPageFactory(title=f"Speeltuin {nummer}", slug=f"speeltuin-{nummer}")
+    herbouwen()
+
+    def aantal(**params) -> int:
+        return len(client.get("/api/zoeken/", {"q": "speeltuin", **params}).json()["results"])
+
+    assert aantal() == 10
+    assert aantal(per_pagina=3) == 3
+    assert aantal(per_pagina=3, page=4) == 3 and aantal(per_pagina=5, page=3) == 2
+    assert aantal(per_pagina=0) == 1 and aantal(per_pagina=500) == 12
+    assert aantal(per_pagina="veel") == 10
+    data = client.get("/api/zoeken/", {"q": "speeltuin", "per_pagina": 1}).json()
+    assert data["count"] == 12
+    assert data["results"][0]["url"].startswith("http://testserver/")
+
+
 def test_snippets_mark_the_matched_words_and_escape_the_rest(client, home):
     PraktijkvoorbeeldPageFactory(
         title="Veilig", samenvatting="Jongeren <script>alert(1)</script> sporten samen."
