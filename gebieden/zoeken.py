@@ -1,4 +1,5 @@
-"""What the search service indexes from gebieden: the focus areas (their public text)."""
+"""What the search service indexes from gebieden: the focus areas (their public text, and
+their postcodes, so a resident who types theirs finds the area)."""
 
 from gebieden.models import FocusgebiedPage
 from wijkwijzer.text import plain
@@ -9,7 +10,12 @@ def focusgebied(page: FocusgebiedPage) -> dict:
         "title": page.title,
         "summary": page.samenvatting or f"{page.gemeente}, {page.get_provincie_display()}",
         "body": " ".join(
-            [page.gemeente, plain(page.beschrijving), plain(page.alliantie_beschrijving)]
+            [
+                page.gemeente,
+                plain(page.beschrijving),
+                plain(page.alliantie_beschrijving),
+                *sorted(page.postcode_lijst),
+            ]
         ),
         "url": page.url,
         "datum": page.last_published_at.date() if page.last_published_at else None,

@@ -2,13 +2,16 @@
 drop stop words, split the programme's compounds and stem with Snowball's Dutch (Porter)
 stemmer. Index and query go through the same steps, so they meet on the same terms."""
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import snowballstemmer
+import wordfreq
 
 DATA = Path(__file__).resolve().parent / "data"
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -54,10 +57,62 @@ def _regels(name: str) -> dict[str, str]:
 
 STOP_WORDS = _word_list("stopwoorden.txt")
 STAM_UITZONDERINGEN = _regels("stamuitzonderingen.txt")
-# Snowball leaves the -d/-t of a past participle after a long vowel (verduurzaamd); as a
-# pattern for Elasticsearch's pattern_replace, the same rule as in `stem`.
-DEELWOORD = r"^(.{4,}([aeou])\2.)[dt]$"
-PARTS = _word_list("woorddelen.txt")
+# Snowball leaves the -d/-t of a past participle after a long vowel (verduurzaamd, and
+# inflected: geisoleerde); as a pattern for Elasticsearch's pattern_replace, the same rule
+# as in `stem`.
+DEELWOORD = r"^(.{4,}([aeou])\2.)[dt]e?$"
+# Snowball only undoubles kk, dd and tt after removing an ending; a plural doubles any
+# consonant (diefstal, diefstallen; bus, bussen), so its stem ends in one too. The same
+# rule runs after Elasticsearch's stemmer.
+ONTDUBBEL = r"([bcdfghjklmnpqrstvwxz])\1$"
+# Compound parts: Dutch words of at least LEXICON_MIN letters from wordfreq's frequency list
+# (drawn from Wikipedia, subtitles, news and web text), those at least as frequent as
+# LEXICON_ZIPF (Zipf scale: 3 is once per million words); rarer entries are mostly names,
+# typos and compounds themselves, which split words wrongly. Words that are also suffixes
+# (veilig-heid, gezel-schap) are left out, and the programme's own parts added.
+LEXICON_ZIPF = 2.5
+LEXICON_MIN = 4
+NIET_DELEN = _word_list("geen_woorddelen.txt")
+
+
+def _lexicon() -> frozenset[str]:
+    weg = STOP_WORDS | NIET_DELEN
+    woorden = frozenset(
+        woord
+        for woord in (
+            fold(woord)
+            for woord, frequentie in wordfreq.get_frequency_dict("nl", "large").items()
+            if frequentie >= 10 ** (LEXICON_ZIPF - 9)
+        )
+        if len(woord) >= LEXICON_MIN and woord.isalpha() and woord not in weg
+    )
+    # wordfreq keeps its lists cached (25 MB per process for Dutch); only the lexicon is needed.
+    wordfreq.get_frequency_dict.cache_clear()
+    wordfreq.get_frequency_list.cache_clear()
+    return woorden
+
+
+PARTS = _word_list("woorddelen.txt") | _lexicon()
+
+
+def _versie() -> int:
+    """A number that changes when the analysis may turn a text into other terms: this module,
+    its word lists and the versions of the stemmer and the lexicon. An index built with
+    another number no longer meets the queries (search.health reports it)."""
+    inhoud = hashlib.sha256(Path(__file__).read_bytes())
+    for name in (
+        "stopwoorden.txt",
+        "stamuitzonderingen.txt",
+        "woorddelen.txt",
+        "geen_woorddelen.txt",
+    ):
+        inhoud.update((DATA / name).read_bytes())
+    for package in ("snowballstemmer", "PyStemmer", "wordfreq"):
+        inhoud.update(version(package).encode())
+    return int(inhoud.hexdigest()[:12], 16)
+
+
+ANALYSE_VERSIE = _versie()
 _stemmer = snowballstemmer.stemmer("dutch_porter")
 
 
@@ -65,12 +120,13 @@ _stemmer = snowballstemmer.stemmer("dutch_porter")
 def stem(word: str) -> str:
     """Snowball's Dutch Porter stemmer, except for the words in STAM_UITZONDERINGEN, after
     dropping the -d/-t of a past participle after a long vowel (verduurzaamd ->
-    verduurzaam), which Snowball leaves alone."""
+    verduurzaam), which Snowball leaves alone, and with a final double consonant undoubled
+    (diefstallen -> diefstal)."""
     if word in STAM_UITZONDERINGEN:
         return STAM_UITZONDERINGEN[word]
     if deelwoord := re.match(DEELWOORD, word):
         word = deelwoord.group(1)
-    return _stemmer.stemWord(word)
+    return re.sub(ONTDUBBEL, r"\1", _stemmer.stemWord(word))
 
 
 @lru_cache(maxsize=CACHE_WOORDEN)

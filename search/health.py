@@ -1,6 +1,6 @@
 """The search part of /health/ (see wijkwijzer.views.health): each backend answers or not. With
 Elasticsearch down, search still answers from the embedded backend, so the site is degraded,
-not down."""
+not down; so it is with an embedded index built by an older analysis."""
 
 import sqlite3
 
@@ -9,7 +9,11 @@ from search.services import ES_ERRORS, elastic, embedded
 
 def check() -> dict:
     try:
-        ingebouwd = {"status": "ok", "documenten": embedded().aantal()}
+        index = embedded()
+        ingebouwd = {"status": "ok", "documenten": index.aantal()}
+        if not index.analyse_actueel():
+            # It still answers, but its terms may no longer meet the queries' terms.
+            ingebouwd |= {"status": "verouderd", "actie": "manage.py search_index --rebuild"}
     except sqlite3.Error as error:
         ingebouwd = {"status": "storing", "fout": type(error).__name__}
     es = elastic()
@@ -23,6 +27,6 @@ def check() -> dict:
     return {
         "zoeken": {"ingebouwd": ingebouwd, "elasticsearch": elastic_status},
         # Down only when neither backend can answer.
-        "kritiek": ingebouwd["status"] != "ok" and elastic_status["status"] != "ok",
-        "beperkt": elastic_status["status"] == "storing",
+        "kritiek": ingebouwd["status"] == "storing" and elastic_status["status"] != "ok",
+        "beperkt": elastic_status["status"] == "storing" or ingebouwd["status"] == "verouderd",
     }

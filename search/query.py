@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from search.analysis import STOP_WORDS, fold, split_compound, stem, words
 
 QUOTED = re.compile(r'"([^"]+)"')
+# A Dutch postcode (1503 AB, 1503AB): areas are indexed by its four digits.
+POSTCODE = re.compile(r"\b(\d{4}) ?[a-z]{2}\b", re.IGNORECASE)
 
 
 @dataclass
@@ -17,6 +19,9 @@ class Clause:
 
     alternatives: list[tuple[str, ...]]
     woord: str = ""
+    # Clauses from one typed word (the parts of a compound) share a number: when a query
+    # falls back to any of its words, such a word still needs all its parts.
+    getypt: int = 0
 
 
 @dataclass
@@ -42,8 +47,8 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
     query = Query()
     for phrase in QUOTED.findall(text):
         if stems := _phrase(phrase):
-            query.clauses.append(Clause([stems]))
-    rest = fold(QUOTED.sub(" ", text))
+            query.clauses.append(Clause([stems], getypt=len(query.clauses)))
+    rest = POSTCODE.sub(r"\1", fold(QUOTED.sub(" ", text)))
     tokens = re.findall(r"\w+", rest)
     groups = [
         [tuple(re.findall(r"\w+", fold(member))) for member in group] for group in synoniemen or []
@@ -54,7 +59,9 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
         if match:
             length, group = match
             alternatives = [_phrase(" ".join(member)) for member in group]
-            query.clauses.append(Clause([alt for alt in alternatives if alt]))
+            query.clauses.append(
+                Clause([alt for alt in alternatives if alt], getypt=len(query.clauses))
+            )
             i += length
             continue
         word = tokens[i]
@@ -66,10 +73,13 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
             # A compound matches its parts anywhere (jeugdcriminaliteit: criminaliteit onder
             # jongeren). Of three or more parts the last is left out, so a shorter compound
             # counts too (schuldhulpverlening: schuldhulp); ranking still prefers all parts.
+            # The parts are known words, so they get no typo corrections (prive-vraag must
+            # not find "vraag" and a word one letter from "prive").
+            getypt = len(query.clauses)
             for part in parts[:2] if len(parts) > 2 else parts:
-                query.clauses.append(_word_clause(part, groups))
+                query.clauses.append(_word_clause(part, groups, woord="", getypt=getypt))
         else:
-            query.clauses.append(_word_clause(word, groups))
+            query.clauses.append(_word_clause(word, groups, getypt=len(query.clauses)))
     return query
 
 
@@ -87,7 +97,9 @@ def _in_group(word: str, groups) -> bool:
     return any(member == (word,) for group in groups for member in group)
 
 
-def _word_clause(word: str, groups) -> Clause:
+def _word_clause(word: str, groups, woord: str | None = None, getypt: int = 0) -> Clause:
+    """The clause for `word` and its synonyms; `woord` is what typo correction starts from
+    (the word itself unless given)."""
     members = [(word,)]
     for group in groups:
         if (word,) in group:
@@ -101,7 +113,7 @@ def _word_clause(word: str, groups) -> Clause:
         if len(member) > 1 or not {stem(part) for part in split_compound(member[0])} & single
     ]
     unique = list(dict.fromkeys(alt for alt in map(_members_phrase, members) if alt))
-    return Clause(unique, woord=word)
+    return Clause(unique, woord=word if woord is None else woord, getypt=getypt)
 
 
 def _members_phrase(member: tuple[str, ...]) -> tuple[str, ...]:

@@ -5,10 +5,13 @@ queries were split once, at random (splitsen.py), into a development half (ontwi
 test half (toets/). Tune only on the development half; this script always reports both, and
 the team's own older set (queries.json, over the demo content, tuned on) for comparison.
 
+The judgements are the queries' author's, completed with pooled ones (poel.py): results of
+any engine that the author did not judge, graded by a judge who had not seen the code.
+
 Prints nDCG@10 and MRR per category and overall, for each half and engine, also with the
 results outside the judged items left out ("alleen beoordeeld").
 
-    .venv/bin/python bench/relevance/run.py [--per-vraag]
+    .venv/bin/python bench/relevance/run.py [--per-vraag] [--database postgres://…]
 
 It builds a fresh SQLite database with the demo content and the held-out items in a temporary
 folder, so it does not touch the development database. The evaluation functions are also used
@@ -27,6 +30,7 @@ from pathlib import Path
 HIER = Path(__file__).resolve().parent
 ROOT = HIER.parents[1]
 K = 10
+POEL = HIER / "heldout" / "poel"
 HELFTEN = {"ontwikkel": HIER / "ontwikkel" / "vragen.json", "toets": HIER / "toets" / "vragen.json"}
 
 Zoekmachine = Callable[[dict], list[str]]
@@ -44,18 +48,32 @@ def reciprocal_rank(ranked: list[str], rel: dict[str, int]) -> float:
 
 
 def vragen_uit(pad: Path) -> list[dict]:
-    """Queries in one form: the held-out files say query/category/judgements, the team's
-    older file q/kind/rel."""
+    """Queries in one form: the held-out files say id/query/category/judgements, the team's
+    older file q/kind/rel. A held-out query's judgements are its author's, completed with
+    the pooled ones (poel_oordelen) for results the author did not judge."""
     vragen = json.loads(pad.read_text(encoding="utf-8"))
+    gepoold = poel_oordelen()
     return [
         {
+            "id": v.get("id", ""),
             "q": v.get("query", v.get("q")),
             "soort": v.get("category", v.get("kind")),
             "filters": v.get("filters") or {},
-            "rel": v.get("judgements", v.get("rel")),
+            "rel": gepoold.get(v.get("id", ""), {}) | v.get("judgements", v.get("rel")),
         }
         for v in vragen
     ]
+
+
+def poel_oordelen() -> dict[str, dict[str, int]]:
+    """The pooled judgements (poel.py): per query id, grades of results from any engine's
+    top 10 that the queries' author had not judged, given by a judge who had not seen the
+    search code."""
+    oordelen: dict[str, dict[str, int]] = defaultdict(dict)
+    for pad in sorted(POEL.glob("oordelen_*.json")):
+        for vraag_id, cijfers in json.loads(pad.read_text(encoding="utf-8")).items():
+            oordelen[vraag_id].update(cijfers)
+    return oordelen
 
 
 def heldout_items() -> list[dict]:
@@ -151,12 +169,13 @@ def tabel(titel: str, uitslag: dict) -> None:
         )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-vraag", action="store_true", help="ook het cijfer per vraag")
-    args = parser.parse_args()
+def opzetten(database: str | None = None) -> Path:
+    """A fresh database (SQLite in a temporary folder, or the empty PostgreSQL database at
+    the URL `database`, where Wagtail's search uses the `dutch` configuration) and search
+    index, with the demo content and the held-out items; sets Django up on it. Returns the
+    temporary folder."""
     werkmap = Path(tempfile.mkdtemp(prefix="wijkwijzer-relevance-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{werkmap / 'db.sqlite3'}"
+    os.environ["DATABASE_URL"] = database or f"sqlite:///{werkmap / 'db.sqlite3'}"
     os.environ["SEARCH_INDEX_PATH"] = str(werkmap / "zoekindex.sqlite3")
     os.environ["DJANGO_SETTINGS_MODULE"] = "wijkwijzer.settings.dev"
     sys.path.insert(0, str(ROOT))
@@ -167,6 +186,8 @@ def main() -> None:
     from django.core.management import call_command
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    if database:
+        settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
     print("Voorbeeldinhoud en achtergehouden items laden in", werkmap, "...", file=sys.stderr)
     call_command("migrate", verbosity=0)
     with open(os.devnull, "w") as stil:
@@ -174,6 +195,17 @@ def main() -> None:
         bestand = werkmap / "heldout.json"
         bestand.write_text(json.dumps(heldout_items()), encoding="utf-8")
         call_command("import_kennisbank", str(bestand), stdout=stil)
+    return werkmap
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-vraag", action="store_true", help="ook het cijfer per vraag")
+    parser.add_argument(
+        "--database", help="URL van een lege PostgreSQL-database: Wagtail met 'dutch' daar"
+    )
+    args = parser.parse_args()
+    opzetten(args.database)
     zoekmachines = machines()
     sets = {naam: vragen_uit(pad) for naam, pad in HELFTEN.items()}
     sets["eigen (getuned, oud)"] = vragen_uit(HIER / "queries.json")

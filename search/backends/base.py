@@ -8,6 +8,12 @@ if TYPE_CHECKING:
     from search.query import Query
 
 FACETS = ("thema", "gebied", "type", "actielijn")
+# A query with fewer results than this gets "Bedoelde u ...?" on either backend when a word
+# it typed has a near spelling that many more documents use.
+WEINIG = 3
+# Words count as close together when at most this many others stand between each pair: such
+# documents rank first (embedded: FTS5 NEAR) or score higher (Elasticsearch: phrase slop).
+NABIJ = 3
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """The Elasticsearch backend, built with elasticsearch.dsl (the former elasticsearch-dsl, now
 part of the client). The same Dutch chain as the embedded backend, in Elasticsearch's terms:
-lowercase, asciifolding, Dutch stop words, a dictionary decompounder with our word parts, our
-stemming exceptions and past-participle rule, and the Dutch stemmer; at search time also the
-editors' synonyms (a synonyms set, so changes apply without reindexing). Rebuilds go to a new
-index behind the alias, swapped when complete."""
+lowercase, asciifolding, Dutch stop words, a dictionary decompounder with the same lexicon of
+word parts (search.analysis.PARTS), our stemming exceptions and past-participle rule, the
+Dutch stemmer and our undoubling of a final consonant; at search time also the editors'
+synonyms (a synonyms set, so changes apply without reindexing). Rebuilds go to a new index
+behind the alias, swapped when complete."""
 
 import time
 from typing import Any
@@ -12,9 +13,18 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import Search
 from elasticsearch.dsl.query import Q
 
-from search.analysis import DEELWOORD, PARTS, STAM_UITZONDERINGEN, STOP_WORDS
-from search.backends.base import FACETS, Document, FacetWaarde, Resultaat, Treffer, Vraag
-from search.query import QUOTED, Query
+from search.analysis import DEELWOORD, ONTDUBBEL, PARTS, STAM_UITZONDERINGEN, STOP_WORDS, words
+from search.backends.base import (
+    FACETS,
+    NABIJ,
+    WEINIG,
+    Document,
+    FacetWaarde,
+    Resultaat,
+    Treffer,
+    Vraag,
+)
+from search.query import POSTCODE, QUOTED, Query
 
 SYNONYMS_SET = "wijkwijzer-synoniemen"
 FIELDS = ["title^10", "summary^4", "labels^2", "body"]
@@ -35,6 +45,7 @@ def index_settings() -> dict[str, Any]:
         "nl_stamuitzonderingen",
         "nl_deelwoord",
         "nl_stam",
+        "nl_ontdubbel",
     ]
     return {
         "number_of_shards": 1,
@@ -45,6 +56,7 @@ def index_settings() -> dict[str, Any]:
                     "type": "dictionary_decompounder",
                     "word_list": sorted(PARTS),
                     "min_subword_size": 3,
+                    "max_subword_size": max(map(len, PARTS)),
                     "only_longest_match": True,
                 },
                 "nl_stamuitzonderingen": {
@@ -57,6 +69,11 @@ def index_settings() -> dict[str, Any]:
                     "replacement": "$1",
                 },
                 "nl_stam": {"type": "stemmer", "language": "dutch"},
+                "nl_ontdubbel": {
+                    "type": "pattern_replace",
+                    "pattern": ONTDUBBEL,
+                    "replacement": "$1",
+                },
                 "nl_synoniemen": {
                     "type": "synonym_graph",
                     "synonyms_set": SYNONYMS_SET,
@@ -120,10 +137,10 @@ def to_source(document: Document) -> dict[str, Any]:
 def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
     """The request for `vraag`: enough of the words must match, as in the embedded backend
     (MINIMUM_SHOULD_MATCH; one typo allowed from 5 letters, two from 8), and documents with
-    every word score higher; quoted parts as phrases, chosen facet values as filters, facet
-    counts over the result, highlighted snippets, best score first and the newest of equal
-    scores."""
-    text = QUOTED.sub(" ", vraag.tekst).strip()
+    every word, and with the words close together, score higher; quoted parts as phrases,
+    chosen facet values as filters, facet counts over the result, highlighted snippets, best
+    score first and the newest of equal scores."""
+    text = POSTCODE.sub(r"\1", QUOTED.sub(" ", vraag.tekst)).strip()
     must = [
         Q("multi_match", query=phrase, type="phrase", fields=FIELDS)
         for phrase in QUOTED.findall(vraag.tekst)
@@ -133,12 +150,25 @@ def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
         woorden = {"query": text, "fields": FIELDS, "fuzziness": "AUTO:5,8", "prefix_length": 1}
         must.append(Q("multi_match", minimum_should_match=MINIMUM_SHOULD_MATCH, **woorden))
         should.append(Q("multi_match", operator="and", boost=2, **woorden))
+        # Words close together score higher, as the embedded backend ranks them first.
+        should.append(
+            Q(
+                "multi_match",
+                query=text,
+                type="phrase",
+                slop=NABIJ * max(len(words(text)) - 1, 1),
+                fields=FIELDS,
+                boost=2,
+            )
+        )
     filters = [Q("terms", **{name: values}) for name, values in vraag.filters.items() if values]
     search = Search(index=index).query(Q("bool", must=must, should=should, filter=filters))
     for name in FACETS:
         search.aggs.bucket(name, "terms", field=f"{name}_facet", size=50)
     if text:
-        search = search.suggest("spelling", text, term={"field": "body", "suggest_mode": "missing"})
+        # "popular": also a word that many more documents use than the one typed, shown
+        # when the query finds little (ElasticBackend.search), as the embedded backend does.
+        search = search.suggest("spelling", text, term={"field": "body", "suggest_mode": "popular"})
     start = (vraag.pagina - 1) * vraag.per_pagina
     return (
         search.sort("_score", {"datum": {"order": "desc", "missing": "_last"}})
@@ -214,12 +244,10 @@ class ElasticBackend:
             entry.options[0].text if entry.options else entry.text
             for entry in (getattr(spelling, "spelling", None) or [])
         )
-        return Resultaat(
-            response.hits.total.value,
-            treffers,
-            facetten,
-            suggestie if suggestie != QUOTED.sub(" ", vraag.tekst).strip() else "",
-        )
+        aantal = response.hits.total.value
+        if aantal >= WEINIG or suggestie == QUOTED.sub(" ", vraag.tekst).strip():
+            suggestie = ""
+        return Resultaat(aantal, treffers, facetten, suggestie)
 
     def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
         search = (

@@ -1,11 +1,9 @@
 """The embedded backend: SQLite FTS5 in a file of its own (not the project's database), fed
 with text analysed in Python (search.analysis), so it works the same next to SQLite and
 PostgreSQL. BM25 ranks with title and summary weighing more than body text; newer items win
-ties. Facet counts come from a side table joined to the matches."""
+ties. Facet counts and filters come from bitmaps in memory (search.backends.bitmaps)."""
 
-import datetime
 import heapq
-import html
 import itertools
 import json
 import math
@@ -14,8 +12,11 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from search.analysis import analyze, fold, split_compound, stem, words
-from search.backends.base import FACETS, Document, FacetWaarde, Resultaat, Treffer, Vraag
+from search.analysis import ANALYSE_VERSIE, analyze, fold, split_compound, stem, words
+from search.backends import bitmaps
+from search.backends.base import FACETS, NABIJ, WEINIG, Document, Resultaat, Treffer, Vraag
+from search.backends.bitmaps import FacetBitmaps
+from search.backends.snippets import snippet
 from search.query import Clause, Query
 
 SCHEMA = """
@@ -35,20 +36,20 @@ CREATE TABLE IF NOT EXISTS facets (
 );
 CREATE INDEX IF NOT EXISTS facets_by_value ON facets (name, value, doc);
 CREATE INDEX IF NOT EXISTS facets_by_doc ON facets (doc);
+-- Lets the facet bitmaps read every document's date without reading the documents' text;
+-- keyed by id first, so writing documents in id order (a rebuild) appends to it.
+CREATE INDEX IF NOT EXISTS docs_datum ON docs (id, datum);
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-INSERT OR IGNORE INTO meta (key, value) VALUES ('version', 0);
 """
-BUMP = "UPDATE meta SET value = value + 1 WHERE key = 'version'"
 WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # title, summary, body, facet labels (themes, area)
-SENTENCE = re.compile(r"(?<=[.!?])\s+")
 TYPO_MIN_LENGTH = 5
 # From this length on a typed word may have two typos (Elasticsearch: fuzziness AUTO:5,8).
 TYPO_TWEE_LENGTH = 8
-SNIPPET_WORDS = 30
-SNIPPET_SENTENCES = 200
 TIE_MARGIN = 20
 SCORE_BY_ID = 500
+# "Bedoelde u ...?" for a query with fewer than WEINIG results offers a word that VAKER times
+# as many documents have, within the allowed typos of a word it typed.
+VAKER = 5
 COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
 COMMON_MIN = 100  # but a word in this many or fewer never is
 _COUNT = "SELECT count(*) FROM fts WHERE fts MATCH ?"
@@ -77,7 +78,15 @@ class EmbeddedBackend:
             # or write inside their own short transactions, so they do not lock each other.
             with self._lock:
                 if not self._schema_ready:
-                    db.executescript(SCHEMA)
+                    db.executescript(SCHEMA + bitmaps.SCHEMA)
+                    # A new index is built with today's analysis; one from before the
+                    # analysis had a number has none, so it counts as outdated.
+                    with db:
+                        db.execute(
+                            "INSERT OR IGNORE INTO meta (key, value) SELECT 'analyse', ?"
+                            " WHERE NOT EXISTS (SELECT 1 FROM docs)",
+                            (ANALYSE_VERSIE,),
+                        )
                     self._schema_ready = True
             self._local.db = db
         return db
@@ -86,14 +95,19 @@ class EmbeddedBackend:
         """How many documents are indexed (the health check reads it)."""
         return self._db().execute("SELECT count(*) FROM docs").fetchone()[0]
 
+    def analyse_actueel(self) -> bool:
+        """Whether the index was built with the analysis of this code (ANALYSE_VERSIE);
+        after an upgrade that changed it, `search_index --rebuild` makes it so."""
+        row = self._db().execute("SELECT value FROM meta WHERE key = 'analyse'").fetchone()
+        return row is not None and row[0] == ANALYSE_VERSIE
+
     def index(self, documents: list[Document]) -> None:
         db = self._db()
         with db:
-            for document in documents:
-                self._write(db, document)
-            db.execute(BUMP)
+            bitmaps.record(db, [self._write(db, document) for document in documents])
 
-    def _write(self, db: sqlite3.Connection, document: Document) -> None:
+    def _write(self, db: sqlite3.Connection, document: Document) -> int:
+        """Store `document`; returns its id."""
         row = db.execute(
             "INSERT INTO docs (key, type, type_label, title, summary, body, url, datum)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET type=excluded.type,"
@@ -139,6 +153,7 @@ class EmbeddedBackend:
                 if len(word) >= TYPO_MIN_LENGTH - 1
             ],
         )
+        return doc_id
 
     @staticmethod
     def _texts(document: Document) -> tuple[str, str, str]:
@@ -160,7 +175,7 @@ class EmbeddedBackend:
             ]
             self._remove_terms(db, ids)
             db.executemany("DELETE FROM docs WHERE id = ?", [(i,) for i in ids])
-            db.execute(BUMP)
+            bitmaps.record(db, ids)
 
     def rebuild(self, documents: list[Document]) -> None:
         db = self._db()
@@ -169,7 +184,10 @@ class EmbeddedBackend:
                 db.execute(f"DELETE FROM {table}")  # nosec B608
             for document in documents:
                 self._write(db, document)
-            db.execute(BUMP)
+            bitmaps.restart(db)
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('analyse', ?)", (ANALYSE_VERSIE,)
+            )
             db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
 
     # -- reading ---------------------------------------------------------------------------
@@ -183,23 +201,29 @@ class EmbeddedBackend:
         facets = self._facet_bitmaps(db)
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
-        if len(clauses) > 1 and not db.execute(_COUNT, (match,)).fetchone()[0]:
-            # Not even the minimum matches: any word may, ranked by how well, leaving out
-            # words that most documents have (they would match nearly everything).
-            match = " OR ".join(self._distinctive(db, clauses, facets.documents))
+        voorkeur: list[set[int]] = []
+        if len(clauses) > 1:
+            if db.execute(_COUNT, (match,)).fetchone()[0]:
+                voorkeur = self._voorkeur(db, match, clauses)
+            else:
+                # Not even the minimum matches: any word may, ranked by how well, leaving out
+                # words that most documents have (they would match nearly everything). No
+                # document has every word then, so there is nothing to rank first.
+                match = " OR ".join(
+                    self._distinctive(db, _per_getypt_woord(clauses, query), facets.documents)
+                )
         ids = [doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))]
         allowed = facets.filter(vraag.filters)
         if allowed is not None:
             ids = [doc for doc in ids if _has(allowed, doc)]
-        alles = " AND ".join(teksten)
-        if match != alles and len(clauses) > 1:
-            # Documents with every word come first, those missing some after them.
-            volledig = {
-                doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (alles,))
-            }
-            top = self._top_in_lagen(db, match, vraag, facets, ids, volledig)
-        else:
-            top = self._top(db, match, vraag, facets, ids if allowed is not None else None)
+        top = self._top(
+            db,
+            match,
+            vraag,
+            facets,
+            ids if allowed is not None else None,
+            voorkeur,
+        )
         stems = query.stems
         found = {
             doc: row
@@ -215,53 +239,82 @@ class EmbeddedBackend:
             treffers.append(
                 Treffer(key, type_, label, title, url, snippet(f"{summary}\n{body}", stems))
             )
+        if len(ids) < WEINIG and not suggestie_words:
+            suggestie_words = self._betere_woorden(db, query)
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
         matched = facets.bitmap(ids)
         return Resultaat(len(ids), treffers, facets.counts(matched, vraag), suggestie)
 
+    def _voorkeur(self, db, match: str, clauses) -> list[set[int]]:
+        """For a query of several words, the matches that rank before the others, best first:
+        those with every word (when the match needs fewer), then those with the words close
+        together (NEAR: a phrase, or a compound whose parts the index holds side by side,
+        burenruzie for "buren ruzie")."""
+        lagen = []
+        alles = " AND ".join(text for text, _ in clauses)
+        if match != alles:
+            lagen.append(alles)
+        dichtbij = " ".join(_fts_phrase(alternatives[0]) for _, alternatives in clauses)
+        lagen.append(f"NEAR({dichtbij}, {NABIJ * (len(clauses) - 1)})")
+        return [
+            {doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (laag,))}
+            for laag in lagen
+        ]
+
     def _top(
-        self, db, match: str, vraag: Vraag, facets: "FacetBitmaps", ids: list[int] | None
+        self,
+        db,
+        match: str,
+        vraag: Vraag,
+        facets: "FacetBitmaps",
+        ids: list[int] | None,
+        voorkeur: list[set[int]],
     ) -> list[int]:
-        """The ids on the requested page, best BM25 score first, ties to the newest. Without
-        filters SQLite ranks and keeps only the best (with a margin for ties). With filters,
-        `ids` are the allowed matches: few are scored by id, many by scoring all matches and
-        filtering here (SQLite's own plans for either are far slower, see docs/search.md)."""
+        """The ids on the requested page: those in the first `voorkeur` set first, then the
+        second's, then the rest; within each, best BM25 score first, ties to the newest.
+        Only what can reach the page is scored: when a preferred set holds a page's worth,
+        just its documents; otherwise the preferred ones and, without filters, the best of
+        the rest as SQLite ranks them (keeping a margin for ties). With filters, `ids` are the
+        allowed matches: few are scored by id, many by scoring all matches and filtering here
+        (SQLite's own plans for either are far slower, see docs/search.md)."""
         offset = (vraag.pagina - 1) * vraag.per_pagina
         wanted = offset + vraag.per_pagina
         score = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # nosec B608
-        if ids is None:
-            rows = db.execute(f"{score} ORDER BY score LIMIT ?", (match, wanted + TIE_MARGIN))
-        elif len(ids) <= SCORE_BY_ID:
-            rows = db.execute(
+
+        def by_id(docs):
+            return db.execute(
                 f"{score} AND rowid IN (SELECT value FROM json_each(?))",  # nosec B608
-                (match, json.dumps(ids)),
+                (match, json.dumps(list(docs))),
             )
+
+        def best(limit: int):
+            return db.execute(f"{score} ORDER BY score LIMIT ?", (match, limit))
+
+        for laag in reversed(voorkeur):
+            binnen = laag if ids is None else laag.intersection(ids)
+            if len(binnen) >= wanted:
+                ids = sorted(binnen)
+                break
+        if ids is None and voorkeur:
+            eerst = voorkeur[0]
+            rest = (row for row in best(wanted + len(eerst) + TIE_MARGIN) if row[0] not in eerst)
+            rows = itertools.chain(by_id(eerst), rest)
+        elif ids is None:
+            rows = best(wanted + TIE_MARGIN)
+        elif len(ids) <= SCORE_BY_ID:
+            rows = by_id(ids)
         else:
             allowed = set(ids)
             rows = (row for row in db.execute(score, (match,)) if row[0] in allowed)
 
         def rank(row):
-            return row[1], -facets.datum.get(row[0], 0)
+            return (
+                *(row[0] not in laag for laag in voorkeur),
+                row[1],
+                -facets.datum.get(row[0], 0),
+            )
 
         return [doc for doc, _ in heapq.nsmallest(wanted, rows, key=rank)[offset:]]
-
-    def _top_in_lagen(
-        self, db, match: str, vraag: Vraag, facets: "FacetBitmaps", ids: list[int], eerst: set
-    ) -> list[int]:
-        """As _top, for a query whose matches need not have every word: those in `eerst`
-        (with every word) rank before the others, each group by BM25 and date. Scores every
-        match, so it is only used for queries of several words."""
-        offset = (vraag.pagina - 1) * vraag.per_pagina
-        toegestaan = set(ids)
-        score = f"SELECT rowid, bm25(fts, {WEIGHTS}) FROM fts WHERE fts MATCH ?"  # nosec B608
-        rows = (row for row in db.execute(score, (match,)) if row[0] in toegestaan)
-
-        def rank(row):
-            return row[0] not in eerst, row[1], -facets.datum.get(row[0], 0)
-
-        return [doc for doc, _ in heapq.nsmallest(offset + vraag.per_pagina, rows, key=rank)][
-            offset:
-        ]
 
     def _distinctive(self, db, clauses, documents: int) -> list[str]:
         """The clauses that can match and are not common (a term in at most COMMON_SHARE of
@@ -285,14 +338,11 @@ class EmbeddedBackend:
                 return kept
         return [text for text, _ in clauses]
 
-    def _facet_bitmaps(self, db: sqlite3.Connection) -> "FacetBitmaps":
-        """Facet values as bitmaps over document ids, with each document's date; rebuilt when
-        the index changed (a version number in the index counts the writes)."""
-        version = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-        version = version[0] if version else 0
+    def _facet_bitmaps(self, db: sqlite3.Connection) -> FacetBitmaps:
+        """Facet values as bitmaps over document ids, with each document's date, at the
+        index's current version (search.backends.bitmaps keeps them in step)."""
         with self._lock:
-            if self._bitmaps is None or self._bitmaps.version != version:
-                self._bitmaps = FacetBitmaps.load(db, version)
+            self._bitmaps = bitmaps.current(db, self._bitmaps)
             return self._bitmaps
 
     def _clauses(
@@ -318,14 +368,27 @@ class EmbeddedBackend:
         ).fetchone()
         if known:
             return []
-        word = clause.woord
+        close = self._dichtbij(db, clause.woord)
+        if not close:
+            return []
+        suggestie_words[clause.woord] = close[0][0]
+        alternatives = [(found_stem,) for found, found_stem, _ in close[:3]]
+        # A corrected compound also finds its shorter form, as a typed one does (search.query).
+        for found, _, _ in close[:3]:
+            if parts := split_compound(found):
+                alternatives.append(tuple(stem(part) for part in parts[:2]))
+        return alternatives
+
+    def _dichtbij(self, db, word: str) -> list[tuple[str, str, int]]:
+        """The indexed words within the allowed typos of `word` (not `word` itself), as
+        (word, stem, documents with that stem): nearest first, then most frequent."""
         fouten = toegestane_fouten(word)
         candidates = [
-            (found, found_stem)
+            (found, found_stem, 1 if binnen_afstand(word, found, 1) else 2)
             for found, found_stem in db.execute(
                 "SELECT word, stem FROM words WHERE length(word) BETWEEN ? AND ?"
-                " AND (substr(word, 1, 1) = ? OR substr(word, -2) = ?)",
-                (len(word) - fouten, len(word) + fouten, word[0], word[-2:]),
+                " AND (substr(word, 1, 1) = ? OR substr(word, -2) = ?) AND word != ?",
+                (len(word) - fouten, len(word) + fouten, word[0], word[-2:], word),
             )
             if binnen_afstand(word, found, fouten)
         ]
@@ -334,20 +397,34 @@ class EmbeddedBackend:
         frequency = dict(
             db.execute(
                 f"SELECT term, doc FROM vocab WHERE term IN ({_marks(candidates)})",  # nosec B608
-                [found_stem for _, found_stem in candidates],
+                [found_stem for _, found_stem, _ in candidates],
             ).fetchall()
         )
-        close = sorted(
-            candidates,
-            key=lambda c: (not binnen_afstand(word, c[0], 1), -frequency.get(c[1], 0), c[0]),
-        )
-        suggestie_words[word] = close[0][0]
-        alternatives = [(found_stem,) for _, found_stem in close[:3]]
-        # A corrected compound also finds its shorter form, as a typed one does (search.query).
-        for found, _ in close[:3]:
-            if parts := split_compound(found):
-                alternatives.append(tuple(stem(part) for part in parts[:2]))
-        return alternatives
+        candidates.sort(key=lambda c: (c[2], -frequency.get(c[1], 0), c[0]))
+        return [
+            (found, found_stem, frequency.get(found_stem, 0)) for found, found_stem, _ in candidates
+        ]
+
+    def _betere_woorden(self, db, query: Query) -> dict[str, str]:
+        """For a query that finds little although the index knows its words: per typed word,
+        a word within the allowed typos that many more documents have (verslaving for
+        "verslavng" that one document misspells too), for "Bedoelde u ...?"."""
+        beter = {}
+        for clause in query.clauses:
+            if len(clause.woord) < TYPO_MIN_LENGTH:
+                continue
+            eigen = (
+                db.execute(
+                    f"SELECT max(doc) FROM vocab WHERE term IN ({_marks(clause.alternatives[0])})",  # nosec B608
+                    clause.alternatives[0],
+                ).fetchone()[0]
+                or 0
+            )
+            for found, found_stem, documenten in self._dichtbij(db, clause.woord):
+                if found_stem != stem(clause.woord) and documenten >= VAKER * max(eigen, 1):
+                    beter[clause.woord] = found
+                    break
+        return beter
 
     @staticmethod
     def _suggestion(text: str, replacements: dict[str, str]) -> str:
@@ -405,71 +482,6 @@ class EmbeddedBackend:
         return [found for (found,) in rows]
 
 
-class FacetBitmaps:
-    """Per facet value, the set of documents that have it, as a Python int used as a bitmap
-    (bit n = document id n). Counting a facet over the matches is one AND and a popcount,
-    which keeps facet counts cheap however many documents match."""
-
-    def __init__(self, version: int) -> None:
-        self.version = version
-        self.masks: dict[tuple[str, str], int] = {}
-        self.labels: dict[tuple[str, str], str] = {}
-        self.datum: dict[int, int] = {}
-        self.size = 0
-        self.documents = 0
-
-    @classmethod
-    def load(cls, db: sqlite3.Connection, version: int) -> "FacetBitmaps":
-        bitmaps = cls(version)
-        size, documents = db.execute("SELECT max(id), count(*) FROM docs").fetchone()
-        bitmaps.size = (size or 0) + 1
-        bitmaps.documents = documents
-        members: dict[tuple[str, str], list[int]] = {}
-        for doc, name, value, label in db.execute("SELECT doc, name, value, label FROM facets"):
-            members.setdefault((name, value), []).append(doc)
-            bitmaps.labels[(name, value)] = label
-        bitmaps.masks = {facet: bitmaps.bitmap(docs) for facet, docs in members.items()}
-        bitmaps.datum = {
-            doc: datetime.date.fromisoformat(datum).toordinal()
-            for doc, datum in db.execute("SELECT id, datum FROM docs WHERE datum != ''")
-        }
-        return bitmaps
-
-    def bitmap(self, docs) -> int:
-        bits = bytearray(self.size // 8 + 1)
-        for doc in docs:
-            if doc < self.size:
-                bits[doc >> 3] |= 1 << (doc & 7)
-        return int.from_bytes(bits, "little")
-
-    def filter(self, filters: dict[str, list[str]]) -> bytes | None:
-        """The documents allowed by the chosen facet values (any value within a facet, all
-        facets together), as bytes to test ids against; None when nothing is chosen."""
-        allowed = None
-        for name in FACETS:
-            values = filters.get(name) or []
-            if not values:
-                continue
-            either = 0
-            for value in values:
-                either |= self.masks.get((name, value), 0)
-            allowed = either if allowed is None else allowed & either
-        if allowed is None:
-            return None
-        return allowed.to_bytes(self.size // 8 + 1, "little")
-
-    def counts(self, matched: int, vraag: Vraag) -> dict[str, list[FacetWaarde]]:
-        facets: dict[str, list[FacetWaarde]] = {name: [] for name in FACETS}
-        for (name, value), mask in self.masks.items():
-            count = (matched & mask).bit_count()
-            if count and name in facets:
-                chosen = value in vraag.filters.get(name, [])
-                facets[name].append(FacetWaarde(value, self.labels[(name, value)], count, chosen))
-        for values in facets.values():
-            values.sort(key=lambda w: (-w.count, w.label))
-        return facets
-
-
 def _has(bits: bytes, doc: int) -> bool:
     return doc >> 3 < len(bits) and bool(bits[doc >> 3] >> (doc & 7) & 1)
 
@@ -479,6 +491,21 @@ def _marks(values) -> str:
     `# nosec B608` for bandit) only inserts these placeholders, table names and WEIGHTS, all
     constants of this module; every value is a bound parameter."""
     return ",".join("?" * len(values))
+
+
+def _per_getypt_woord(clauses, query: Query) -> list[tuple[str, list[tuple[str, ...]]]]:
+    """The clauses joined per typed word: a compound's parts as one clause that needs them
+    all, so falling back to any word never finds "vraag" for "privevraag"."""
+    groepen: dict[int, list] = {}
+    for clause, (text, alternatives) in zip(query.clauses, clauses, strict=True):
+        groepen.setdefault(clause.getypt, []).append((text, alternatives))
+    return [
+        (
+            "(" + " AND ".join(text for text, _ in groep) + ")",
+            [alt for _, alternatives in groep for alt in alternatives],
+        )
+        for groep in groepen.values()
+    ]
 
 
 def _fts_phrase(terms: tuple[str, ...]) -> str:
@@ -530,35 +557,3 @@ def binnen_afstand(a: str, b: str, maximum: int) -> bool:
             return False
         vorige2, vorige = vorige, rij
     return vorige[lb] <= maximum
-
-
-def snippet(text: str, stems: set[str]) -> str:
-    """The sentence of `text` with the most matched words, shortened around the first match,
-    escaped, with the matched words in <mark>."""
-    # Long texts (extracted PDFs) are only looked at up to SNIPPET_SENTENCES sentences.
-    sentences = [s for s in SENTENCE.split(text.replace("\n", " "), SNIPPET_SENTENCES) if s.strip()]
-    if not sentences:
-        return ""
-
-    def hits(sentence: str) -> int:
-        return sum(1 for word in re.findall(r"\w+", fold(sentence)) if stem(word) in stems)
-
-    best = max(sentences, key=hits)
-    tokens = best.split()
-    first = next((i for i, token in enumerate(tokens) if _matches(token, stems)), 0)
-    start = max(0, first - SNIPPET_WORDS // 3)
-    part = tokens[start : start + SNIPPET_WORDS]
-    out = " ".join(
-        f"<mark>{html.escape(token)}</mark>" if _matches(token, stems) else html.escape(token)
-        for token in part
-    )
-    prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
-    return f"{prefix}{out}{suffix}"
-
-
-def _matches(token: str, stems: set[str]) -> bool:
-    word = re.sub(r"\W+", "", fold(token))
-    return bool(word) and (
-        stem(word) in stems or any(stem(part) in stems for part in split_compound(word))
-    )

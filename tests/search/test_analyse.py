@@ -1,10 +1,11 @@
-"""Dutch analysis where Snowball's stemmer alone changes the meaning."""
+"""Dutch analysis: compounds split from a lexicon, and where Snowball's stemmer alone changes
+the meaning or misses a form."""
 
 import random
 
 import pytest
 
-from search.analysis import analyze, stem
+from search.analysis import PARTS, analyze, split_compound, stem
 from search.backends.base import Vraag
 from search.backends.embedded import binnen_afstand, minimum_should_match, toegestane_fouten
 from search.services import herbouwen, zoeken
@@ -17,6 +18,38 @@ def test_older_people_and_parents_are_kept_apart():
 
 def test_a_past_participle_meets_its_verb():
     assert analyze("verduurzaamd") == analyze("verduurzaam")
+    assert stem("geisoleerde") == stem("geisoleerd")
+
+
+def test_a_plural_with_a_doubled_consonant_meets_its_singular():
+    assert stem("diefstallen") == stem("diefstal")
+    assert stem("bussen") == stem("bus")
+    assert stem("gesprekken") == stem("gesprek")
+
+
+@pytest.mark.parametrize(
+    ("woord", "delen"),
+    [
+        ("voedselbank", ("voedsel", "bank")),
+        ("straatcoaches", ("straat", "coaches")),
+        ("woonoverlast", ("woon", "overlast")),
+        ("speeltuinbeheer", ("speeltuin", "beheer")),
+        ("veiligheidshuis", ("veiligheids", "huis")),
+        ("buurtsportcoach", ("buurt", "sport", "coach")),
+    ],
+)
+def test_compounds_split_into_words_of_the_lexicon(woord, delen):
+    assert split_compound(woord) == delen
+
+
+@pytest.mark.parametrize("woord", ["veiligheid", "eenzaamheid", "ouderen", "gemeenten", "beleid"])
+def test_derivations_and_inflections_are_not_taken_for_compounds(woord):
+    assert split_compound(woord) == ()
+
+
+def test_the_lexicon_is_a_full_dutch_word_list():
+    assert len(PARTS) > 40_000
+    assert {"heid", "schap"}.isdisjoint(PARTS)  # suffixes, not words to split off
 
 
 @pytest.mark.django_db

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from search.backends.base import Document, Vraag
+from search.analysis import PARTS
+from search.backends.base import NABIJ, Document, Vraag
 from search.backends.elastic import build_search, index_settings, mappings, to_source
 from search.services import herbouwen
 from tests.factories import PraktijkvoorbeeldPageFactory
@@ -17,13 +18,24 @@ def test_the_dutch_analyzer_chain():
     analysis = index_settings()["analysis"]
     index_chain = analysis["analyzer"]["nl"]["filter"]
     search_chain = analysis["analyzer"]["nl_zoeken"]["filter"]
-    eigen = ["nl_stop", "nl_woorddelen", "nl_stamuitzonderingen", "nl_deelwoord", "nl_stam"]
+    eigen = [
+        "nl_stop",
+        "nl_woorddelen",
+        "nl_stamuitzonderingen",
+        "nl_deelwoord",
+        "nl_stam",
+        "nl_ontdubbel",
+    ]
     assert index_chain == ["lowercase", "asciifolding", *eigen]
     # Synonyms only at search time, from a set editors can change without a reindex.
     assert search_chain == ["lowercase", "asciifolding", "nl_synoniemen", *eigen]
     filters = analysis["filter"]
     assert filters["nl_synoniemen"]["updateable"] is True
-    assert {"jeugd", "criminaliteit", "woning"} <= set(filters["nl_woorddelen"]["word_list"])
+    # The same lexicon of compound parts as the embedded analyser, with room for its longest.
+    woorddelen = filters["nl_woorddelen"]
+    assert woorddelen["word_list"] == sorted(PARTS)
+    assert {"voedsel", "bank", "straat", "coach"} <= set(woorddelen["word_list"])
+    assert woorddelen["max_subword_size"] >= len("criminaliteit")
     assert filters["nl_stam"] == {"type": "stemmer", "language": "dutch"}
     # The embedded analyser's own rules, from the same data: the stemming exceptions and the
     # past-participle rule (verduurzaamd -> verduurzaam).
@@ -31,6 +43,11 @@ def test_the_dutch_analyzer_chain():
     deelwoord = filters["nl_deelwoord"]
     assert re.sub(deelwoord["pattern"], "\\1", "verduurzaamd") == "verduurzaam"
     assert re.sub(deelwoord["pattern"], "\\1", "gebouwd") == "gebouwd"
+    assert re.sub(deelwoord["pattern"], "\\1", "geisoleerde") == "geisoleer"
+    # After the stemmer, a plural's doubled consonant undoubled (diefstallen -> diefstal).
+    ontdubbel = filters["nl_ontdubbel"]
+    assert ontdubbel["replacement"] == "$1"
+    assert re.sub(ontdubbel["pattern"], "\\1", "diefstall") == "diefstal"
     assert "de" in filters["nl_stop"]["stopwords"]
 
 
@@ -69,14 +86,24 @@ def test_the_query_for_a_search_with_a_phrase_filters_and_a_page():
     assert words["multi_match"]["query"] == "jongeren"
     assert words["multi_match"]["minimum_should_match"] == "2<-1 5<75%"
     assert words["multi_match"]["fuzziness"] == "AUTO:5,8"
-    (alle_woorden,) = bool_query["should"]  # documents with every word score higher
+    # Documents with every word, and with the words close together, score higher.
+    alle_woorden, dichtbij = bool_query["should"]
     assert alle_woorden["multi_match"]["operator"] == "and"
+    assert dichtbij["multi_match"]["type"] == "phrase"
+    assert dichtbij["multi_match"]["slop"] == NABIJ
     assert words["multi_match"]["fields"][0] == "title^10"
     assert bool_query["filter"] == [{"terms": {"thema": ["jeugd"]}}]
     assert set(body["aggs"]) == {"thema", "gebied", "type", "actielijn"}
     assert body["highlight"]["pre_tags"] == ["<mark>"]
     assert body["sort"][0] == "_score" and "datum" in body["sort"][1]
     assert (body["from"], body["size"]) == (10, 10)
+    # A word that many more documents use is asked for too (shown when little is found).
+    assert body["suggest"]["spelling"]["term"]["suggest_mode"] == "popular"
+
+
+def test_a_postcode_is_searched_by_its_four_digits():
+    body = build_search(Vraag("1503 AB")).to_dict()
+    assert body["query"]["bool"]["must"][0]["multi_match"]["query"] == "1503"
 
 
 @pytest.mark.django_db

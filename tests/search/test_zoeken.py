@@ -84,9 +84,9 @@ def test_dutch_queries_find_the_right_item_first(client, corpus, query, expected
 
 
 def test_editors_extend_the_synonyms_in_the_admin(client, corpus):
-    assert titles(client, q="flatgebouwen") == []
-    Synoniem.objects.create(termen="flatgebouwen, portiekflats")
-    assert titles(client, q="flatgebouwen") == ["Portiekflats verduurzaamd met bewoners"]
+    assert titles(client, q="hoogbouw") == []
+    Synoniem.objects.create(termen="hoogbouw, portiekflats")
+    assert titles(client, q="hoogbouw") == ["Portiekflats verduurzaamd met bewoners"]
 
 
 def test_phrases_in_quotes_must_match_in_order(client, corpus):
@@ -177,6 +177,47 @@ def test_no_results_says_so_and_offers_a_spelling_suggestion_and_themes(client, 
     nothing = client.get("/zoeken/", {"q": "xyzzy"}).content.decode()
     assert "0 resultaten" in nothing and "Niets gevonden" in nothing
     assert ">Jeugd</a>" in nothing
+
+
+def test_items_with_the_words_together_come_first_on_every_page(client, home):
+    for n in range(12):
+        PraktijkvoorbeeldPageFactory(
+            title=f"Buren {n}",
+            samenvatting="Het feest in de zomer was gezellig, maar daarna kwam er toch ruzie.",
+        )
+    samen = {f"Bemiddeling in blok {n}" for n in range(3)}
+    for title in samen:
+        PraktijkvoorbeeldPageFactory(title=title, samenvatting="Een burenruzie werd opgelost.")
+    herbouwen()
+
+    eerste = titles(client, q="buren ruzie", per_pagina=5)
+    tweede = titles(client, q="buren ruzie", per_pagina=5, page=2)
+    derde = titles(client, q="buren ruzie", per_pagina=5, page=3)
+
+    assert set(eerste[:3]) == samen
+    assert len(set(eerste + tweede + derde)) == 15
+
+
+def test_a_query_that_finds_little_is_offered_the_word_most_items_use(client, home):
+    PraktijkvoorbeeldPageFactory(title="Hulp bij verslavnig", samenvatting="Een inloop.")
+    for wijk in ("Noord", "Zuid", "Oost", "West", "Centrum", "Haven"):
+        PraktijkvoorbeeldPageFactory(title=f"Verslaving in {wijk}", samenvatting="Hulp.")
+    herbouwen()
+
+    html = client.get("/zoeken/", {"q": "verslavnig"}).content.decode()
+
+    assert "Hulp bij verslavnig" in html
+    assert 'Bedoelde u: <a class="nl-link" href="?q=verslaving">' in html
+    assert "Bedoelde u:" not in client.get("/zoeken/", {"q": "verslaving"}).content.decode()
+
+
+def test_a_postcode_finds_its_area(client, home):
+    FocusgebiedPageFactory(title="Zaandam-Oost", postcodes="1503, 1504")
+    FocusgebiedPageFactory(title="Overvecht", postcodes="3562, 3563")
+    herbouwen()
+
+    for query in ("1503", "1503 AB", "1504ab"):
+        assert titles(client, q=query) == ["Zaandam-Oost"], query
 
 
 def test_suggestions_complete_titles(client, corpus):

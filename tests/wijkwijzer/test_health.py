@@ -2,11 +2,13 @@
 
 import copy
 import datetime
+import io
 import json
 import logging.config
 
 import pytest
 from django.core.mail import EmailMessage
+from django.core.management import call_command
 from django.db import DatabaseError
 from django.utils import timezone
 from freezegun import freeze_time
@@ -35,6 +37,24 @@ def test_elasticsearch_down_is_degraded_not_down(client, home, settings):
     assert data["status"] == "beperkt"
     assert data["zoeken"]["elasticsearch"]["status"] == "storing"
     assert client.get("/health/").status_code == 200
+
+
+def test_a_search_index_built_by_an_older_analysis_is_reported_until_rebuilt(
+    client, home, monkeypatch
+):
+    herbouwen()
+    # What an upgrade that changes the Dutch analysis (a word list, the stemmer) looks like.
+    monkeypatch.setattr("search.backends.embedded.ANALYSE_VERSIE", 1)
+
+    response = client.get("/health/")
+
+    assert response.status_code == 200  # it still answers, so the server stays in service
+    assert response.json()["status"] == "beperkt"
+    ingebouwd = response.json()["zoeken"]["ingebouwd"]
+    assert ingebouwd["status"] == "verouderd"
+    assert ingebouwd["actie"] == "manage.py search_index --rebuild"
+    call_command("search_index", "--rebuild", stdout=io.StringIO())
+    assert client.get("/health/").json()["zoeken"]["ingebouwd"]["status"] == "ok"
 
 
 def test_database_down_is_503(client, home, monkeypatch):

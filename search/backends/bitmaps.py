@@ -1,0 +1,185 @@
+"""Facet values as bitmaps over document ids, kept in step with the embedded index.
+
+Several processes (gunicorn workers) share one index file and each keeps its own bitmaps in
+memory. Every write bumps the index's version and logs, in the same transaction, which
+documents it changed; a process that finds a newer version reads only those documents again
+and sets or clears their bits. It loads everything afresh only when it has no bitmaps yet or
+the log no longer reaches back to its version: after a rebuild, or when it fell more than
+CHANGES_KEPT logged changes behind (catching up would then cost about as much)."""
+
+import sqlite3
+from collections.abc import Iterable
+
+from search.backends.base import FACETS, FacetWaarde, Vraag
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('version', 0);
+CREATE TABLE IF NOT EXISTS changes (
+    version INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (version, doc)
+) WITHOUT ROWID;
+-- The log is complete from this version on. An index made before the log existed starts it
+-- at its current version.
+INSERT OR IGNORE INTO meta (key, value) SELECT 'changes_from', value FROM meta
+    WHERE key = 'version';
+"""
+CHANGES_KEPT = 10_000
+_CHANGED = "SELECT DISTINCT doc FROM changes WHERE version > ?"
+# Per facet value its documents as one string: ten times faster to read than a row per
+# document and value. The label is that of any of the value's rows (they are the same).
+_FACETS = "SELECT name, value, label, group_concat(doc) FROM facets GROUP BY name, value"
+_FACETS_CHANGED = (
+    "SELECT name, value, label, group_concat(doc) FROM facets"
+    " WHERE doc IN (SELECT doc FROM changes WHERE version > ?) GROUP BY name, value"
+)
+# Each document with its date as date.toordinal(), computed by SQLite (the Julian day number
+# of 0001-01-01 is 1721425.5), or NULL when it has none.
+_DOCS = "SELECT id, CAST(julianday(nullif(datum, '')) - 1721424.5 AS INTEGER) FROM docs"
+_DOCS_CHANGED = (
+    "SELECT id, CAST(julianday(nullif(datum, '')) - 1721424.5 AS INTEGER) FROM docs"
+    " WHERE id IN (SELECT doc FROM changes WHERE version > ?)"
+)
+
+
+def record(db: sqlite3.Connection, docs: Iterable[int]) -> None:
+    """Bump the version and log the documents a write changed; to be called inside the
+    write's transaction, so no process can see the write without its log entries."""
+    (version,) = db.execute(
+        "UPDATE meta SET value = value + 1 WHERE key = 'version' RETURNING value"
+    ).fetchone()
+    db.executemany(
+        "INSERT OR IGNORE INTO changes (version, doc) VALUES (?, ?)",
+        [(version, doc) for doc in docs],
+    )
+    oldest_kept = db.execute(
+        "SELECT version FROM changes ORDER BY version DESC LIMIT 1 OFFSET ?", (CHANGES_KEPT,)
+    ).fetchone()
+    if oldest_kept:
+        db.execute("DELETE FROM changes WHERE version <= ?", oldest_kept)
+        db.execute("UPDATE meta SET value = ? WHERE key = 'changes_from'", oldest_kept)
+
+
+def restart(db: sqlite3.Connection) -> None:
+    """After a rebuild: bump the version and start the log afresh, so every process that
+    holds bitmaps of before loads them again."""
+    (version,) = db.execute(
+        "UPDATE meta SET value = value + 1 WHERE key = 'version' RETURNING value"
+    ).fetchone()
+    db.execute("DELETE FROM changes")
+    db.execute("UPDATE meta SET value = ? WHERE key = 'changes_from'", (version,))
+
+
+def current(db: sqlite3.Connection, bitmaps: "FacetBitmaps | None") -> "FacetBitmaps":
+    """`bitmaps` brought to the index's current version: from the log where it reaches back
+    far enough, otherwise loaded afresh. `db` must not be inside a transaction."""
+    if bitmaps is not None and bitmaps.version == _meta(db)["version"]:
+        return bitmaps
+    # One read transaction, so the version, the log and the documents are one snapshot.
+    db.execute("BEGIN")
+    try:
+        meta = _meta(db)
+        if bitmaps is None or not meta["changes_from"] <= bitmaps.version <= meta["version"]:
+            return FacetBitmaps.load(db, meta["version"])
+        if bitmaps.version == meta["version"]:
+            return bitmaps
+        return bitmaps.caught_up(db, meta["version"])
+    finally:
+        db.rollback()
+
+
+def _meta(db: sqlite3.Connection) -> dict[str, int]:
+    return dict(db.execute("SELECT key, value FROM meta"))
+
+
+class FacetBitmaps:
+    """Per facet value, the set of documents that have it, as a Python int used as a bitmap
+    (bit n = document id n). Counting a facet over the matches is one AND and a popcount,
+    which keeps facet counts cheap however many documents match. `datum` holds each dated
+    document's date (as an ordinal) for ranking ties."""
+
+    def __init__(self, version: int, size: int, datum: dict[int, int]) -> None:
+        self.version = version
+        self.size = size
+        self.datum = datum
+        self.masks: dict[tuple[str, str], int] = {}
+        self.labels: dict[tuple[str, str], str] = {}
+        self.present = 0  # the documents in the index
+        self.documents = 0
+
+    @classmethod
+    def load(cls, db: sqlite3.Connection, version: int) -> "FacetBitmaps":
+        (size,) = db.execute("SELECT max(id) FROM docs").fetchone()
+        bitmaps = cls(version, (size or 0) + 1, {})
+        bitmaps._add(db.execute(_FACETS))
+        bitmaps._add_documents(db.execute(_DOCS).fetchall())
+        return bitmaps
+
+    def caught_up(self, db: sqlite3.Connection, version: int) -> "FacetBitmaps":
+        """New bitmaps at `version`, from these and the documents the log names since their
+        version: their bits are cleared and set again from what the index holds now (nothing
+        for a deleted document). New objects, because a search in another thread may be
+        counting over these; only `datum` is shared and updated in place (copying it would
+        cost more than the update, and a lookup during the update is harmless)."""
+        since = (self.version,)
+        changed = [doc for (doc,) in db.execute(_CHANGED, since)]
+        (size,) = db.execute("SELECT max(id) FROM docs").fetchone()
+        bitmaps = FacetBitmaps(version, max(self.size, (size or 0) + 1), self.datum)
+        keep = ~bitmaps.bitmap(changed)
+        bitmaps.masks = {facet: mask & keep for facet, mask in self.masks.items()}
+        bitmaps.labels = dict(self.labels)
+        bitmaps._add(db.execute(_FACETS_CHANGED, since))
+        for facet in [facet for facet, mask in bitmaps.masks.items() if not mask]:
+            del bitmaps.masks[facet], bitmaps.labels[facet]
+        bitmaps.present = self.present & keep
+        for doc in changed:
+            self.datum.pop(doc, None)
+        bitmaps._add_documents(db.execute(_DOCS_CHANGED, since).fetchall())
+        return bitmaps
+
+    def _add(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """Add (facet name, value, label, comma-separated documents) rows to the masks."""
+        for name, value, label, docs in rows:
+            facet = (name, value)
+            self.labels[facet] = label
+            self.masks[facet] = self.masks.get(facet, 0) | self.bitmap(map(int, docs.split(",")))
+
+    def _add_documents(self, rows: list[tuple[int, int | None]]) -> None:
+        """Add (document, date) rows to the documents present and their dates."""
+        self.present |= self.bitmap(doc for doc, _ in rows)
+        self.documents = self.present.bit_count()
+        self.datum.update((doc, day) for doc, day in rows if day is not None)
+
+    def bitmap(self, docs: Iterable[int]) -> int:
+        bits = bytearray(self.size // 8 + 1)
+        for doc in docs:
+            if doc < self.size:
+                bits[doc >> 3] |= 1 << (doc & 7)
+        return int.from_bytes(bits, "little")
+
+    def filter(self, filters: dict[str, list[str]]) -> bytes | None:
+        """The documents allowed by the chosen facet values (any value within a facet, all
+        facets together), as bytes to test ids against; None when nothing is chosen."""
+        allowed = None
+        for name in FACETS:
+            values = filters.get(name) or []
+            if not values:
+                continue
+            either = 0
+            for value in values:
+                either |= self.masks.get((name, value), 0)
+            allowed = either if allowed is None else allowed & either
+        if allowed is None:
+            return None
+        return allowed.to_bytes(self.size // 8 + 1, "little")
+
+    def counts(self, matched: int, vraag: Vraag) -> dict[str, list[FacetWaarde]]:
+        facets: dict[str, list[FacetWaarde]] = {name: [] for name in FACETS}
+        for (name, value), mask in self.masks.items():
+            count = (matched & mask).bit_count()
+            if count and name in facets:
+                chosen = value in vraag.filters.get(name, [])
+                facets[name].append(FacetWaarde(value, self.labels[(name, value)], count, chosen))
+        # The value last: processes that loaded or caught up hold the values in another order.
+        for values in facets.values():
+            values.sort(key=lambda w: (-w.count, w.label, w.value))
+        return facets
