@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -136,11 +137,33 @@ class GebiedenIndexPage(Page):
     class Meta:
         verbose_name = _("overzicht focusgebieden")
 
-    def get_context(self, request, *args, **kwargs):
+    def serve(self, request, *args, **kwargs):
+        """With ?postcode=: one matching area redirects to its page; several or none are
+        listed or explained on this page (DESIGN.md's postcode finder)."""
+        from gebieden.forms import PostcodeForm
+        from gebieden.selectors import gebieden_bij_postcode
+
+        if "postcode" in request.GET:
+            form = PostcodeForm(request.GET)
+            gevonden = (
+                gebieden_bij_postcode(self, form.cleaned_data["postcode"])
+                if form.is_valid()
+                else []
+            )
+            if len(gevonden) == 1:
+                return redirect(gevonden[0].url)
+            kwargs.update(postcode_form=form, postcode_gebieden=gevonden)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, postcode_form=None, postcode_gebieden=(), **kwargs):
+        from gebieden.forms import PostcodeForm
         from gebieden.selectors import focusgebieden_overzicht
 
         context = super().get_context(request, *args, **kwargs)
         context.update(focusgebieden_overzicht(self, request.GET))
+        context["postcode_form"] = postcode_form or PostcodeForm()
+        context["postcode_gebieden"] = postcode_gebieden
+        context["postcode_gezocht"] = postcode_form is not None and postcode_form.is_valid()
         return context
 
 

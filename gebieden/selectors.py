@@ -15,6 +15,12 @@ from gebieden.sections import area_sections
 RECENT_MEETINGS = 5
 
 
+def gebieden_bij_postcode(index: GebiedenIndexPage, pc4: str) -> list[FocusgebiedPage]:
+    """The live areas under `index` whose postcodes include `pc4`, in one query."""
+    kandidaten = FocusgebiedPage.objects.child_of(index).live().filter(postcodes__contains=pc4)
+    return [area for area in kandidaten.order_by("title") if pc4 in area.postcode_lijst]
+
+
 def focusgebieden_overzicht(index: GebiedenIndexPage, params: Mapping[str, str]) -> dict[str, Any]:
     """The areas under `index`, filtered by the `provincie` and `gemeente` query parameters
     (unknown values are ignored) and grouped by province."""
