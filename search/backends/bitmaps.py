@@ -32,12 +32,14 @@ _FACETS_CHANGED = (
     "SELECT name, value, label, group_concat(doc) FROM facets"
     " WHERE doc IN (SELECT doc FROM changes WHERE version > ?) GROUP BY name, value"
 )
-# Each document with its date as date.toordinal(), computed by SQLite (the Julian day number
-# of 0001-01-01 is 1721425.5), or NULL when it has none.
-_DOCS = "SELECT id, CAST(julianday(nullif(datum, '')) - 1721424.5 AS INTEGER) FROM docs"
-_DOCS_CHANGED = (
-    "SELECT id, CAST(julianday(nullif(datum, '')) - 1721424.5 AS INTEGER) FROM docs"
-    " WHERE id IN (SELECT doc FROM changes WHERE version > ?)"
+_DOCS = "SELECT id FROM docs"
+_DOCS_CHANGED = "SELECT id FROM docs WHERE id IN (SELECT doc FROM changes WHERE version > ?)"
+# Each dated document's date as date.toordinal(), computed by SQLite (the Julian day number of
+# 0001-01-01 is 1721425.5).
+_DATES = "SELECT id, CAST(julianday(datum) - 1721424.5 AS INTEGER) FROM docs WHERE datum != ''"
+_DATES_CHANGED = (
+    "SELECT id, CAST(julianday(datum) - 1721424.5 AS INTEGER) FROM docs WHERE datum != ''"
+    " AND id IN (SELECT doc FROM changes WHERE version > ?)"
 )
 
 
@@ -111,7 +113,7 @@ class FacetBitmaps:
         (size,) = db.execute("SELECT max(id) FROM docs").fetchone()
         bitmaps = cls(version, (size or 0) + 1, {})
         bitmaps._add(db.execute(_FACETS))
-        bitmaps._add_documents(db.execute(_DOCS).fetchall())
+        bitmaps._add_documents(db.execute(_DOCS), db.execute(_DATES))
         return bitmaps
 
     def caught_up(self, db: sqlite3.Connection, version: int) -> "FacetBitmaps":
@@ -133,7 +135,7 @@ class FacetBitmaps:
         bitmaps.present = self.present & keep
         for doc in changed:
             self.datum.pop(doc, None)
-        bitmaps._add_documents(db.execute(_DOCS_CHANGED, since).fetchall())
+        bitmaps._add_documents(db.execute(_DOCS_CHANGED, since), db.execute(_DATES_CHANGED, since))
         return bitmaps
 
     def _add(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
@@ -143,11 +145,12 @@ class FacetBitmaps:
             self.labels[facet] = label
             self.masks[facet] = self.masks.get(facet, 0) | self.bitmap(map(int, docs.split(",")))
 
-    def _add_documents(self, rows: list[tuple[int, int | None]]) -> None:
-        """Add (document, date) rows to the documents present and their dates."""
-        self.present |= self.bitmap(doc for doc, _ in rows)
+    def _add_documents(self, docs: Iterable[tuple[int]], dates: Iterable[tuple[int, int]]) -> None:
+        """Add (document,) rows to the documents present and (document, date) rows to the
+        dates; rows are streamed, a million of them held at once took 100 MB."""
+        self.present |= self.bitmap(doc for (doc,) in docs)
         self.documents = self.present.bit_count()
-        self.datum.update((doc, day) for doc, day in rows if day is not None)
+        self.datum.update(dates)
 
     def bitmap(self, docs: Iterable[int]) -> int:
         bits = bytearray(self.size // 8 + 1)
