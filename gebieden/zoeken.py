@@ -20,6 +20,7 @@ def focusgebied(page: FocusgebiedPage) -> dict:
         "url": page.url,
         "datum": page.last_published_at.date() if page.last_published_at else None,
         "gebied": [(page.slug, page.title)],
+        "gemeente": page.gemeente,
     }
 
 

@@ -3,6 +3,8 @@ public pages; a leerkring's members-only fields and private vraagbaak questions 
 
 import datetime
 
+from django.utils import timezone
+
 from gebieden.models import FocusgebiedPage
 from kennisbank.models import (
     SECTIES,
@@ -22,6 +24,11 @@ def _themas(page) -> list[tuple[str, str]]:
 
 def _gebied(area: FocusgebiedPage | None) -> list[tuple[str, str]]:
     return [(area.slug, area.title)] if area else []
+
+
+def _gemeente(area: FocusgebiedPage | None, eigen: str = "") -> str:
+    """The gemeente shown with a result: the item's own, else its focus area's."""
+    return eigen or (area.gemeente if area else "")
 
 
 def _document(page, body: list[str], datum, **extra) -> dict:
@@ -48,6 +55,7 @@ def praktijkvoorbeeld(page: PraktijkvoorbeeldPage) -> dict:
         [plain(part) for part in parts],
         page.publicatiedatum,
         gebied=_gebied(page.focusgebied),
+        gemeente=_gemeente(page.focusgebied, page.gemeente),
         actielijn=[(str(a.nummer), str(a)) for a in page.actielijnen.all()],
     )
 
@@ -66,12 +74,17 @@ def publicatie(page: PublicatiePage) -> dict:
         [plain(page.body), *(d.tekst for d in page.documenten.all())],
         page.publicatiedatum,
         gebied=_gebied(page.focusgebied),
+        gemeente=_gemeente(page.focusgebied),
     )
 
 
 def vraag(page: VraagPage) -> dict:
     return _document(
-        page, [plain(page.antwoord)], page.publicatiedatum, gebied=_gebied(page.focusgebied)
+        page,
+        [plain(page.antwoord)],
+        page.publicatiedatum,
+        gebied=_gebied(page.focusgebied),
+        gemeente=_gemeente(page.focusgebied),
     )
 
 
@@ -82,7 +95,8 @@ def leerkring(page: LeerkringPage) -> dict:
 
 def evenement(page: EvenementPage) -> dict:
     body = [plain(page.beschrijving), plain(page.verslag), page.locatie]
-    return _document(page, body, page.begin.date())
+    # The day of the event where it takes place, not in UTC.
+    return _document(page, body, timezone.localdate(page.begin))
 
 
 def _live(model, *related: str, gebied: bool = False):

@@ -4,10 +4,11 @@
                  "model": PraktijkvoorbeeldPage, "items": callable -> queryset of what is
                  public, "document": callable(item) -> dict}]
 
-The dict has title, summary, body, url, datum and facet lists thema / gebied / actielijn of
-(value, label) pairs. Items that are not pages add "onder": callable(page) -> the items whose
-visibility or URL follow that page; they are re-indexed when they are saved or deleted, and
-when that page is published, unpublished, moved or restricted. Content apps import nothing
+The dict has title, summary, body, url, datum, facet lists thema / gebied / actielijn of
+(value, label) pairs and, optionally, gemeente (shown with the result). Items that are not
+pages add "onder": callable(page) -> the items whose visibility or URL follow that page; they
+are re-indexed when they are saved or deleted, and when that page is published, unpublished,
+moved or restricted. Content apps import nothing
 from search; search reads these lists."""
 
 from collections.abc import Iterator
@@ -45,6 +46,7 @@ class Soort:
             url=data["url"],
             datum=data.get("datum"),
             facetten={name: data.get(name, []) for name in ("thema", "gebied", "actielijn")},
+            gemeente=data.get("gemeente", ""),
         )
 
 

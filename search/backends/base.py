@@ -30,6 +30,8 @@ class Document:
     datum: datetime.date | None
     # facet name -> [(value, label)]; "type" is added from `type`.
     facetten: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # The municipality the item is about, when it names one; shown with the results.
+    gemeente: str = ""
 
 
 @dataclass
@@ -50,6 +52,11 @@ class Treffer:
     title: str
     url: str
     snippet: str  # HTML-safe: escaped text with <mark> around matched words
+    # What people scan a result for, read from the index with the result (no query per
+    # result): the document's date (published, last updated or the event's day) and its
+    # areas: the labels of its gebied facet values, then its gemeente when another name.
+    datum: datetime.date | None = None
+    gebieden: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -81,3 +88,10 @@ class Backend(Protocol):
     def suggest(self, prefix: str, limit: int = 8) -> list[dict]: ...
 
     def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]: ...
+
+
+def gebieden_van(labels: list[str], gemeente: str) -> list[str]:
+    """A result's areas as shown: its focus areas by name, then its gemeente unless that is
+    one of those names already."""
+    namen = sorted(labels)
+    return [*namen, gemeente] if gemeente and gemeente not in namen else namen

@@ -159,30 +159,59 @@ class FacetBitmaps:
                 bits[doc >> 3] |= 1 << (doc & 7)
         return int.from_bytes(bits, "little")
 
+    def chosen(self, filters: dict[str, list[str]]) -> dict[str, int]:
+        """Per facet with chosen values, the documents that have any of them (several values
+        within a facet: any; a value nobody has allows nothing)."""
+        masks = {}
+        for name in FACETS:
+            values = filters.get(name) or []
+            if values:
+                either = 0
+                for value in values:
+                    either |= self.masks.get((name, value), 0)
+                masks[name] = either
+        return masks
+
     def filter(self, filters: dict[str, list[str]]) -> bytes | None:
         """The documents allowed by the chosen facet values (any value within a facet, all
         facets together), as bytes to test ids against; None when nothing is chosen."""
-        allowed = None
-        for name in FACETS:
-            values = filters.get(name) or []
-            if not values:
-                continue
-            either = 0
-            for value in values:
-                either |= self.masks.get((name, value), 0)
-            allowed = either if allowed is None else allowed & either
+        allowed = _all_of(self.chosen(filters).values())
         if allowed is None:
             return None
         return allowed.to_bytes(self.size // 8 + 1, "little")
 
     def counts(self, matched: int, vraag: Vraag) -> dict[str, list[FacetWaarde]]:
+        """Facet value counts over `matched` (the query's matches before any facet filter),
+        disjunctively: a facet's values are counted over the matches that the *other* facets'
+        chosen values allow, not its own, so choosing a value keeps its neighbours in view
+        with the number of results they would bring (several values within a facet mean
+        any of them). A chosen value stays listed even when nothing matches it now, so it
+        can be unticked."""
+        chosen = self.chosen(vraag.filters)
+        allowed_all = _all_of(chosen.values())
+        base = matched if allowed_all is None else matched & allowed_all
+        # One AND per facet with chosen values; the others share `base`.
+        per_facet = {
+            name: _all_of([mask for other, mask in chosen.items() if other != name], matched)
+            for name in chosen
+        }
         facets: dict[str, list[FacetWaarde]] = {name: [] for name in FACETS}
         for (name, value), mask in self.masks.items():
-            count = (matched & mask).bit_count()
-            if count and name in facets:
-                chosen = value in vraag.filters.get(name, [])
-                facets[name].append(FacetWaarde(value, self.labels[(name, value)], count, chosen))
+            if name not in facets:
+                continue
+            count = (per_facet.get(name, base) & mask).bit_count()
+            gekozen = value in vraag.filters.get(name, [])
+            if count or gekozen:
+                facets[name].append(FacetWaarde(value, self.labels[(name, value)], count, gekozen))
         # The value last: processes that loaded or caught up hold the values in another order.
         for values in facets.values():
             values.sort(key=lambda w: (-w.count, w.label, w.value))
         return facets
+
+
+def _all_of(masks: Iterable[int], start: int | None = None) -> int | None:
+    """The AND of `masks` and `start`; None when there is nothing to AND."""
+    result = start
+    for mask in masks:
+        result = mask if result is None else result & mask
+    return result

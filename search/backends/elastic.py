@@ -6,6 +6,7 @@ Dutch stemmer and our undoubling of a final consonant; at search time also the e
 synonyms (a synonyms set, so changes apply without reindexing). Rebuilds go to a new index
 behind the alias, swapped when complete."""
 
+import datetime
 import time
 from typing import Any
 
@@ -23,6 +24,7 @@ from search.backends.base import (
     Resultaat,
     Treffer,
     Vraag,
+    gebieden_van,
 )
 from search.query import POSTCODE, QUOTED, Query
 
@@ -32,6 +34,18 @@ SEPARATOR = "\x1f"  # between a facet value and its label in the facet keyword f
 # How many of a query's words must match: all of up to two, all but one of three to five,
 # three quarters of more (search.backends.embedded.minimum_should_match does the same).
 MINIMUM_SHOULD_MATCH = "2<-1 5<75%"
+# What a hit returns: what the result shows (type, title, areas, date) and the summary.
+SOURCE = [
+    "key",
+    "type",
+    "type_label",
+    "title",
+    "url",
+    "summary",
+    "datum",
+    "gebied_facet",
+    "gemeente",
+]
 
 
 def index_settings() -> dict[str, Any]:
@@ -106,6 +120,7 @@ def mappings() -> dict[str, Any]:
             "labels": text,
             "url": {"type": "keyword", "index": False},
             "datum": {"type": "date"},
+            "gemeente": {"type": "keyword", "index": False},
             "suggest": {"type": "completion", "analyzer": "simple"},
             **{name: keyword for name in FACETS},
             **{f"{name}_facet": keyword for name in FACETS},
@@ -125,6 +140,7 @@ def to_source(document: Document) -> dict[str, Any]:
         "labels": " ".join(label for pairs in document.facetten.values() for _, label in pairs),
         "url": document.url,
         "datum": document.datum.isoformat() if document.datum else None,
+        "gemeente": document.gemeente,
         "suggest": {"input": [document.title, *document.title.split()]},
         **{name: [value for value, _ in facets.get(name, [])] for name in FACETS},
         **{
@@ -138,8 +154,8 @@ def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
     """The request for `vraag`: enough of the words must match, as in the embedded backend
     (MINIMUM_SHOULD_MATCH; one typo allowed from 5 letters, two from 8), and documents with
     every word, and with the words close together, score higher; quoted parts as phrases,
-    chosen facet values as filters, facet counts over the result, highlighted snippets, best
-    score first and the newest of equal scores."""
+    chosen facet values as a post filter, each facet counted without its own chosen values,
+    highlighted snippets, best score first and the newest of equal scores."""
     text = POSTCODE.sub(r"\1", QUOTED.sub(" ", vraag.tekst)).strip()
     must = [
         Q("multi_match", query=phrase, type="phrase", fields=FIELDS)
@@ -161,10 +177,21 @@ def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
                 boost=2,
             )
         )
-    filters = [Q("terms", **{name: values}) for name, values in vraag.filters.items() if values]
-    search = Search(index=index).query(Q("bool", must=must, should=should, filter=filters))
+    filters = {
+        name: Q("terms", **{name: values}) for name, values in vraag.filters.items() if values
+    }
+    search = Search(index=index).query(Q("bool", must=must, should=should))
+    # Disjunctive facets, as elasticsearch.dsl's FacetedSearch builds them: the chosen values
+    # filter the hits after the aggregations (post_filter), and each facet is counted under
+    # the filters of the other facets only, so choosing a value keeps its neighbours listed
+    # with their counts (search.backends.bitmaps.FacetBitmaps.counts does the same).
+    if filters:
+        search = search.post_filter(Q("bool", filter=list(filters.values())))
     for name in FACETS:
-        search.aggs.bucket(name, "terms", field=f"{name}_facet", size=50)
+        others = [q for other, q in filters.items() if other != name]
+        search.aggs.bucket(name, "filter", filter=Q("bool", filter=others)).bucket(
+            "waarden", "terms", field=f"{name}_facet", size=50
+        )
     if text:
         # "popular": also a word that many more documents use than the one typed, shown
         # when the query finds little (ElasticBackend.search), as the embedded backend does.
@@ -174,9 +201,7 @@ def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
         search.sort("_score", {"datum": {"order": "desc", "missing": "_last"}})
         .highlight("summary", "body", number_of_fragments=1, fragment_size=200)
         .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-        .source(["key", "type", "type_label", "title", "url", "summary"])[
-            start : start + vraag.per_pagina
-        ]
+        .source(SOURCE)[start : start + vraag.per_pagina]
     )
 
 
@@ -231,11 +256,29 @@ class ElasticBackend:
             snippet = ""
             if fragments:
                 snippet = next(iter(fragments.to_dict().values()))[0]
-            treffers.append(Treffer(hit.key, hit.type, hit.type_label, hit.title, hit.url, snippet))
+            datum = getattr(hit, "datum", None)
+            treffers.append(
+                Treffer(
+                    hit.key,
+                    hit.type,
+                    hit.type_label,
+                    hit.title,
+                    hit.url,
+                    snippet,
+                    datum=datetime.date.fromisoformat(datum[:10]) if datum else None,
+                    gebieden=gebieden_van(
+                        [
+                            facet.split(SEPARATOR, 1)[1]
+                            for facet in getattr(hit, "gebied_facet", [])
+                        ],
+                        getattr(hit, "gemeente", ""),
+                    ),
+                )
+            )
         facetten: dict[str, list[FacetWaarde]] = {}
         for name in FACETS:
             facetten[name] = []
-            for bucket in getattr(response.aggregations, name).buckets:
+            for bucket in getattr(response.aggregations, name).waarden.buckets:
                 value, label = bucket.key.split(SEPARATOR, 1)
                 chosen = value in vraag.filters.get(name, [])
                 facetten[name].append(FacetWaarde(value, label, bucket.doc_count, chosen))

@@ -3,6 +3,7 @@ with text analysed in Python (search.analysis), so it works the same next to SQL
 PostgreSQL. BM25 ranks with title and summary weighing more than body text; newer items win
 ties. Facet counts and filters come from bitmaps in memory (search.backends.bitmaps)."""
 
+import datetime
 import heapq
 import itertools
 import json
@@ -14,7 +15,16 @@ from pathlib import Path
 
 from search.analysis import ANALYSE_VERSIE, analyze, fold, split_compound, stem, words
 from search.backends import bitmaps
-from search.backends.base import FACETS, NABIJ, WEINIG, Document, Resultaat, Treffer, Vraag
+from search.backends.base import (
+    FACETS,
+    NABIJ,
+    WEINIG,
+    Document,
+    Resultaat,
+    Treffer,
+    Vraag,
+    gebieden_van,
+)
 from search.backends.bitmaps import FacetBitmaps
 from search.backends.snippets import snippet
 from search.query import Clause, Query
@@ -24,7 +34,7 @@ PRAGMA journal_mode=WAL;
 CREATE TABLE IF NOT EXISTS docs (
     id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, type TEXT NOT NULL,
     type_label TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,
-    url TEXT NOT NULL, datum TEXT NOT NULL
+    url TEXT NOT NULL, datum TEXT NOT NULL, gemeente TEXT NOT NULL DEFAULT ''
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, summary, body, labels, tokenize='ascii'
@@ -53,6 +63,10 @@ VAKER = 5
 COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
 COMMON_MIN = 100  # but a word in this many or fewer never is
 _COUNT = "SELECT count(*) FROM fts WHERE fts MATCH ?"
+GEBIED_SEPARATOR = "\x1f"  # char(31): between area labels read with group_concat
+# What a document holds besides its terms; raised when a field is added (2: gemeente, for the
+# result's areas), so an index written before reports that it needs a rebuild.
+DOCUMENT_VERSIE = 2
 
 
 class EmbeddedBackend:
@@ -79,13 +93,18 @@ class EmbeddedBackend:
             with self._lock:
                 if not self._schema_ready:
                     db.executescript(SCHEMA + bitmaps.SCHEMA)
-                    # A new index is built with today's analysis; one from before the
-                    # analysis had a number has none, so it counts as outdated.
+                    columns = {row[1] for row in db.execute("PRAGMA table_info(docs)")}
+                    # A new index is built with today's analysis and document fields; one
+                    # from before they had a number has none, so it counts as outdated.
                     with db:
-                        db.execute(
-                            "INSERT OR IGNORE INTO meta (key, value) SELECT 'analyse', ?"
+                        if "gemeente" not in columns:
+                            db.execute(
+                                "ALTER TABLE docs ADD COLUMN gemeente TEXT NOT NULL DEFAULT ''"
+                            )
+                        db.executemany(
+                            "INSERT OR IGNORE INTO meta (key, value) SELECT ?, ?"
                             " WHERE NOT EXISTS (SELECT 1 FROM docs)",
-                            (ANALYSE_VERSIE,),
+                            [("analyse", ANALYSE_VERSIE), ("documenten", DOCUMENT_VERSIE)],
                         )
                     self._schema_ready = True
             self._local.db = db
@@ -96,10 +115,11 @@ class EmbeddedBackend:
         return self._db().execute("SELECT count(*) FROM docs").fetchone()[0]
 
     def analyse_actueel(self) -> bool:
-        """Whether the index was built with the analysis of this code (ANALYSE_VERSIE);
-        after an upgrade that changed it, `search_index --rebuild` makes it so."""
-        row = self._db().execute("SELECT value FROM meta WHERE key = 'analyse'").fetchone()
-        return row is not None and row[0] == ANALYSE_VERSIE
+        """Whether the index was built with the analysis and the document fields of this code
+        (ANALYSE_VERSIE, DOCUMENT_VERSIE); after an upgrade that changed either,
+        `search_index --rebuild` makes it so."""
+        meta = dict(self._db().execute("SELECT key, value FROM meta"))
+        return meta.get("analyse") == ANALYSE_VERSIE and meta.get("documenten") == DOCUMENT_VERSIE
 
     def index(self, documents: list[Document]) -> None:
         db = self._db()
@@ -109,10 +129,11 @@ class EmbeddedBackend:
     def _write(self, db: sqlite3.Connection, document: Document) -> int:
         """Store `document`; returns its id."""
         row = db.execute(
-            "INSERT INTO docs (key, type, type_label, title, summary, body, url, datum)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET type=excluded.type,"
-            " type_label=excluded.type_label, title=excluded.title, summary=excluded.summary,"
-            " body=excluded.body, url=excluded.url, datum=excluded.datum RETURNING id",
+            "INSERT INTO docs (key, type, type_label, title, summary, body, url, datum, gemeente)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+            " type=excluded.type, type_label=excluded.type_label, title=excluded.title,"
+            " summary=excluded.summary, body=excluded.body, url=excluded.url,"
+            " datum=excluded.datum, gemeente=excluded.gemeente RETURNING id",
             (
                 document.key,
                 document.type,
@@ -122,6 +143,7 @@ class EmbeddedBackend:
                 document.body,
                 document.url,
                 document.datum.isoformat() if document.datum else "",
+                document.gemeente,
             ),
         ).fetchone()
         doc_id = row[0]
@@ -185,8 +207,9 @@ class EmbeddedBackend:
             for document in documents:
                 self._write(db, document)
             bitmaps.restart(db)
-            db.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES ('analyse', ?)", (ANALYSE_VERSIE,)
+            db.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [("analyse", ANALYSE_VERSIE), ("documenten", DOCUMENT_VERSIE)],
             )
             db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
 
@@ -213,6 +236,8 @@ class EmbeddedBackend:
                     self._distinctive(db, _per_getypt_woord(clauses, query), facets.documents)
                 )
         ids = [doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))]
+        # Facets are counted over the matches before filtering (FacetBitmaps.counts).
+        matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)
         if allowed is not None:
             ids = [doc for doc in ids if _has(allowed, doc)]
@@ -225,24 +250,38 @@ class EmbeddedBackend:
             voorkeur,
         )
         stems = query.stems
+        # What a result shows besides its title and snippet (type, areas, date) is read in
+        # the same query as the text: the areas are the document's gebied facet labels.
         found = {
             doc: row
             for doc, *row in db.execute(
-                "SELECT id, key, type, type_label, title, url, summary, body FROM docs"  # nosec B608
-                f" WHERE id IN ({_marks(top)})",
+                "SELECT id, key, type, type_label, title, url, summary, body, datum, gemeente,"  # nosec B608
+                " (SELECT group_concat(label, char(31)) FROM facets"
+                "  WHERE facets.doc = docs.id AND facets.name = 'gebied')"
+                f" FROM docs WHERE id IN ({_marks(top)})",
                 top,
             )
         }
         treffers = []
         for doc in top:
-            key, type_, label, title, url, summary, body = found[doc]
+            key, type_, label, title, url, summary, body, datum, gemeente, gebieden = found[doc]
             treffers.append(
-                Treffer(key, type_, label, title, url, snippet(f"{summary}\n{body}", stems))
+                Treffer(
+                    key,
+                    type_,
+                    label,
+                    title,
+                    url,
+                    snippet(f"{summary}\n{body}", stems),
+                    datum=datetime.date.fromisoformat(datum) if datum else None,
+                    gebieden=gebieden_van(
+                        gebieden.split(GEBIED_SEPARATOR) if gebieden else [], gemeente
+                    ),
+                )
             )
         if len(ids) < WEINIG and not suggestie_words:
             suggestie_words = self._betere_woorden(db, query)
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
-        matched = facets.bitmap(ids)
         return Resultaat(len(ids), treffers, facets.counts(matched, vraag), suggestie)
 
     def _voorkeur(self, db, match: str, clauses) -> list[set[int]]:

@@ -4,12 +4,19 @@ queries, and the fallback to the embedded backend when Elasticsearch does not an
 import datetime
 import logging
 import re
+from types import SimpleNamespace
 
 import pytest
 
 from search.analysis import PARTS
 from search.backends.base import NABIJ, Document, Vraag
-from search.backends.elastic import build_search, index_settings, mappings, to_source
+from search.backends.elastic import (
+    ElasticBackend,
+    build_search,
+    index_settings,
+    mappings,
+    to_source,
+)
 from search.services import herbouwen
 from tests.factories import PraktijkvoorbeeldPageFactory
 
@@ -92,7 +99,7 @@ def test_the_query_for_a_search_with_a_phrase_filters_and_a_page():
     assert dichtbij["multi_match"]["type"] == "phrase"
     assert dichtbij["multi_match"]["slop"] == NABIJ
     assert words["multi_match"]["fields"][0] == "title^10"
-    assert bool_query["filter"] == [{"terms": {"thema": ["jeugd"]}}]
+    assert body["post_filter"] == {"bool": {"filter": [{"terms": {"thema": ["jeugd"]}}]}}
     assert set(body["aggs"]) == {"thema", "gebied", "type", "actielijn"}
     assert body["highlight"]["pre_tags"] == ["<mark>"]
     assert body["sort"][0] == "_score" and "datum" in body["sort"][1]
@@ -125,3 +132,90 @@ def test_an_unreachable_elasticsearch_falls_back_to_the_embedded_backend(
     assert "Elasticsearch gaf geen antwoord" in caplog.text
     api = client.get("/api/zoeken/suggesties/", {"q": "straat"}).json()
     assert api[0]["title"] == "Straatcoaches in de avond"
+
+
+def test_facets_are_counted_without_their_own_choice_and_filter_the_hits_afterwards():
+    body = build_search(
+        Vraag("eenzaamheid", filters={"thema": ["jeugd", "wonen"], "type": ["publicatie"]})
+    ).to_dict()
+
+    thema = {"terms": {"thema": ["jeugd", "wonen"]}}
+    soort = {"terms": {"type": ["publicatie"]}}
+    # The hits and their total follow every choice, applied after the aggregations.
+    assert body["post_filter"] == {"bool": {"filter": [thema, soort]}}
+    assert "filter" not in body["query"]["bool"]
+    # Each facet is counted under the other facets' choices only.
+    assert body["aggs"]["thema"]["filter"] == {"bool": {"filter": [soort]}}
+    assert body["aggs"]["type"]["filter"] == {"bool": {"filter": [thema]}}
+    assert body["aggs"]["gebied"]["filter"] == {"bool": {"filter": [thema, soort]}}
+    assert body["aggs"]["actielijn"]["filter"] == {"bool": {"filter": [thema, soort]}}
+    assert body["aggs"]["thema"]["aggs"]["waarden"] == {
+        "terms": {"field": "thema_facet", "size": 50}
+    }
+    # What a result shows comes back with the hit.
+    assert {"datum", "gebied_facet", "gemeente", "type_label"} <= set(body["_source"])
+
+
+def test_without_a_choice_there_is_no_post_filter():
+    body = build_search(Vraag("eenzaamheid")).to_dict()
+    assert "post_filter" not in body
+    assert body["aggs"]["type"]["filter"] == {"bool": {}}  # every match
+
+
+def test_a_response_gives_disjunctive_counts_and_each_hits_type_area_and_date(monkeypatch):
+    backend = ElasticBackend("http://127.0.0.1:9")
+    sent = {}
+
+    def search(**request):
+        sent.update(request)
+        buckets = {
+            "thema": [("jeugd\x1fJeugd", 3), ("wonen\x1fWonen", 2)],
+            "type": [("publicatie\x1fPublicatie", 1)],
+        }
+        return SimpleNamespace(
+            body={
+                "took": 1,
+                "timed_out": False,
+                "hits": {
+                    "total": {"value": 1, "relation": "eq"},
+                    "hits": [
+                        {
+                            "_id": "publicatie:7",
+                            "_score": 2.0,
+                            "_source": {
+                                "key": "publicatie:7",
+                                "type": "publicatie",
+                                "type_label": "Publicatie",
+                                "title": "Eenzaamheid, een handreiking",
+                                "url": "/kennisbank/eenzaamheid/",
+                                "datum": "2025-12-09",
+                                "gebied_facet": ["rotterdam-zuid\x1fRotterdam-Zuid"],
+                                "gemeente": "Rotterdam",
+                            },
+                        }
+                    ],
+                },
+                "aggregations": {
+                    name: {
+                        "doc_count": 4,
+                        "waarden": {
+                            "buckets": [
+                                {"key": key, "doc_count": n} for key, n in buckets.get(name, [])
+                            ]
+                        },
+                    }
+                    for name in ("thema", "gebied", "type", "actielijn")
+                },
+            }
+        )
+
+    monkeypatch.setattr(backend.client, "search", search)
+
+    result = backend.search(Vraag("eenzaamheid", filters={"thema": ["jeugd"]}))
+
+    assert "post_filter" in sent["body"]
+    treffer = result.treffers[0]
+    assert (treffer.type_label, treffer.datum) == ("Publicatie", datetime.date(2025, 12, 9))
+    assert treffer.gebieden == ["Rotterdam-Zuid", "Rotterdam"]
+    thema = [(w.value, w.count, w.gekozen) for w in result.facetten["thema"]]
+    assert thema == [("jeugd", 3, True), ("wonen", 2, False)]
