@@ -28,3 +28,17 @@ class GebiedenConfig(AppConfig):
             ),
         ):
             register_area_section(section)
+
+        from gebieden.selectors import postcode_zoeker
+        from wijkwijzer.sections import Section, home_sections
+
+        home_sections.register(
+            Section(
+                "postcode",
+                _("Vind je gebied"),
+                "",
+                template="gebieden/includes/postcode_home.html",
+                items=postcode_zoeker,
+                order=0,
+            )
+        )

@@ -56,7 +56,14 @@ def load() -> None:
     if index is None:
         index = home.add_child(
             instance=GebiedenIndexPage(
-                title="Focusgebieden", slug="gebieden", intro=INDEX_INTRO, show_in_menus=True
+                title="Focusgebieden",
+                slug="gebieden",
+                intro=INDEX_INTRO,
+                show_in_menus=True,
+                search_description=(
+                    "De twintig focusgebieden: wat er speelt, wie de alliantie is en waar je "
+                    "kunt meepraten."
+                ),
             )
         )
     data = json.loads((DATA / "focusgebieden.json").read_text(encoding="utf-8"))

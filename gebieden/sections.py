@@ -1,30 +1,18 @@
 """Sections of a focus area page that other apps fill in, and the page types they add under
-an area. The area page shows every
-registered section; an app that has content for areas (participation processes, knowledge,
-indicators) registers its section in its AppConfig.ready(), so gebieden never imports it."""
+an area. The area page shows every registered section; an app that has content for areas
+(participation processes, knowledge, indicators) registers its section in its
+AppConfig.ready(), so gebieden never imports it."""
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from wijkwijzer.sections import FilledSection, Section, SectionRegistry
 
-@dataclass(frozen=True)
-class AreaSection:
-    key: str
-    title: str
-    empty_text: str
-    template: str = ""
-    # Returns the section's items for an area, in a fixed number of queries.
-    items: Callable[[Any], Sequence[Any]] | None = None
+AreaSection = Section
 
-
-@dataclass(frozen=True)
-class FilledSection:
-    section: AreaSection
-    items: Sequence[Any]
-
-
-_registry: dict[str, AreaSection] = {}
+_areas = SectionRegistry()
+# Sections of an alliance meeting's page (decisions about residents' input, for example),
+# registered the same way.
+_meetings = SectionRegistry()
 
 # The page types allowed under a focus area: FocusgebiedPage.subpage_types is this list, so
 # apps add theirs in AppConfig.ready() (before Wagtail first reads it) without gebieden
@@ -37,29 +25,18 @@ def register_area_page_type(model_label: str) -> None:
         AREA_PAGE_TYPES.append(model_label)
 
 
-def register_area_section(section: AreaSection) -> None:
+def register_area_section(section: Section) -> None:
     """Add a section, or replace the one with the same key."""
-    _registry[section.key] = section
+    _areas.register(section)
 
 
 def area_sections(area: Any) -> list[FilledSection]:
-    return [
-        FilledSection(section, section.items(area) if section.items else [])
-        for section in _registry.values()
-    ]
+    return _areas.fill(area)
 
 
-# Sections of an alliance meeting's page (decisions about residents' input, for example),
-# registered the same way.
-_meeting_registry: dict[str, AreaSection] = {}
-
-
-def register_meeting_section(section: AreaSection) -> None:
-    _meeting_registry[section.key] = section
+def register_meeting_section(section: Section) -> None:
+    _meetings.register(section)
 
 
 def meeting_sections(meeting: Any) -> list[FilledSection]:
-    return [
-        FilledSection(section, section.items(meeting) if section.items else [])
-        for section in _meeting_registry.values()
-    ]
+    return _meetings.fill(meeting)

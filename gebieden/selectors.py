@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from gebieden.forms import PostcodeForm
 from gebieden.models import AlliantieoverlegPage, FocusgebiedPage, GebiedenIndexPage, Provincie
 from gebieden.sections import area_sections
 
@@ -80,6 +81,7 @@ def focusgebied_detail(area: FocusgebiedPage, today: datetime.date | None = None
     today = today or timezone.localdate()
     members = list(area.alliantieleden.all())
     meetings = AlliantieoverlegPage.objects.child_of(area).live()
+    secties = area_sections(area)
     return {
         "voorzitter": next((m for m in members if m.rol == "voorzitter"), None),
         "leden": [m for m in members if m.rol != "voorzitter"],
@@ -87,5 +89,15 @@ def focusgebied_detail(area: FocusgebiedPage, today: datetime.date | None = None
         "eerdere_overleggen": list(
             meetings.filter(datum__lt=today).order_by("-datum")[:RECENT_MEETINGS]
         ),
-        "secties": area_sections(area),
+        "secties_voorop": [filled for filled in secties if filled.section.lead],
+        "secties": [filled for filled in secties if not filled.section.lead],
     }
+
+
+def postcode_zoeker(home: Any) -> list[dict[str, Any]]:
+    """The home page's postcode field: it sends to the live areas list below `home`, so there is
+    none when that list is not published."""
+    index = GebiedenIndexPage.objects.live().descendant_of(home).first()
+    if index is None:
+        return []
+    return [{"index": index, "form": PostcodeForm(auto_id="home-%s")}]

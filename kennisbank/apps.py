@@ -14,8 +14,13 @@ class KennisbankConfig(AppConfig):
         from gebieden.sections import AreaSection, register_area_section
         from kennisbank.meldingen import VOLGBAAR, nieuw_gepubliceerd
         from kennisbank.models import PublicatiePage
-        from kennisbank.selectors import kennis_uit_gebied
+        from kennisbank.selectors import (
+            kennis_uit_gebied,
+            komende_evenementen,
+            nieuwe_voorbeelden_op_home,
+        )
         from kennisbank.services import ensure_ledencollectie, extract_document_texts
+        from wijkwijzer.sections import Section, home_sections
 
         post_migrate.connect(
             lambda **kwargs: ensure_ledencollectie(),
@@ -45,6 +50,26 @@ class KennisbankConfig(AppConfig):
                 dispatch_uid=f"kennisbank_volgmelding_{model.__name__}",
             )
 
+        home_sections.register(
+            Section(
+                "nieuwe-voorbeelden",
+                _("Nieuw in de kennisbank"),
+                _("Er zijn nog geen praktijkvoorbeelden gepubliceerd."),
+                template="kennisbank/includes/gebied_kennis.html",
+                items=nieuwe_voorbeelden_op_home,
+                order=20,
+            )
+        )
+        home_sections.register(
+            Section(
+                "agenda",
+                _("Binnenkort"),
+                _("Er staan nog geen bijeenkomsten in de agenda."),
+                template="kennisbank/includes/evenementen.html",
+                items=komende_evenementen,
+                order=30,
+            )
+        )
         register_area_section(
             AreaSection(
                 "kennis",

@@ -71,6 +71,10 @@ def load() -> None:
             title="Kennisbank",
             slug="kennisbank",
             show_in_menus=True,
+            search_description=(
+                "Praktijkvoorbeelden, publicaties, leerkringen, vragen en de agenda: wat werkt "
+                "in de wijk?"
+            ),
             intro=(
                 "Praktijkvoorbeelden, publicaties en leerkringen uit de twintig focusgebieden: "
                 "wat werkt in de wijk, en wat leerden anderen onderweg?"

@@ -354,8 +354,7 @@ def _beoordelingen(item: dict) -> list[Beoordeling]:
             beoordelaar=Beoordelaar.REDACTIEPANEL,
             datum=datum,
             geldig_tot=datum + IMPORT_GELDIGHEID,
-            onderbouwing=_text(item, "bewijskracht_onderbouwing")[:1000]
-            or "Overgenomen uit het importbestand.",
+            onderbouwing=_text(item, "bewijskracht_onderbouwing")[:1000],
         )
     ]
 

@@ -505,7 +505,14 @@ class Beoordeling(Orderable):
     )
     datum = models.DateField(_("datum van de beoordeling"))
     geldig_tot = models.DateField(_("geldig tot"))
-    onderbouwing = models.TextField(_("korte onderbouwing"), max_length=1000)
+    # Public, under the level. Empty when an import gave none: a note about the import is an
+    # internal matter and must not stand where readers expect the reasoning.
+    onderbouwing = models.TextField(
+        _("korte onderbouwing"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Waarom dit niveau? Lezers zien dit onder de bewijskracht."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("niveau"), FieldPanel("beoordelaar")]),

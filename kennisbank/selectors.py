@@ -340,9 +340,26 @@ def verlopen_beoordelingen(today=None) -> list[PraktijkvoorbeeldPage]:
 def kennis_uit_gebied(gebied: FocusgebiedPage) -> list[PraktijkvoorbeeldPage]:
     """For the area page's "Kennis uit dit gebied" section."""
     return list(
-        PraktijkvoorbeeldPage.objects.live()
+        _cards(PraktijkvoorbeeldPage.objects.live())
         .filter(focusgebied=gebied)
         .order_by("-publicatiedatum")[:6]
+    )
+
+
+def nieuwe_voorbeelden_op_home(home: Page) -> list[PraktijkvoorbeeldPage]:
+    return list(
+        _cards(PraktijkvoorbeeldPage.objects.live().public()).order_by("-publicatiedatum", "-pk")[
+            :3
+        ]
+    )
+
+
+def komende_evenementen(home: Page) -> list[EvenementPage]:
+    return list(
+        EvenementPage.objects.live()
+        .public()
+        .filter(begin__gte=timezone.now())
+        .order_by("begin")[:3]
     )
 
 

@@ -18,8 +18,13 @@ class ParticipatieConfig(AppConfig):
         )
         from participatie.meldingen import nieuw_proces_melden
         from participatie.models import ParticipatieprocesPage, ResultaatPage
-        from participatie.selectors import besluiten_van, processen_in_gebied
+        from participatie.selectors import (
+            besluiten_van,
+            processen_die_sluiten,
+            processen_in_gebied,
+        )
         from participatie.services import resultaat_gepubliceerd
+        from wijkwijzer.sections import Section, home_sections
 
         # However a process first goes live (editor, schedule, workflow), the followers of
         # its area hear of it once.
@@ -51,6 +56,16 @@ class ParticipatieConfig(AppConfig):
                 items=besluiten_van,
             )
         )
+        home_sections.register(
+            Section(
+                "meepraten",
+                _("Meepraten: nu open"),
+                _("Er is op dit moment geen plan waarover je je inbreng kunt geven."),
+                template="participatie/includes/processen.html",
+                items=lambda home: processen_die_sluiten(),
+                order=10,
+            )
+        )
         register_area_section(
             AreaSection(
                 "participatie",
@@ -58,6 +73,7 @@ class ParticipatieConfig(AppConfig):
                 _("Er lopen nu geen participatieprocessen in dit gebied."),
                 template="participatie/includes/processen.html",
                 items=processen_in_gebied,
+                lead=True,
             )
         )
 

@@ -96,7 +96,7 @@ PROCESSEN = [
         "title": "Meer groen rond het winkelcentrum Overvecht",
         "samenvatting": (
             "Er ligt een conceptplan voor meer groen en zitplekken rond het winkelcentrum. "
-            "Wat vindt u ervan? Vul ook de korte vragenlijst in."
+            "Wat vind je ervan? Vul ook de korte vragenlijst in."
         ),
         "plan": (
             "<p>Het conceptplan: minder stenen, meer bomen, bankjes in de schaduw en een "
@@ -109,17 +109,17 @@ PROCESSEN = [
         ],
         "vragenlijst": [
             (
-                "Hoe vaak komt u bij het winkelcentrum?",
+                "Hoe vaak kom je bij het winkelcentrum?",
                 Vraagsoort.EEN,
                 "Elke dag\nElke week\nMinder dan eens per week",
             ),
             (
-                "Wat vindt u het belangrijkst?",
+                "Wat vind je het belangrijkst?",
                 Vraagsoort.MEER,
                 "Bomen\nBankjes\nVeilig oversteken\nSpeelplek",
             ),
             ("Het conceptplan maakt de buurt prettiger.", Vraagsoort.SCHAAL, ""),
-            ("Wat mist u nog in het plan?", Vraagsoort.OPEN, ""),
+            ("Wat mis je nog in het plan?", Vraagsoort.OPEN, ""),
         ],
         "inbreng": [
             DemoInbreng(

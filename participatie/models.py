@@ -60,6 +60,8 @@ class Stand:
     fase: str | None  # the current phase's label, or None between/outside phases
     tekst: str  # e.g. "Inbreng mogelijk tot 12 maart"
     schrijven_open: bool
+    # The last day input is possible, while it is.
+    tot: datetime.date | None = None
 
 
 def _datum(value: datetime.date) -> str:
@@ -68,7 +70,7 @@ def _datum(value: datetime.date) -> str:
 
 class ParticipatieprocesPage(RoutablePageMixin, Page):
     """A plan residents give input on, under its focus area. The contribution pages, the
-    forms and the "Wat is er met uw inbreng gedaan" overview are routes of this page, so
+    forms and the "Wat is er met je inbreng gedaan" overview are routes of this page, so
     their URLs follow the process (participatie.urls has only what is not about one process).
     """
 
@@ -105,7 +107,7 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
         _("wat er in het plan is veranderd"),
         blank=True,
         features=TEXT_FEATURES,
-        help_text=_("Staat op de pagina 'Wat is er met uw inbreng gedaan'."),
+        help_text=_("Staat op de pagina 'Wat is er met je inbreng gedaan'."),
     )
     bewaartermijn_maanden = models.PositiveSmallIntegerField(
         _("bewaartermijn persoonsgegevens (maanden)"),
@@ -180,6 +182,7 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
                 huidige.get_soort_display(),
                 str(_("Inbreng mogelijk tot %(datum)s") % {"datum": _datum(eind)}),
                 True,
+                eind,
             )
         komend = [f for f in schrijven if f.begin > today]
         if komend:

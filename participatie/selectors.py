@@ -24,12 +24,14 @@ from django.utils import timezone
 from gebieden.models import FocusgebiedPage, Thema
 from gebieden.selectors import eigen_gebieden
 from participatie.models import (
+    SCHRIJFFASEN,
     Besluit,
     Inbreng,
     Inbrengsoort,
     Inbrengstatus,
     Melding,
     ParticipatieprocesPage,
+    ProcesFase,
     Publicatie,
     Reactie,
     ResultaatPage,
@@ -51,14 +53,59 @@ DUBBEL_TERMIJN = timedelta(days=30)
 PUBLIEK = [Zichtbaarheid.ZICHTBAAR, Zichtbaarheid.VERBORGEN]
 
 
-def processen_in_gebied(gebied: FocusgebiedPage) -> list[ParticipatieprocesPage]:
-    return list(
-        ParticipatieprocesPage.objects.child_of(gebied)
-        .live()
+def _met_antwoorden(processen: QuerySet) -> QuerySet:
+    """Processes with their phases and how many public contributions got an answer, for
+    "Wat is er met je inbreng gedaan?" beside each."""
+    zichtbaar = Q(inbreng__zichtbaarheid=Zichtbaarheid.ZICHTBAAR)
+    return (
+        processen.live()
         .public()
         .prefetch_related("fasen")
-        .order_by("-first_published_at")
+        .annotate(
+            aantal_inbreng=Count("inbreng", filter=zichtbaar),
+            aantal_beantwoord=Count("inbreng", filter=zichtbaar & ~Q(inbreng__antwoord="")),
+        )
     )
+
+
+def _wat_nu_kan(proces: ParticipatieprocesPage) -> tuple:
+    """Open for input first, closing soonest first; then what opens later; then the rest,
+    newest first."""
+    stand = proces.stand()
+    if stand.schrijven_open:
+        return (0, stand.tot.toordinal())
+    eerste = min((fase.begin for fase in proces.fasen.all()), default=None)
+    if eerste and eerste > timezone.localdate():
+        return (1, eerste.toordinal())
+    return (2, -(proces.laatste_dag or eerste or timezone.localdate()).toordinal())
+
+
+def processen_in_gebied(gebied: FocusgebiedPage) -> list[ParticipatieprocesPage]:
+    """The area page's lead section: what a resident can do in this area now."""
+    return sorted(_met_antwoorden(ParticipatieprocesPage.objects.child_of(gebied)), key=_wat_nu_kan)
+
+
+def processen_die_sluiten(aantal: int = 3) -> list[ParticipatieprocesPage]:
+    """The home page's "Meepraten": processes open for input now, closing soonest first, each
+    with its area's name as `gebied`."""
+    vandaag = timezone.localdate()
+    open_nu = ParticipatieprocesPage.objects.filter(
+        Exists(
+            ProcesFase.objects.filter(
+                proces=OuterRef("pk"),
+                soort__in=SCHRIJFFASEN,
+                begin__lte=vandaag,
+                eind__gte=vandaag,
+            )
+        )
+    )
+    processen = [p for p in _met_antwoorden(open_nu) if p.stand(vandaag).schrijven_open]
+    processen = sorted(processen, key=_wat_nu_kan)[:aantal]
+    ouders = {p.path[: -FocusgebiedPage.steplen] for p in processen}
+    gebieden = dict(FocusgebiedPage.objects.filter(path__in=ouders).values_list("path", "title"))
+    for proces in processen:
+        proces.gebied = gebieden.get(proces.path[: -FocusgebiedPage.steplen], "")
+    return processen
 
 
 def _met_tellingen(qs: QuerySet[Inbreng]) -> QuerySet[Inbreng]:
@@ -223,7 +270,7 @@ def krijgt_meldingen(inbreng: Inbreng, user: User) -> bool | None:
 
 
 def terugkoppeling(proces: ParticipatieprocesPage) -> dict[str, Any]:
-    """'Wat is er met uw inbreng gedaan': counts per status and per theme, and every answer."""
+    """'Wat is er met je inbreng gedaan': counts per status and per theme, and every answer."""
     inbreng = Inbreng.objects.filter(proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR)
     per_status = dict(inbreng.values_list("status").annotate(n=Count("pk")))
     per_thema = list(

@@ -246,6 +246,8 @@ class Bevestigd:
     gebruiker: User
     inloggen: bool
     wacht_op_moderatie: bool = False
+    # The account was made by this confirmation, so the person has not heard of it before.
+    account_nieuw: bool = False
 
 
 def bevestiging_bij_token(token: str) -> Bevestiging | None:
@@ -264,7 +266,7 @@ def bevestigen(bevestiging: Bevestiging) -> Bevestigd:
     for bijdrage in (bevestiging.inbreng, bevestiging.reactie):
         if bijdrage is not None:
             naam = bijdrage.pseudoniem
-    gebruiker, _nieuw = account_for_email(bevestiging.email, naam)
+    gebruiker, nieuw = account_for_email(bevestiging.email, naam)
     wacht = False
     if bevestiging.inbreng is not None:
         inbreng = bevestiging.inbreng
@@ -292,7 +294,7 @@ def bevestigen(bevestiging: Bevestiging) -> Bevestigd:
             Steun.objects.get_or_create(inbreng=inbreng, gebruiker=gebruiker)
         url = inbreng.url
     bevestiging.delete()
-    return Bevestigd(url, gebruiker, not gebruiker.has_usable_password(), wacht)
+    return Bevestigd(url, gebruiker, not gebruiker.has_usable_password(), wacht, nieuw)
 
 
 def update_controleren(van: str, naar: str, antwoord: str) -> None:

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -419,6 +420,32 @@ def reactie_melden(request: HttpRequest, pk: int) -> HttpResponse:
     return _melden(request, reactie, reactie.inbreng.url)
 
 
+def _bevestigd_bericht(uitkomst: services.Bevestigd, ingelogd: bool) -> str:
+    """What a resident is told after confirming: what happened to what they sent and, when the
+    link logged them in, that and why there is an account, and how to remove it."""
+    if uitkomst.wacht_op_moderatie:
+        bericht = _(
+            "Je e-mailadres is bevestigd. Een moderator bekijkt je bericht; daarna staat het "
+            "online."
+        )
+    else:
+        bericht = _("Je e-mailadres is bevestigd. Dank je wel!")
+    if not ingelogd:
+        return bericht
+    if uitkomst.account_nieuw:
+        uitleg = _(
+            "We hebben met dit e-mailadres een account voor je gemaakt, zodat je je berichten "
+            "kunt terugvinden en bericht krijgt als er antwoord is. Je bent nu ingelogd. Wil je "
+            "geen account? Dan kun je het <a class=\"nl-link\" href=\"{url}\">verwijderen</a>."
+        )
+    else:
+        uitleg = _(
+            "Je bent nu ingelogd met het account van dit e-mailadres. Wil je dat account niet "
+            "meer? Dan kun je het <a class=\"nl-link\" href=\"{url}\">verwijderen</a>."
+        )
+    return format_html("{} {}", bericht, format_html(uitleg, url=reverse("account_verwijderen")))
+
+
 def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
     bevestiging = services.bevestiging_bij_token(token)
     if bevestiging is None:
@@ -426,18 +453,10 @@ def bevestigen(request: HttpRequest, token: str) -> HttpResponse:
     if request.method != "POST":
         return render(request, "participatie/bevestigen.html", {})
     uitkomst = services.bevestigen(bevestiging)
-    if uitkomst.inloggen and not request.user.is_authenticated:
+    ingelogd = uitkomst.inloggen and not request.user.is_authenticated
+    if ingelogd:
         login(request, uitkomst.gebruiker, backend=LOGIN_BACKEND)
-    if uitkomst.wacht_op_moderatie:
-        messages.success(
-            request,
-            _(
-                "Je e-mailadres is bevestigd. Een moderator bekijkt je bericht; daarna staat "
-                "het online."
-            ),
-        )
-    else:
-        messages.success(request, _("Je e-mailadres is bevestigd. Dank je wel!"))
+    messages.success(request, _bevestigd_bericht(uitkomst, ingelogd))
     return redirect(uitkomst.url)
 
 

@@ -157,6 +157,24 @@ def page(browser, live_server):
     context.close()
 
 
+# The phone the site is tried on (issue 19): an everyday 6.1-inch screen.
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def telefoon(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True
+    )
+    yield context.new_page()
+    context.close()
+
+
+def past_op_scherm(page) -> bool:
+    """Nothing sticks out sideways: the page needs no horizontal scrolling."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 @pytest.fixture
 def browser_login(page, client, live_server):
     """Log `user` in for the browser `page`, by handing it a session made by Django."""

@@ -415,7 +415,7 @@ class ParticipatieprocesPageFactory(PageFactory):
 
     title = factory.Sequence(lambda n: f"Plan voor het plein {n}")
     slug = factory.LazyAttribute(lambda page: slugify(page.title))
-    samenvatting = "Het plein wordt opnieuw ingericht. Wat vindt u belangrijk?"
+    samenvatting = "Het plein wordt opnieuw ingericht. Wat vind je belangrijk?"
     contact_naam = "Programmabureau Testwijk"
     parent = factory.SubFactory(FocusgebiedPageFactory)
 

@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from wijkwijzer.roles import ROLES
+
 
 class User(AbstractUser):
     """An account. Only `display_name` is ever shown in public; e-mail address and real name
@@ -23,7 +25,18 @@ class User(AbstractUser):
 
     @property
     def public_name(self) -> str:
-        return self.display_name or str(_("Deelnemer"))
+        """The display name; without one, what the account is: "Beheerder" for a superuser
+        (createsuperuser asks for no display name), the role for staff, else "Deelnemer"."""
+        if self.display_name:
+            return self.display_name
+        if self.is_superuser:
+            return str(_("Beheerder"))
+        if self.pk is not None:
+            names = set(self.groups.filter(name__in=ROLES).values_list("name", flat=True))
+            for role in ROLES:
+                if role in names:
+                    return role
+        return str(_("Deelnemer"))
 
 
 class HomePage(Page):
@@ -38,6 +51,13 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from wijkwijzer.sections import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["secties"] = home_sections.fill(self)
+        return context
 
 
 def public_name(user: User) -> str:

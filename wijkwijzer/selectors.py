@@ -12,6 +12,13 @@ def menu_pages(request: HttpRequest) -> SimpleLazyObject:
         if site is None:
             return []
         pages = site.root_page.get_children().live().in_menu()
-        return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+        return [
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "omschrijving": page.search_description,
+            }
+            for page in pages
+        ]
 
     return SimpleLazyObject(load)

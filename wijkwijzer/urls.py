@@ -19,6 +19,7 @@ urlpatterns = [
     path("account/mijn-gegevens/", views.mijn_gegevens, name="mijn_gegevens"),
     path("account/verwijderen/", views.verwijderen, name="account_verwijderen"),
     path("health/", views.health, name="health"),
+    path("favicon.ico", views.favicon),
     path("privacy/", TemplateView.as_view(template_name="wijkwijzer/privacy.html"), name="privacy"),
     path("account/", include("allauth.urls")),
     path("", include("kennisbank.urls")),

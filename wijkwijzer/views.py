@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -56,6 +57,11 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Je account is verwijderd."))
         return redirect("/")
     return render(request, "wijkwijzer/account_verwijderen.html", {"form": form}, status=status)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page links to."""
+    return redirect(staticfiles_storage.url("favicon.ico"), permanent=True)
 
 
 @never_cache

@@ -200,6 +200,9 @@ def load() -> None:
             title="Expertpool",
             slug="expertpool",
             show_in_menus=True,
+            search_description=(
+                "Experts die allianties en gemeenten helpen. Vraag hier ondersteuning aan."
+            ),
             intro=(
                 "Mensen met gezag, visie en creativiteit die allianties ondersteunen bij de "
                 "verkenning, het ontwerp en de uitvoering van hun aanpak."

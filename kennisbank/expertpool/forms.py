@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gebieden.models import FocusgebiedPage, Thema
-from kennisbank.expertpool.models import Fase, Ondersteuningsaanvraag
+from kennisbank.expertpool.models import Fase, Ondersteuningsaanvraag, Urgentie
 
 
 class AanvraagForm(forms.ModelForm):
@@ -56,6 +56,12 @@ class AanvraagForm(forms.ModelForm):
             "urgentie": {"required": _("Kies hoe dringend het is.")},
             "periode": {"required": _("Vul de periode in.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A required choice shown as radio buttons: no "---------" option, and none chosen
+        # until the person chooses.
+        self.fields["urgentie"].choices = Urgentie.choices
 
     def clean(self):
         cleaned = super().clean()

@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from search.query import Query
 
 FACETS = ("thema", "gebied", "type", "actielijn")
-# A query with fewer results than this gets "Bedoelde u ...?" on either backend when a word
+# A query with fewer results than this gets "Bedoelde je ...?" on either backend when a word
 # it typed has a near spelling that many more documents use.
 WEINIG = 3
 # Words count as close together when at most this many others stand between each pair: such
@@ -72,7 +72,7 @@ class Resultaat:
     count: int
     treffers: list[Treffer]
     facetten: dict[str, list[FacetWaarde]]
-    suggestie: str = ""  # "Bedoelde u ...?" when the text has likely typos
+    suggestie: str = ""  # "Bedoelde je ...?" when the text has likely typos
     terugval: bool = False  # answered by the embedded backend because the primary failed
 
 

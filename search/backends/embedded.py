@@ -57,7 +57,7 @@ TYPO_MIN_LENGTH = 5
 TYPO_TWEE_LENGTH = 8
 TIE_MARGIN = 20
 SCORE_BY_ID = 500
-# "Bedoelde u ...?" for a query with fewer than WEINIG results offers a word that VAKER times
+# "Bedoelde je ...?" for a query with fewer than WEINIG results offers a word that VAKER times
 # as many documents have, within the allowed typos of a word it typed.
 VAKER = 5
 COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
@@ -400,7 +400,7 @@ class EmbeddedBackend:
     def _typo_alternatives(self, db, clause: Clause, suggestie_words: dict[str, str]):
         """Words within the allowed typos (toegestane_fouten) of a typed word that the index
         does not know, nearest and then most frequent first; they join the clause, and the
-        best one feeds "Bedoelde u ...?"."""
+        best one feeds "Bedoelde je ...?"."""
         known = db.execute(
             f"SELECT 1 FROM vocab WHERE term IN ({_marks(clause.alternatives[0])}) LIMIT 1",  # nosec B608
             clause.alternatives[0],
@@ -447,7 +447,7 @@ class EmbeddedBackend:
     def _betere_woorden(self, db, query: Query) -> dict[str, str]:
         """For a query that finds little although the index knows its words: per typed word,
         a word within the allowed typos that many more documents have (verslaving for
-        "verslavng" that one document misspells too), for "Bedoelde u ...?"."""
+        "verslavng" that one document misspells too), for "Bedoelde je ...?"."""
         beter = {}
         for clause in query.clauses:
             if len(clause.woord) < TYPO_MIN_LENGTH:

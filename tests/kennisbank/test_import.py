@@ -11,6 +11,7 @@ from gebieden.models import Actielijn
 from kennisbank import importer
 from kennisbank.models import PraktijkvoorbeeldIndexPage, PraktijkvoorbeeldPage, VraagPage
 from tests.factories import (
+    BewijskrachtFactory,
     FocusgebiedPageFactory,
     PraktijkvoorbeeldIndexPageFactory,
     SynthesePageFactory,
@@ -77,6 +78,18 @@ def test_imports_a_json_array_as_published_listed_pages(tmp_path, setup, client)
     listing = client.get("/kennisbank/praktijkvoorbeelden/").content.decode()
     assert "AanDeBak-garanties" in listing
     assert "<strong>vaker</strong>" in client.get(page.url).content.decode()
+
+
+def test_an_imported_example_shows_no_internal_notes(tmp_path, setup, client):
+    BewijskrachtFactory(slug="veelbelovend", naam="Veelbelovend")
+    run(tmp_path, json.dumps([item(bewijskracht=["veelbelovend"])]))
+
+    html = client.get(PraktijkvoorbeeldPage.objects.get().url).content.decode()
+
+    assert "Veelbelovend" in html
+    assert "importbestand" not in html
+    # The action line by its name, not a bare number.
+    assert "3. Actielijn 3" in html
 
 
 def test_json_lines_and_reimport_updates_instead_of_duplicating(tmp_path, setup):

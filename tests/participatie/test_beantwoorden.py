@@ -132,7 +132,7 @@ def test_wat_is_er_met_uw_inbreng_gedaan(client, proces, team):
 
     page = client.get(proces.url + "wat-is-er-gedaan/").content.decode()
 
-    assert "Wat is er met uw inbreng gedaan?" in page
+    assert "Wat is er met je inbreng gedaan?" in page
     assert "zijn 3 berichten gegeven" in page
     assert "Er komen 12 bomen." in page and "Meer bomen" in page
     assert "Het plein krijgt twaalf bomen." in page

@@ -11,23 +11,10 @@ from playwright.sync_api import expect
 from participatie.meldingen import voorkeuren_opslaan
 from participatie.models import Inbreng, Inbrengstatus
 from participatie.services import status_wijzigen
+from tests.conftest import past_op_scherm
 from tests.factories import InbrengFactory, ResultaatPageFactory, SteunFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"width": 375, "height": 740}
-
-
-@pytest.fixture
-def telefoon(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True
-    )
-    yield context.new_page()
-    context.close()
-
-
-def past_op_scherm(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_resident_gives_input_confirms_and_sees_the_answer(

@@ -97,6 +97,7 @@ def test_confirming_for_an_existing_account_does_not_log_in(client, proces, them
     assert Inbreng.objects.get().auteur == bewoner
     assert not response.wsgi_request.user.is_authenticated
     assert User.objects.count() == 1
+    assert "ingelogd" not in response.content.decode()
 
 
 def test_an_expired_link_says_so(client, proces, thema):
@@ -376,6 +377,35 @@ def test_support_without_account_counts_after_confirmation(client, proces):
     client.post(link_in_mail(mails_to("s@example.nl")[0]))
 
     assert Steun.objects.get().gebruiker.email == "s@example.nl"
+
+
+def test_support_mail_greets_without_a_stray_comma_when_no_name_is_known(client, proces):
+    inbreng = InbrengFactory(proces=proces)
+
+    client.post(f"/participatie/inbreng/{inbreng.pk}/steunen/", {"steun-email": "s@example.nl"})
+
+    (bericht,) = mails_to("s@example.nl")
+    assert bericht.body.startswith("Hallo,\n")
+
+
+def test_confirming_says_an_account_was_made_what_for_and_how_to_remove_it(client, proces):
+    inbreng = InbrengFactory(proces=proces)
+    client.post(f"/participatie/inbreng/{inbreng.pk}/steunen/", {"steun-email": "s@example.nl"})
+
+    response = client.post(link_in_mail(mails_to("s@example.nl")[0]), follow=True)
+
+    page = response.content.decode()
+    assert "We hebben met dit e-mailadres een account voor je gemaakt" in page
+    assert "Je bent nu ingelogd" in page
+    assert '<a class="nl-link" href="/account/verwijderen/">verwijderen</a>' in page
+
+    # A second confirmation for the same address logs in to that account and says so.
+    client.logout()
+    ander = InbrengFactory(proces=proces)
+    client.post(f"/participatie/inbreng/{ander.pk}/steunen/", {"steun-email": "s@example.nl"})
+    page = client.post(link_in_mail(mails_to("s@example.nl")[-1]), follow=True).content.decode()
+    assert "Je bent nu ingelogd met het account van dit e-mailadres" in page
+    assert "een account voor je gemaakt" not in page
 
 
 def test_an_agenda_item_goes_to_the_next_alliance_meeting(client, gebied, bewoner):

@@ -173,7 +173,7 @@ def test_pages_of_results_keep_the_query_and_filters(client, home):
 
 def test_no_results_says_so_and_offers_a_spelling_suggestion_and_themes(client, corpus):
     html = client.get("/zoeken/", {"q": "schuldhulpverlenign"}).content.decode()
-    assert "Bedoelde u:" in html and "schuldhulpverlening" in html
+    assert "Bedoelde je:" in html and "schuldhulpverlening" in html
     nothing = client.get("/zoeken/", {"q": "xyzzy"}).content.decode()
     assert "0 resultaten" in nothing and "Niets gevonden" in nothing
     assert ">Jeugd</a>" in nothing
@@ -207,8 +207,8 @@ def test_a_query_that_finds_little_is_offered_the_word_most_items_use(client, ho
     html = client.get("/zoeken/", {"q": "verslavnig"}).content.decode()
 
     assert "Hulp bij verslavnig" in html
-    assert 'Bedoelde u: <a class="nl-link" href="?q=verslaving">' in html
-    assert "Bedoelde u:" not in client.get("/zoeken/", {"q": "verslaving"}).content.decode()
+    assert 'Bedoelde je: <a class="nl-link" href="?q=verslaving">' in html
+    assert "Bedoelde je:" not in client.get("/zoeken/", {"q": "verslaving"}).content.decode()
 
 
 def test_a_postcode_finds_its_area(client, home):

@@ -29,6 +29,10 @@ def test_municipality_submits_a_request_after_fixing_mistakes(page, home, browse
 
     page.goto(pool.url)
     page.get_by_role("link", name="Ondersteuning aanvragen").first.click()
+    urgentie = page.get_by_role("group", name="Hoe dringend is het?")
+    # Nothing chosen for the person, and no "---------" option to choose.
+    expect(urgentie.get_by_role("radio", checked=True)).to_have_count(0)
+    expect(urgentie.get_by_label("---------")).to_have_count(0)
     page.get_by_label("Namens welke organisatie").fill("Gemeente Heerlen")
     page.get_by_label("Je vraag").fill("Hoe zetten we een vakschool op in de wijk?")
     page.get_by_role("button", name="Aanvraag versturen").click()
