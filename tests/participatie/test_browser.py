@@ -48,6 +48,14 @@ def test_resident_gives_input_confirms_and_sees_the_answer(
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Schaduw bij de zandbak")
     expect(page.get_by_text("Je e-mailadres is bevestigd")).to_be_visible()
+    # Confirming logged her in to an account made for her: the page says so, what it is for,
+    # and how to remove it.
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("een account voor je gemaakt")
+    expect(status).to_contain_text("Je bent nu ingelogd")
+    expect(status.get_by_role("link", name="verwijderen")).to_have_attribute(
+        "href", "/account/verwijderen/"
+    )
     expect(page.get_by_text("bewoner", exact=True)).to_be_visible()
     expect(page.get_by_text("Ontvangen", exact=True)).to_be_visible()
     assert past_op_scherm(page)
