@@ -12,7 +12,8 @@ on the same file (another worker), then one search, repeated (p50/p95).
 The reference ("plain FTS5") stores the same analysed text and words (search.analysis) in the
 same FTS5 table and gets the same match expression, typo alternatives and fallback (the
 backend's own code, run on the reference's file); it filters and counts facets in SQL (a
-subquery and a GROUP BY on the facet table), ranks with ORDER BY bm25() and date, and takes
+subquery and a GROUP BY on the facet table; a facet with a choice is counted without its own
+filter, as the site counts it), ranks with ORDER BY bm25() and date, and takes
 its snippets from FTS5's snippet() (over the analysed text: cheaper, not what users see).
 Both must find the same number of matches with the same facet counts; the bench says so.
 
@@ -211,29 +212,54 @@ class Reference:
         if len(clauses) > 1 and not db.execute(count, (match,)).fetchone()[0]:
             (documents,) = db.execute("SELECT count(*) FROM docs").fetchone()
             match = " OR ".join(self.helper._distinctive(db, clauses, documents))
+
         # The matches scored once (MATERIALIZED: folding the facet filter into the FTS5
         # query makes SQLite run the match again for every document of the facet value).
         # Only placeholders and constants are formatted into this SQL (bandit B608).
-        scored = (
-            f"WITH m AS MATERIALIZED (SELECT rowid AS doc, bm25(fts, {WEIGHTS}) AS score"  # nosec B608
-            " FROM fts WHERE fts MATCH ?), allowed AS (SELECT doc, score FROM m WHERE 1"
-        )
-        params = [match]
-        for name, values in vraag.filters.items():
-            scored += (
-                " AND EXISTS (SELECT 1 FROM facets f WHERE f.doc = m.doc AND f.name = ?"  # nosec B608
-                f" AND f.value IN ({','.join('?' * len(values))}))"
+        def scored(behalve: str = "") -> tuple[str, list]:
+            """The matches scored once (MATERIALIZED: folding the facet filter into the FTS5
+            query makes SQLite run the match again for every document of the facet value),
+            filtered by every facet but `behalve`. Only placeholders and constants are
+            formatted into this SQL (bandit B608)."""
+            sql = (
+                f"WITH m AS MATERIALIZED (SELECT rowid AS doc, bm25(fts, {WEIGHTS}) AS score"  # nosec B608
+                " FROM fts WHERE fts MATCH ?), allowed AS (SELECT doc, score FROM m WHERE 1"
             )
-            params += [name, *values]
-        scored += ")"
-        (total,) = db.execute(f"{scored} SELECT count(*) FROM allowed", params).fetchone()  # nosec B608
+            params = [match]
+            for name, values in vraag.filters.items():
+                if name == behalve:
+                    continue
+                sql += (
+                    " AND EXISTS (SELECT 1 FROM facets f WHERE f.doc = m.doc AND f.name = ?"  # nosec B608
+                    f" AND f.value IN ({','.join('?' * len(values))}))"
+                )
+                params += [name, *values]
+            return sql + ")", params
+
+        alle_filters, params = scored()
+        (total,) = db.execute(f"{alle_filters} SELECT count(*) FROM allowed", params).fetchone()  # nosec B608
+        # Facet counts as the site shows them: a facet with a choice is counted without its
+        # own filter, so its other values keep their counts (disjunctive faceting).
         facetten: dict[str, dict[str, int]] = {}
-        for name, value, number in db.execute(
-            f"{scored} SELECT name, value, count(*) FROM allowed JOIN facets USING (doc)"  # nosec B608
-            " GROUP BY name, value",
-            params,
-        ):
-            facetten.setdefault(name, {})[value] = number
+        gekozen = list(vraag.filters)
+        tellingen = [
+            (
+                alle_filters,
+                params,
+                f"name NOT IN ({','.join('?' * len(gekozen))})",  # nosec B608
+                gekozen,
+            )
+        ]
+        for name in gekozen:
+            zonder, zonder_params = scored(behalve=name)
+            tellingen.append((zonder, zonder_params, "name = ?", [name]))
+        for sql, sql_params, waar, waar_params in tellingen:
+            for name, value, number in db.execute(
+                f"{sql} SELECT name, value, count(*) FROM allowed JOIN facets USING (doc)"  # nosec B608
+                f" WHERE {waar} GROUP BY name, value",
+                [*sql_params, *waar_params],
+            ):
+                facetten.setdefault(name, {})[value] = number
         order, order_params = "score, docs.datum DESC", []
         alles = " AND ".join(teksten)
         if match != alles:
@@ -243,8 +269,8 @@ class Reference:
         top = [
             doc
             for (doc,) in db.execute(
-                f"{scored} SELECT doc FROM allowed JOIN docs ON docs.id = doc ORDER BY {order}"  # nosec B608
-                " LIMIT ? OFFSET ?",
+                f"{alle_filters} SELECT doc FROM allowed JOIN docs ON docs.id = doc"  # nosec B608
+                f" ORDER BY {order} LIMIT ? OFFSET ?",
                 [*params, *order_params, vraag.per_pagina, (vraag.pagina - 1) * vraag.per_pagina],
             )
         ]
@@ -259,8 +285,11 @@ class Reference:
 
 def ours_result(backend: EmbeddedBackend, vraag: Vraag, query: Query) -> dict:
     result = backend.search(vraag, query)
+    # A chosen value the query no longer finds stays listed at 0 (to untick); the reference
+    # only lists what it counts.
     facetten = {
-        name: {w.value: w.count for w in values} for name, values in result.facetten.items()
+        name: {w.value: w.count for w in values if w.count}
+        for name, values in result.facetten.items()
     }
     return {"count": result.count, "facetten": {n: v for n, v in facetten.items() if v}}
 
