@@ -27,7 +27,7 @@ class KernindicatorViewSet(SnippetViewSet):
 
 
 class DomeinViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Thema's en indicatoren"
+    menu_label = "Wijkprogramma"
     menu_icon = "folder-open-inverse"
     items = (ThemaViewSet, ActielijnViewSet, KernindicatorViewSet)
 

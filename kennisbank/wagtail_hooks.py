@@ -103,7 +103,7 @@ class LidmaatschapEditView(EditView):
 class LidmaatschapViewSet(ModelViewSet):
     model = Lidmaatschap
     icon = "group"
-    menu_label = _("Leerkringen: aanmeldingen")
+    menu_label = _("Leerkringen: leden")
     add_to_admin_menu = True
     list_display = ["deelnemer", "leerkring", "status", "aangemaakt"]
     list_filter = ["status"]

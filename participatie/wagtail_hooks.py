@@ -16,7 +16,7 @@ def register_moderatie_menu_item():
     # The queue and the team's answers live on the site itself (under /participatie/beheer/,
     # MFA required like the admin), next to what residents see.
     return ModeratieMenuItem(
-        _("Participatie: moderatie"),
+        _("Moderatie inbreng"),
         reverse("participatie:moderatie"),
         icon_name="warning",
         order=910,

@@ -53,7 +53,7 @@ class StreefwaardeDeleteView(AlleenEigenGebieden, DeleteView):
 class StreefwaardeViewSet(ModelViewSet):
     model = Streefwaarde
     icon = "pick"
-    menu_label = _("Zicht op Wijken: streefwaarden")
+    menu_label = _("Streefwaarden")
     add_to_admin_menu = True
     list_display = ["focusgebied", "kernindicator", "waarde", "jaar"]
     index_view_class = StreefwaardeIndexView
@@ -123,7 +123,7 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem(
-        _("Zicht op Wijken: cijfers importeren"),
+        _("Wijkcijfers inlezen"),
         reverse("monitor_import"),
         icon_name="upload",
         order=920,

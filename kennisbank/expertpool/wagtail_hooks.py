@@ -138,7 +138,7 @@ class AanvraagEditView(EditView):
 class AanvraagViewSet(ModelViewSet):
     model = Ondersteuningsaanvraag
     icon = "user"
-    menu_label = _("Expertpool: aanvragen")
+    menu_label = _("Expertaanvragen")
     add_to_admin_menu = True
     list_display = ["organisatie", "gebied_naam", "status", "dagen_oud", "ingediend_op"]
     list_filter = ["status", "urgentie", "themas"]

@@ -134,7 +134,7 @@ class BeoordelenView(EditView):
 class InzendingViewSet(ModelViewSet):
     model = Inzending
     icon = "doc-full"
-    menu_label = _("Inzendingen praktijkvoorbeelden")
+    menu_label = _("Inzendingen")
     add_to_admin_menu = True
     list_display = ["__str__", "organisatie", "status", "ronde", "ingediend_op"]
     list_filter = ["status"]

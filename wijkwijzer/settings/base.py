@@ -246,6 +246,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 # Accounts, passwords and MFA are handled by allauth, also for the admin.
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No avatars from Gravatar: that would send a hash of each e-mail address to a third party
+# (and show a broken image offline). The admin shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Images larger than this are refused before they are decoded (Pillow would need about
 # 3 bytes a pixel); a 50-megapixel photo is more than any phone takes by default.
