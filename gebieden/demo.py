@@ -3,10 +3,12 @@
 Real: the 20 focus areas, their municipality and rijksvertegenwoordiger, the themes, the
 actielijnen and kernindicatoren (from gebieden/data/, copied from the programme's documents).
 Demo (marked `is_demo`, shown with a "voorbeeld" badge): alliance members other than the chair
-and the rijksvertegenwoordiger, and the alliance meetings."""
+and the rijksvertegenwoordiger, and the alliance meetings. Approximate: the areas' shapes
+(`Gebiedsgrens.is_benadering`, said on every map)."""
 
 import datetime
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from gebieden.models import (
     AlliantieRol,
     FocusgebiedPage,
     GebiedenIndexPage,
+    Gebiedsgrens,
     Kernindicator,
     Thema,
 )
@@ -77,6 +80,41 @@ def load() -> None:
             _add_members(area, item)
         if not AlliantieoverlegPage.objects.child_of(area).exists():
             _add_meetings(area, today)
+    _add_approximate_boundaries()
+
+
+def _add_approximate_boundaries() -> None:
+    """A rough shape around each area's centre, marked as such (gebieden/data/demo_kaart.json),
+    and the municipality's CBS code, for areas that have neither yet."""
+    kaart = json.loads((DATA / "demo_kaart.json").read_text(encoding="utf-8"))["gebieden"]
+    for area in FocusgebiedPage.objects.filter(slug__in=kaart, grens__isnull=True):
+        item = kaart[area.slug]
+        if not area.cbs_gemeentecode:
+            FocusgebiedPage.objects.filter(pk=area.pk).update(cbs_gemeentecode=item["gemeentecode"])
+        Gebiedsgrens.objects.create(
+            focusgebied=area,
+            geometrie=_rough_shape(*item["midden"], item["straal_m"]),
+            bron="Benadering voor de demo, geen officiële grens",
+            is_benadering=True,
+        )
+
+
+def _rough_shape(lengte: float, breedte: float, straal_m: float) -> dict[str, Any]:
+    """A 12-sided shape around a centre, its corners at 75-100% of the radius so it does not
+    look like an official circle."""
+    per_graad_breedte = 111_320
+    per_graad_lengte = per_graad_breedte * math.cos(math.radians(breedte))
+    hoeken = []
+    for i in range(12):
+        hoek = 2 * math.pi * i / 12
+        r = straal_m * (0.75 + 0.25 * ((i * 7) % 5) / 4)
+        hoeken.append(
+            [
+                round(lengte + r * math.cos(hoek) / per_graad_lengte, 6),
+                round(breedte + r * math.sin(hoek) / per_graad_breedte, 6),
+            ]
+        )
+    return {"type": "Polygon", "coordinates": [[*hoeken, hoeken[0]]]}
 
 
 def _load_taxonomy() -> None:

@@ -32,6 +32,28 @@ def validate_postcodes(value: str) -> None:
             )
 
 
+# CBS codes (Wijk- en Buurtkaart): a municipality GM0363, a wijk WK036301, a buurt BU03630101.
+GEMEENTECODE = re.compile(r"GM\d{4}")
+WIJK_OF_BUURTCODE = re.compile(r"(WK\d{6}|BU\d{8})")
+
+
+def validate_gemeentecode(value: str) -> None:
+    if value and not GEMEENTECODE.fullmatch(value):
+        raise ValidationError(_("Een CBS-gemeentecode is GM met vier cijfers, zoals GM0363."))
+
+
+def validate_cbs_codes(value: str) -> None:
+    for part in filter(None, (part.strip() for part in value.split(","))):
+        if not WIJK_OF_BUURTCODE.fullmatch(part):
+            raise ValidationError(
+                _(
+                    "'%(deel)s' is geen CBS-code van een wijk (WK en zes cijfers) of buurt (BU "
+                    "en acht cijfers)."
+                )
+                % {"deel": part}
+            )
+
+
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -197,6 +219,24 @@ class FocusgebiedPage(Page):
             "bewaard."
         ),
     )
+    cbs_gemeentecode = models.CharField(
+        _("CBS-gemeentecode"),
+        max_length=6,
+        blank=True,
+        validators=[validate_gemeentecode],
+        help_text=_("Bijvoorbeeld GM0363 voor Amsterdam."),
+    )
+    cbs_codes = models.CharField(
+        _("CBS-wijken en -buurten"),
+        max_length=1000,
+        blank=True,
+        validators=[validate_cbs_codes],
+        help_text=_(
+            "De CBS-codes van de wijken of buurten die samen dit gebied vormen, gescheiden door "
+            "komma's: WK036301, BU03630101. Cijfers en grenzen met deze codes horen dan bij dit "
+            "gebied."
+        ),
+    )
     regiodeal_2020 = models.BooleanField(_("regiodeal 2020"), default=False)
     meldingsdrempel = models.PositiveSmallIntegerField(
         _("meldingen voor automatisch verbergen"),
@@ -234,6 +274,10 @@ class FocusgebiedPage(Page):
         FieldPanel("samenvatting"),
         FieldPanel("beschrijving"),
         FieldPanel("postcodes"),
+        MultiFieldPanel(
+            [FieldPanel("cbs_gemeentecode"), FieldPanel("cbs_codes")],
+            heading=_("CBS-codes"),
+        ),
         FieldPanel("meldingsdrempel"),
     ]
     alliantie_panels = [
@@ -275,8 +319,34 @@ class FocusgebiedPage(Page):
         return set(POSTCODE.findall(self.postcodes))
 
     @property
+    def cbs_code_lijst(self) -> set[str]:
+        return set(WIJK_OF_BUURTCODE.findall(self.cbs_codes))
+
+    @property
     def alliantie_titel(self) -> str:
         return self.alliantie_naam or str(_("Alliantie %(gebied)s") % {"gebied": self.title})
+
+
+class Gebiedsgrens(models.Model):
+    """The shape of a focus area: a GeoJSON Polygon or MultiPolygon in WGS84 (longitude,
+    latitude), kept apart from the page so an import changes no page revision and the page
+    loads without it. docs/kaarten.md says why GeoJSON text and not GeoDjango."""
+
+    focusgebied = models.OneToOneField(
+        FocusgebiedPage, on_delete=models.CASCADE, related_name="grens", verbose_name=_("gebied")
+    )
+    geometrie = models.JSONField(_("grens (GeoJSON, WGS84)"))
+    bron = models.CharField(_("bron"), max_length=200)
+    # Demo shapes drawn by hand around an area's centre: the map says so, always.
+    is_benadering = models.BooleanField(_("benadering, geen officiële grens"), default=False)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("gebiedsgrens")
+        verbose_name_plural = _("gebiedsgrenzen")
+
+    def __str__(self) -> str:
+        return str(self.focusgebied)
 
 
 class AlliantieRol(models.TextChoices):
