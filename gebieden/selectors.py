@@ -10,7 +10,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from gebieden.forms import PostcodeForm
-from gebieden.models import AlliantieoverlegPage, FocusgebiedPage, GebiedenIndexPage, Provincie
+from gebieden.models import (
+    AlliantieoverlegPage,
+    FocusgebiedPage,
+    GebiedenIndexPage,
+    Gebiedsgrens,
+    Provincie,
+)
 from gebieden.sections import area_sections
 
 RECENT_MEETINGS = 5
@@ -101,3 +107,10 @@ def postcode_zoeker(home: Any) -> list[dict[str, Any]]:
     if index is None:
         return []
     return [{"index": index, "form": PostcodeForm(auto_id="home-%s")}]
+
+
+def grens_van(gebied: FocusgebiedPage) -> dict[str, Any] | None:
+    """The area's boundary as GeoJSON, or None when it has none."""
+    return (
+        Gebiedsgrens.objects.filter(focusgebied=gebied).values_list("geometrie", flat=True).first()
+    )

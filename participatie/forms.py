@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gebieden.geo import bevat
 from gebieden.models import FocusgebiedPage, Thema
+from gebieden.selectors import grens_van
 from participatie.models import (
     Frequentie,
     Inbreng,
@@ -220,6 +222,26 @@ class InbrengForm(SchrijverForm):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The pin fields only where the process allows a pin and the area has a shape to
+        # check it against; they follow the place field.
+        self.grens = grens_van(self.gebied) if self.proces.speld_aan else None
+        if self.grens is None:
+            return
+        velden = list(self.fields.items())
+        plaats = [naam for naam, _veld in velden].index("plek") + 1
+        lengte = _coordinaat(_("Speld op de kaart: lengtegraad (mag leeg blijven)"), 3.0, 7.5)
+        lengte.help_text = _(
+            "Een speld is openbaar: iedereen ziet waar hij staat. Zet hem op de plek waar het "
+            "over gaat, niet op je huis. We ronden af op ongeveer 10 meter."
+        )
+        speld = [
+            ("lengte", lengte),
+            ("breedte", _coordinaat(_("Speld op de kaart: breedtegraad"), 50.5, 53.8)),
+        ]
+        self.fields = dict(velden[:plaats] + speld + velden[plaats:])
+
     def clean_afbeelding(self):
         foto = self.cleaned_data.get("afbeelding")
         if foto and foto.size > FOTO_MAX_BYTES:
@@ -240,6 +262,7 @@ class InbrengForm(SchrijverForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._speld_controleren(cleaned)
         if cleaned.get("afbeelding") and not cleaned.get("afbeelding_tekst", "").strip():
             self.add_error(
                 "afbeelding_tekst", _("Vertel in een paar woorden wat er op de foto staat.")
@@ -249,6 +272,49 @@ class InbrengForm(SchrijverForm):
                 None, _("Kies je foto opnieuw; een browser onthoudt die niet na een foutmelding.")
             )
         return cleaned
+
+    def _speld_controleren(self, cleaned: dict) -> None:
+        if self.grens is None:
+            return
+        lengte, breedte = cleaned.get("lengte"), cleaned.get("breedte")
+        if lengte is None and breedte is None:
+            return
+        if lengte is None or breedte is None:
+            if not self.has_error("lengte") and not self.has_error("breedte"):
+                self.add_error(
+                    "lengte", _("Een speld heeft een lengte- en een breedtegraad. Vul beide in.")
+                )
+            return
+        if not bevat(self.grens, lengte, breedte):
+            self.add_error(
+                "lengte",
+                _(
+                    "Deze plek ligt buiten %(gebied)s. Zet de speld binnen de grens van het "
+                    "gebied, of laat hem weg en noem de plek in het tekstveld."
+                )
+                % {"gebied": self.gebied.title},
+            )
+
+    @property
+    def speld(self) -> tuple[float, float] | None:
+        lengte = self.cleaned_data.get("lengte")
+        breedte = self.cleaned_data.get("breedte")
+        return (lengte, breedte) if lengte is not None and breedte is not None else None
+
+
+def _coordinaat(label: str, laagste: float, hoogste: float) -> forms.FloatField:
+    return forms.FloatField(
+        label=label,
+        required=False,
+        min_value=laagste,
+        max_value=hoogste,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+        error_messages={
+            "invalid": _("Vul een getal in, zoals 52.4405."),
+            "min_value": _("Deze plek ligt niet in Nederland."),
+            "max_value": _("Deze plek ligt niet in Nederland."),
+        },
+    )
 
 
 class AgendapuntForm(SchrijverForm):

@@ -89,6 +89,14 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
     inbreng_aan = models.BooleanField(_("inbreng geven"), default=True)
     vragenlijst_aan = models.BooleanField(_("vragenlijst"), default=False)
     agendapunt_aan = models.BooleanField(_("bewonersagendapunt"), default=False)
+    speld_aan = models.BooleanField(
+        _("speld op de kaart"),
+        default=False,
+        help_text=_(
+            "Bewoners mogen bij hun inbreng een speld zetten op de kaart van het gebied (als het "
+            "gebied een grens heeft). Een speld is openbaar."
+        ),
+    )
     moderatie = models.CharField(
         _("moderatie"), max_length=10, choices=Moderatie.choices, default=Moderatie.ACHTERAF
     )
@@ -132,6 +140,7 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
                 FieldPanel("inbreng_aan"),
                 FieldPanel("vragenlijst_aan"),
                 FieldPanel("agendapunt_aan"),
+                FieldPanel("speld_aan"),
             ],
             heading=_("Onderdelen"),
         ),
@@ -399,6 +408,14 @@ class Inbreng(Bijdrage):
         verbose_name=_("thema"),
     )
     plek = models.CharField(_("plek in de wijk"), max_length=150, blank=True)
+    # A pin (WGS84), public. Rounded to four decimals (about 10 m by 7 m here): a spot in the
+    # street, not a front door (participatie.services.PIN_DECIMALEN).
+    lengte = models.DecimalField(
+        _("lengtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+    breedte = models.DecimalField(
+        _("breedtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
     afbeelding = models.ImageField(_("foto"), upload_to="inbreng/", blank=True)
     afbeelding_tekst = models.CharField(_("wat staat er op de foto"), max_length=200, blank=True)
     overleg = models.ForeignKey(
@@ -435,6 +452,10 @@ class Inbreng(Bijdrage):
     @property
     def url(self) -> str:
         return self.proces.url + self.proces.reverse_subpage("inbreng", args=[self.pk])
+
+    @property
+    def heeft_speld(self) -> bool:
+        return self.lengte is not None and self.breedte is not None
 
     @property
     def hoofdinbreng(self) -> "Inbreng":

@@ -321,6 +321,8 @@ def open_data(proces: ParticipatieprocesPage) -> list[dict[str, Any]]:
             "titel": inbreng.titel,
             "tekst": inbreng.tekst,
             "plek": inbreng.plek,
+            "lengte": float(inbreng.lengte) if inbreng.lengte is not None else None,
+            "breedte": float(inbreng.breedte) if inbreng.breedte is not None else None,
             "bewoner": inbreng.bewoner,
             "steun": inbreng.aantal_steun,
             "reacties": inbreng.aantal_reacties,
@@ -333,6 +335,25 @@ def open_data(proces: ParticipatieprocesPage) -> list[dict[str, Any]]:
         }
         for inbreng in verslag_rijen(proces)
     ]
+
+
+def als_geojson(rijen: list[dict[str, Any]], kop: dict[str, Any]) -> dict[str, Any]:
+    """Open data rows as a GeoJSON FeatureCollection (RFC 7946): each contribution a feature,
+    its pin a Point (longitude, latitude); one without a pin has no geometry (null), so the
+    file holds every contribution as the CSV and JSON do. `kop` (process, licence) goes in as
+    foreign members of the collection."""
+    features = []
+    for rij in rijen:
+        eigenschappen = {k: v for k, v in rij.items() if k not in {"lengte", "breedte"}}
+        punt = (
+            {"type": "Point", "coordinates": [rij["lengte"], rij["breedte"]]}
+            if rij["lengte"] is not None and rij["breedte"] is not None
+            else None
+        )
+        features.append(
+            {"type": "Feature", "id": rij["nummer"], "geometry": punt, "properties": eigenschappen}
+        )
+    return {"type": "FeatureCollection", **kop, "features": features}
 
 
 def vragenlijst_uitslag(proces: ParticipatieprocesPage) -> dict[str, Any]:

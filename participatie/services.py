@@ -6,6 +6,7 @@ tells the submitter and supporters."""
 import io
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.core import signing
@@ -132,6 +133,15 @@ def _online(bijdrage: Inbreng | Reactie, proces: ParticipatieprocesPage) -> None
         _reactie_melden(bijdrage)
 
 
+# A pin is public: four decimals (about 10 m by 7 m in the Netherlands) mark a spot in the
+# street without pointing at one front door.
+PIN_DECIMALEN = 4
+
+
+def _afgerond(graden: float) -> Decimal:
+    return round(Decimal(str(graden)), PIN_DECIMALEN)
+
+
 def inbreng_geven(
     *,
     proces: ParticipatieprocesPage,
@@ -143,6 +153,7 @@ def inbreng_geven(
     plek: str = "",
     afbeelding: UploadedFile | None = None,
     afbeelding_tekst: str = "",
+    speld: tuple[float, float] | None = None,
 ) -> tuple[Inbreng, str | None]:
     """Store a contribution. With an account it goes online (or to the moderators) at once;
     otherwise it waits, unpublished, for the e-mail address to be confirmed. Returns the
@@ -157,6 +168,8 @@ def inbreng_geven(
             tekst=tekst,
             thema=thema,
             plek=plek,
+            lengte=_afgerond(speld[0]) if speld else None,
+            breedte=_afgerond(speld[1]) if speld else None,
             afbeelding_tekst=afbeelding_tekst,
             auteur=schrijver.gebruiker,
             pseudoniem=schrijver.pseudoniem,

@@ -139,6 +139,7 @@ def inbreng_geven(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpR
             plek=data["plek"],
             afbeelding=data.get("afbeelding"),
             afbeelding_tekst=data["afbeelding_tekst"],
+            speld=form.speld,
         )
         return _na_schrijven(request, inbreng, token, inbreng.url)
 
@@ -257,24 +258,30 @@ def terugkoppeling(request: HttpRequest, proces: ParticipatieprocesPage) -> Http
 
 
 def open_data(request: HttpRequest, proces: ParticipatieprocesPage, formaat: str) -> HttpResponse:
-    """The process's contributions as open data (CSV or JSON), without personal data."""
+    """The process's contributions as open data (CSV, JSON or GeoJSON with the pins as
+    points), without personal data."""
     rijen = selectors.open_data(proces)
     naam = f"inbreng-{proces.slug}"
     if formaat == "csv":
         kolommen = list(rijen[0]) if rijen else ["nummer"]
         return csv_response(f"{naam}.csv", kolommen, ([rij[k] for k in kolommen] for rij in rijen))
-    if formaat != "json":
-        raise Http404
-    data = {
+    kop = {
         "proces": proces.title,
         "adres": request.build_absolute_uri(proces.url),
         "licentie": selectors.OPEN_DATA_LICENTIE,
         "licentie_url": selectors.OPEN_DATA_LICENTIE_URL,
         "gemaakt_op": timezone.now().isoformat(),
-        "inbreng": rijen,
     }
+    if formaat == "json":
+        data = {**kop, "inbreng": rijen}
+    elif formaat == "geojson":
+        data = selectors.als_geojson(rijen, kop)
+    else:
+        raise Http404
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="{naam}.json"'
+    if formaat == "geojson":
+        response["Content-Type"] = "application/geo+json"
+    response["Content-Disposition"] = f'attachment; filename="{naam}.{formaat}"'
     return response
 
 
@@ -436,12 +443,12 @@ def _bevestigd_bericht(uitkomst: services.Bevestigd, ingelogd: bool) -> str:
         uitleg = _(
             "We hebben met dit e-mailadres een account voor je gemaakt, zodat je je berichten "
             "kunt terugvinden en bericht krijgt als er antwoord is. Je bent nu ingelogd. Wil je "
-            "geen account? Dan kun je het <a class=\"nl-link\" href=\"{url}\">verwijderen</a>."
+            'geen account? Dan kun je het <a class="nl-link" href="{url}">verwijderen</a>.'
         )
     else:
         uitleg = _(
             "Je bent nu ingelogd met het account van dit e-mailadres. Wil je dat account niet "
-            "meer? Dan kun je het <a class=\"nl-link\" href=\"{url}\">verwijderen</a>."
+            'meer? Dan kun je het <a class="nl-link" href="{url}">verwijderen</a>.'
         )
     return format_html("{} {}", bericht, format_html(uitleg, url=reverse("account_verwijderen")))
 

@@ -1,0 +1,118 @@
+"""A pin on a contribution (issue 20, point 3): optional, only where the process allows it,
+inside the area's boundary or refused in plain Dutch with what was typed kept, rounded so it
+marks a spot and not a front door, and in the open data as GeoJSON (DESIGN.md:
+`<process url>open-data/geojson/`)."""
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from gebieden.models import Gebiedsgrens
+from participatie.models import Inbreng
+from tests.factories import InbrengFactory, ParticipatieprocesPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+VIERKANT = {
+    "type": "Polygon",
+    "coordinates": [[[4.83, 52.43], [4.85, 52.43], [4.85, 52.45], [4.83, 52.45], [4.83, 52.43]]],
+}
+
+
+@pytest.fixture
+def met_grens(gebied):
+    Gebiedsgrens.objects.create(focusgebied=gebied, geometrie=VIERKANT, bron="test")
+    return gebied
+
+
+@pytest.fixture
+def speldproces(met_grens):
+    return ParticipatieprocesPageFactory(parent=met_grens, title="Speelplekken", speld_aan=True)
+
+
+def geven(client, proces, thema, **extra):
+    client.force_login(UserFactory(display_name="Fatima"))
+    return client.post(
+        proces.url + "inbreng-geven/",
+        {
+            "soort": "idee",
+            "titel": "Schaduw bij de zandbak",
+            "tekst": "Graag een boom.",
+            "thema": thema.pk,
+            "plek": "",
+            "pseudoniem": "Fatima",
+            **extra,
+        },
+    )
+
+
+def test_a_pin_inside_the_area_is_kept_rounded_to_about_ten_metres(client, speldproces, thema):
+    response = geven(client, speldproces, thema, lengte="4.841234", breedte="52.440987")
+
+    assert response.status_code == 302
+    inbreng = Inbreng.objects.get()
+    assert (inbreng.lengte, inbreng.breedte) == (Decimal("4.8412"), Decimal("52.4410"))
+
+
+def test_a_pin_outside_the_area_is_refused_and_the_text_kept(client, speldproces, thema, gebied):
+    response = geven(client, speldproces, thema, lengte="4.90", breedte="52.44")
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f"Deze plek ligt buiten {gebied.title}." in html
+    assert 'value="Schaduw bij de zandbak"' in html and 'value="4.90"' in html
+    assert not Inbreng.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "fout"),
+    [
+        ({"lengte": "4.84"}, "Vul beide in."),
+        ({"lengte": "4,84a", "breedte": "52.44"}, "Vul een getal in"),
+        ({"lengte": "12.5", "breedte": "52.44"}, "Deze plek ligt niet in Nederland."),
+    ],
+)
+def test_half_or_wrong_pins_get_a_dutch_error(client, speldproces, thema, extra, fout):
+    response = geven(client, speldproces, thema, **extra)
+
+    assert fout in response.content.decode()
+    assert not Inbreng.objects.exists()
+
+
+def test_the_form_says_a_pin_is_public(client, speldproces):
+    html = client.get(speldproces.url + "inbreng-geven/").content.decode()
+
+    assert "Een speld is openbaar" in html and "niet op je huis" in html
+
+
+def test_no_pin_fields_where_the_process_or_the_area_does_not_allow_them(
+    client, gebied, met_grens, thema
+):
+    zonder = ParticipatieprocesPageFactory(parent=met_grens, speld_aan=False)
+    assert "Speld op de kaart" not in client.get(zonder.url + "inbreng-geven/").content.decode()
+    geven(client, zonder, thema, lengte="4.84", breedte="52.44")
+    assert Inbreng.objects.get().lengte is None
+
+    Gebiedsgrens.objects.all().delete()
+    geen_grens = ParticipatieprocesPageFactory(parent=gebied, speld_aan=True)
+    assert "Speld op de kaart" not in client.get(geen_grens.url + "inbreng-geven/").content.decode()
+
+
+def test_open_data_as_geojson_has_every_contribution_and_pins_as_points(client, speldproces):
+    InbrengFactory(
+        proces=speldproces, titel="Bankje", lengte=Decimal("4.8412"), breedte=Decimal("52.441")
+    )
+    InbrengFactory(proces=speldproces, titel="Zonder speld")
+
+    response = client.get(speldproces.url + "open-data/geojson/")
+
+    assert response["Content-Type"] == "application/geo+json"
+    assert 'filename="inbreng-speelplekken.geojson"' in response["Content-Disposition"]
+    data = json.loads(response.content)
+    assert data["type"] == "FeatureCollection" and data["licentie"] == "CC BY 4.0"
+    features = {f["properties"]["titel"]: f for f in data["features"]}
+    assert features["Bankje"]["geometry"] == {"type": "Point", "coordinates": [4.8412, 52.441]}
+    assert features["Zonder speld"]["geometry"] is None
+    assert "pseudoniem" not in response.content.decode()
+    assert "open-data/geojson/" in client.get(speldproces.url).content.decode()
