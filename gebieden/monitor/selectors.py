@@ -17,6 +17,7 @@ from gebieden.monitor.grafiek import (
     Lijn,
     getal,
     lijngrafiek,
+    schaal,
     staafgrafiek,
 )
 from gebieden.monitor.models import Meting, Streefwaarde
@@ -43,6 +44,22 @@ def trendzin(indicator: Kernindicator, metingen: Sequence[Meting]) -> str:
     return zin
 
 
+def trend_kort(indicator: Kernindicator, metingen: Sequence[Meting]) -> str:
+    """The trend in a few words, for the summary table: e.g. "Gedaald sinds 2022: beter"."""
+    if not metingen:
+        return "Nog geen cijfers"
+    if len(metingen) == 1:
+        return "Eén meting"
+    eerste, laatste = metingen[0], metingen[-1]
+    if laatste.waarde == eerste.waarde:
+        return f"Gelijk gebleven sinds {eerste.periode}"
+    gestegen = laatste.waarde > eerste.waarde
+    kort = f"{'Gestegen' if gestegen else 'Gedaald'} sinds {eerste.periode}"
+    if indicator.hoger_is_beter is not None:
+        kort += ": beter" if gestegen == indicator.hoger_is_beter else ": slechter"
+    return kort
+
+
 @dataclass
 class Reeks:
     """One indicator for one area: its figures in time order, target, trend and chart."""
@@ -55,6 +72,13 @@ class Reeks:
     voorbeelddata: bool
     heeft_gemeente: bool
     heeft_nederland: bool
+    trend_kort: str = ""
+    # Where the chart's value axis starts when that is not zero (the page says so).
+    as_begin: float | None = None
+
+    @property
+    def laatste(self) -> Meting | None:
+        return self.metingen[-1] if self.metingen else None
 
 
 def _reeks(gebied: FocusgebiedPage, indicator: Kernindicator, metingen, streef) -> Reeks:
@@ -71,8 +95,10 @@ def _reeks(gebied: FocusgebiedPage, indicator: Kernindicator, metingen, streef) 
     if streef is not None:
         lijnen.append(Lijn("Streefwaarde", [streef.waarde] * len(metingen), KLEUR_STREEF, "12 6"))
     trend = trendzin(indicator, metingen)
-    grafiek = None
+    grafiek, as_begin = None, None
     if metingen:
+        begin = schaal([w for lijn in lijnen for w in lijn.waarden if w is not None]).begin
+        as_begin = begin if begin != 0 else None
         uitleg = trend
         if streef is not None:
             uitleg += f" Streefwaarde: {getal(streef.waarde)} in {streef.jaar}."
@@ -92,11 +118,15 @@ def _reeks(gebied: FocusgebiedPage, indicator: Kernindicator, metingen, streef) 
         voorbeelddata=any(m.voorbeelddata for m in metingen),
         heeft_gemeente=heeft_gemeente,
         heeft_nederland=heeft_nederland,
+        trend_kort=trend_kort(indicator, metingen),
+        as_begin=as_begin,
     )
 
 
 def gebied_monitor(gebied: FocusgebiedPage) -> dict[str, Any]:
-    """Every indicator for `gebied`, grouped by actielijn, in three queries."""
+    """Every indicator for `gebied`, grouped by actielijn, in three queries; `voorbeelddata`
+    when any figure is a demo figure, `alle_voorbeelddata` when every one is (then the page
+    says so once, otherwise each demo series is labelled too)."""
     indicatoren = list(Kernindicator.objects.select_related("actielijn").order_by("nummer"))
     per_indicator: dict[int, list[Meting]] = {}
     for meting in Meting.objects.filter(focusgebied=gebied).order_by("peildatum"):
@@ -116,6 +146,7 @@ def gebied_monitor(gebied: FocusgebiedPage) -> dict[str, Any]:
     return {
         "groepen": groepen,
         "voorbeelddata": any(r.voorbeelddata for r in reeksen),
+        "alle_voorbeelddata": all(r.voorbeelddata for r in reeksen if r.metingen),
         "heeft_cijfers": bool(per_indicator),
     }
 

@@ -14,8 +14,16 @@ def _gebied(slug: str) -> FocusgebiedPage:
 
 
 def gebied_monitor(request: HttpRequest, slug: str) -> HttpResponse:
+    """A summary of every indicator, then each one to open; `?indicator=<nummer>` opens that
+    one (links from the summary and the comparison use it, so it works in every browser
+    without JavaScript)."""
     gebied = _gebied(slug)
-    context = {"gebied": gebied, **selectors.gebied_monitor(gebied)}
+    nummer = request.GET.get("indicator", "")
+    context = {
+        "gebied": gebied,
+        "open_indicator": int(nummer) if nummer.isdecimal() and len(nummer) <= 3 else None,
+        **selectors.gebied_monitor(gebied),
+    }
     return render(request, "monitor/gebied.html", context)
 
 

@@ -57,22 +57,92 @@ def test_the_area_page_shows_every_indicator_with_chart_table_and_sources(
 
     assert "Actielijn 2: Wonen" in page and "Actielijn 4: Jeugd" in page
     assert "Sinds 2022 gedaald van 14 naar 11 procent. Dat is een verbetering." in page
-    assert '<svg class="site-grafiek"' in page and 'role="img"' in page
+    assert '<svg class="site-grafiek site-grafiek--breed"' in page and 'role="img"' in page
     assert '<title id="indicator-15-titel">Incidentie criminaliteit in Overvecht</title>' in page
     assert "Streefwaarde van de alliantie: 8 in 2030." in page
     assert "Utrecht</th>" in page and "Nederland</th>" in page  # reference columns
     assert ">9,5<" in page and "Politie 2025" in page
     assert "Voor deze indicator zijn nog geen cijfers." in page  # indicator 5 and 1
     assert "Voorbeelddata" not in page  # real figures are not labelled as demo
-    assert "style=" not in page.split('<svg class="site-grafiek"', 1)[1].split("</svg>")[0]
+    for tekening in page.split('<svg class="site-grafiek')[1:]:
+        assert "style=" not in tekening.split("</svg>")[0]
 
 
-def test_demo_figures_are_labelled_everywhere(client, indicatoren, gebied):
-    cijfers("15;overvecht;2022;14;procent;Voorbeeld;;", voorbeelddata=True)
+def test_demo_figures_are_labelled_everywhere_once_per_page(client, indicatoren, gebied):
+    cijfers(
+        "15;overvecht;2022;14;procent;Voorbeeld;;",
+        "5;overvecht;2022;5;score;Voorbeeld;;",
+        voorbeelddata=True,
+    )
 
     for url in ("/gebieden/overvecht/monitor/", "/monitor/?indicator=15"):
-        assert "Voorbeelddata, geen echte cijfers." in client.get(url).content.decode()
+        assert client.get(url).content.decode().count("Voorbeelddata, geen echte cijfers.") == 1
     assert "voorbeelddata" in client.get(gebied.url).content.decode()
+
+
+def test_with_real_and_demo_figures_side_by_side_each_demo_series_is_labelled(
+    client, indicatoren, gebied
+):
+    cijfers("15;overvecht;2022;14;procent;Voorbeeld;;", voorbeelddata=True)
+    cijfers("5;overvecht;2022;5;score;Leefbaarometer;;")
+
+    page = client.get("/gebieden/overvecht/monitor/").content.decode()
+    samenvatting = {
+        deel.split(".", 1)[0]: deel.split("</summary>", 1)[0]
+        for deel in page.split('<span class="site-indicator__naam">')[1:]
+    }
+
+    assert page.count("Voorbeelddata, geen echte cijfers.") == 1
+    assert "Cijfers met het label voorbeelddata zijn verzonnen" in page
+    assert "voorbeelddata" in samenvatting["15"] and "voorbeelddata" not in samenvatting["5"]
+
+
+def test_the_area_page_starts_with_every_indicators_latest_figure_and_trend_closed(
+    client, indicatoren, gebied
+):
+    cijfers(
+        "15;overvecht;2022;14;procent;Politie;;",
+        "15;overvecht;2024;11;procent;Politie;;",
+        "5;overvecht;2024;5,1;score;Leefbaarometer;;",
+    )
+
+    page = client.get("/gebieden/overvecht/monitor/").content.decode()
+    samenvattingen = [
+        deel.split("</summary>", 1)[0]
+        for deel in page.split('<summary class="site-indicator__kop">')[1:]
+    ]
+
+    assert len(samenvattingen) == 3 and page.count("<details") == 3
+    assert "<details" in page and " open>" not in page  # all closed until opened
+    assert "1. Te herstructureren woningen" in samenvattingen[0]
+    assert "Nog geen cijfers" in samenvattingen[0]
+    assert "<strong>5,1 score</strong> (2024) · Eén meting" in samenvattingen[1]
+    assert "<strong>11 procent</strong> (2024) · Gedaald sinds 2022: beter" in samenvattingen[2]
+
+
+def test_an_indicator_in_the_address_is_open_and_the_comparison_links_to_it(
+    client, indicatoren, gebied
+):
+    cijfers("15;overvecht;2024;11;procent;Politie;;")
+
+    page = client.get("/gebieden/overvecht/monitor/?indicator=15").content.decode()
+    vergelijking = client.get("/monitor/?indicator=15").content.decode()
+
+    assert '<details class="site-indicator" id="indicator-15" open>' in page
+    assert '<details class="site-indicator" id="indicator-5">' in page
+    assert 'href="/gebieden/overvecht/monitor/?indicator=15#indicator-15"' in vergelijking
+    for onzin in ("abc", "99999999999999999999", "-1"):
+        assert client.get(f"/gebieden/overvecht/monitor/?indicator={onzin}").status_code == 200
+
+
+def test_a_line_chart_that_does_not_start_at_zero_says_so(client, indicatoren, gebied):
+    cijfers("5;overvecht;2022;5,2;score;L;;", "5;overvecht;2024;5,6;score;L;;")
+    cijfers("15;overvecht;2022;14;procent;Politie;;", "15;overvecht;2024;2;procent;Politie;;")
+
+    page = client.get("/gebieden/overvecht/monitor/").content.decode()
+
+    assert page.count("Let op: de schaal links begint bij") == 1
+    assert "Let op: de schaal links begint bij 5,2, niet bij 0." in page
 
 
 def test_the_csv_download_has_what_the_chart_shows(client, indicatoren, gebied):
