@@ -1,7 +1,14 @@
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from gebieden.grenzen import MAX_BYTES, importeren
 from gebieden.models import Actielijn, FocusgebiedPage, Kernindicator, Thema
 from gebieden.services import ensure_alliantie_groep
 
@@ -39,3 +46,64 @@ register_snippet(DomeinViewSetGroup)
 def create_alliantie_groep(request, page) -> None:
     if isinstance(page.specific, FocusgebiedPage):
         ensure_alliantie_groep(page.specific)
+
+
+GRENZEN_PERMISSION = "gebieden.change_gebiedsgrens"
+
+
+class GrenzenImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("GeoJSON-bestand"),
+        help_text=_(
+            "Een FeatureCollection in WGS84. Een vorm hoort bij een gebied door de eigenschap "
+            "'slug' of een CBS-wijk- of buurtcode die bij het gebied staat. Zie docs/kaarten.md."
+        ),
+        error_messages={"required": _("Kies een GeoJSON-bestand.")},
+    )
+    proef = forms.BooleanField(
+        label=_("Alleen controleren (proefimport): er wordt niets opgeslagen"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("Dit bestand is groter dan 100 MB. Neem alleen de wijken of buurten op.")
+            )
+        return bestand
+
+
+def grenzen_import_view(request):
+    form = GrenzenImportForm(request.POST or None, request.FILES or None)
+    uitslag = None
+    if request.method == "POST" and form.is_valid():
+        bestand = form.cleaned_data["bestand"]
+        uitslag = importeren(bestand.read(), bron=bestand.name, proef=form.cleaned_data["proef"])
+    return TemplateResponse(
+        request, "gebieden/admin/grenzen_import.html", {"form": form, "uitslag": uitslag}
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_grenzen_import_url():
+    return [
+        path(
+            "gebieden/grenzen/",
+            permission_required(GRENZEN_PERMISSION, raise_exception=True)(grenzen_import_view),
+            name="gebieden_grenzen_import",
+        )
+    ]
+
+
+class GrenzenMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(GRENZEN_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_grenzen_menu_item():
+    return GrenzenMenuItem(
+        _("Grenzen inlezen"), reverse("gebieden_grenzen_import"), icon_name="site", order=925
+    )

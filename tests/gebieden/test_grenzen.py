@@ -6,11 +6,14 @@ import json
 from io import StringIO
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from gebieden.geo import bevat
 from gebieden.models import Gebiedsgrens
-from tests.factories import FocusgebiedPageFactory
+from tests.factories import FocusgebiedPageFactory, UserFactory
+from wijkwijzer.roles import EINDREDACTEUR, REDACTEUR
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +148,39 @@ def test_a_reimport_replaces_the_boundary(tmp_path, gebieden):
 
     grens = Gebiedsgrens.objects.get()
     assert bevat(grens.geometrie, 4.905, 52.435) and not bevat(grens.geometrie, 4.835, 52.435)
+
+
+def beheerder(roles, rol):
+    gebruiker = UserFactory()
+    gebruiker.groups.add(roles[rol])
+    TOTP.activate(gebruiker, generate_totp_secret())
+    return gebruiker
+
+
+def test_a_final_editor_imports_in_the_admin_after_a_dry_run(client, gebieden, roles):
+    client.force_login(beheerder(roles, EINDREDACTEUR))
+
+    def upload(features: list, **extra) -> str:
+        inhoud = json.dumps({"type": "FeatureCollection", "features": features}).encode()
+        bestand = SimpleUploadedFile("buurten.geojson", inhoud, "application/geo+json")
+        return client.post(
+            "/admin/gebieden/grenzen/", {"bestand": bestand, **extra}
+        ).content.decode()
+
+    fout = upload([feature(vierkant(52.43, 4.83), slug="zaandam-oost")], proef="on")
+    assert "niet in Nederland" in fout and "er is niets opgeslagen" in fout
+    goed = [feature(vierkant(4.83, 52.43), slug="zaandam-oost")]
+    proef = upload(goed, proef="on")
+    assert "Proefimport zonder fouten" in proef and "zaandam-oost: 1 vorm" in proef
+    assert not Gebiedsgrens.objects.exists()
+    assert "Opgeslagen." in upload(goed)
+    assert Gebiedsgrens.objects.get().bron == "buurten.geojson"
+
+
+def test_an_editor_may_not_import_boundaries(client, gebieden, roles):
+    client.force_login(beheerder(roles, REDACTEUR))
+
+    response = client.get("/admin/gebieden/grenzen/")
+
+    # Wagtail turns a refusal inside the admin into a redirect to the dashboard.
+    assert (response.status_code, response["Location"]) == (302, "/admin/")

@@ -440,6 +440,12 @@ ACTIES = [
         {"redacteur", "superuser"},
     ),
     Actie(
+        "gebiedsgrenzen inlezen",
+        lambda w: "/admin/gebieden/grenzen/",
+        None,
+        {"superuser"},
+    ),
+    Actie(
         "streefwaarde toevoegen",
         lambda w: "/admin/streefwaarden/new/",
         None,
