@@ -1,8 +1,9 @@
 """Import of figures from CSV, for the management command and the admin upload alike.
 
 Columns (header row, comma or semicolon separated, names in any order): indicator (number
-1-15), gebied (area slug), periode (2023, 2023-Q2 or 2023-06), waarde, eenheid, bron, and
-optionally gemeente and nederland (reference values). Numbers may use a decimal comma.
+1-15), gebied (area slug, or the CBS code of the wijk or buurt the area is), periode (2023,
+2023-Q2 or 2023-06), waarde, eenheid, bron, and optionally gemeente and nederland (reference
+values). Numbers may use a decimal comma.
 
 Every row is checked before anything is written; a real import is all-or-nothing, and a
 figure that already exists for the indicator, area and period is replaced."""
@@ -83,7 +84,12 @@ def _lees_regels(reader: csv.DictReader, uitslag: Uitslag, voorbeelddata: bool) 
         uitslag.fouten.append(f"Kolommen ontbreken: {', '.join(ontbrekend)}.")
         return
     indicatoren = {str(k.nummer): k for k in Kernindicator.objects.all()}
-    gebieden = {g.slug: g for g in FocusgebiedPage.objects.all()}
+    alle = list(FocusgebiedPage.objects.all())
+    gebieden = {g.slug: g for g in alle}
+    # A figure keyed by CBS code belongs to the area that code is, whole; a code that is one
+    # part of an area (one of its buurten) has a figure for that part only.
+    deel_van = {code: g for g in alle for code in g.cbs_code_lijst}
+    gebieden.update({code: g for code, g in deel_van.items() if g.cbs_code_lijst == {code}})
     gezien: dict[tuple, int] = {}
     for regel, rij in enumerate(reader, start=2):
         fouten = []
@@ -92,7 +98,12 @@ def _lees_regels(reader: csv.DictReader, uitslag: Uitslag, voorbeelddata: bool) 
         gebied = gebieden.get(waarden["gebied"])
         if indicator is None:
             fouten.append(f"onbekende indicator '{waarden['indicator']}' (kies 1 tot 15)")
-        if gebied is None:
+        if gebied is None and (geheel := deel_van.get(waarden["gebied"])):
+            fouten.append(
+                f"{waarden['gebied']} is maar een deel van {geheel.title}; een cijfer moet voor "
+                f"het hele gebied gelden (gebruik dan '{geheel.slug}')"
+            )
+        elif gebied is None:
             fouten.append(f"onbekend gebied '{waarden['gebied']}'")
         try:
             datum = peildatum(waarden["periode"])
@@ -115,7 +126,11 @@ def _lees_regels(reader: csv.DictReader, uitslag: Uitslag, voorbeelddata: bool) 
                 fouten.append(f"kolom {naam} is leeg")
             elif len(waarden[naam]) > (lengte := Meting._meta.get_field(naam).max_length):
                 fouten.append(f"kolom {naam} is langer dan {lengte} tekens")
-        sleutel = (waarden["indicator"], waarden["gebied"], waarden["periode"])
+        sleutel = (
+            waarden["indicator"],
+            gebied.pk if gebied else waarden["gebied"],
+            waarden["periode"],
+        )
         if sleutel in gezien:
             fouten.append(
                 "dubbele periode: dezelfde indicator, gebied en periode staan op regel "

@@ -8,6 +8,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
+from gebieden.models import FocusgebiedPage
 from gebieden.monitor.importer import importeren
 from gebieden.monitor.models import Meting
 from gebieden.services import add_alliantie_medewerker
@@ -174,3 +175,34 @@ def test_a_file_in_the_wrong_shape_gets_a_clear_error_in_the_admin(
     assert response.status_code == 200
     assert melding in response.content.decode()
     assert not Meting.objects.exists()
+
+
+def test_figures_keyed_by_the_cbs_code_of_an_area_are_joined_to_it(indicatoren, gebied):
+    # CBS publishes per wijk: an area that is one wijk takes its figures by that code.
+    FocusgebiedPage.objects.filter(pk=gebied.pk).update(cbs_codes="WK034409")
+    uitslag = importeren(csv("15;WK034409;2023;11,5;procent;CBS;;"))
+
+    assert uitslag.fouten == []
+    assert Meting.objects.get().focusgebied == gebied
+
+
+def test_a_code_that_is_only_part_of_an_area_is_refused(indicatoren, gebied):
+    FocusgebiedPage.objects.filter(pk=gebied.pk).update(cbs_codes="BU03440901, BU03440902")
+
+    uitslag = importeren(csv("15;BU03440901;2023;11,5;procent;CBS;;"))
+
+    assert uitslag.fouten == [
+        "Regel 2: BU03440901 is maar een deel van Overvecht; een cijfer moet voor het hele "
+        "gebied gelden (gebruik dan 'overvecht')."
+    ]
+    assert not Meting.objects.exists()
+
+
+def test_the_same_area_by_slug_and_by_code_is_one_figure_twice(indicatoren, gebied):
+    FocusgebiedPage.objects.filter(pk=gebied.pk).update(cbs_codes="WK034409")
+
+    uitslag = importeren(
+        csv("15;overvecht;2023;11;procent;CBS;;", "15;WK034409;2023;12;procent;CBS;;")
+    )
+
+    assert any("dubbele periode" in fout for fout in uitslag.fouten)
