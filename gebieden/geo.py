@@ -87,3 +87,20 @@ def midden(geojson: Mapping[str, Any]) -> tuple[float, float]:
     """A point inside the shape (longitude, latitude), for a label or a first map view."""
     punt = shape(geojson).representative_point()
     return punt.x, punt.y
+
+
+def speld_fout(
+    grens: Mapping[str, Any], lengte: float | None, breedte: float | None, gebied: str
+) -> str | None:
+    """What is wrong with a pin for an area (both coordinates or none, inside the boundary),
+    in Dutch, or None when it is fine or absent."""
+    if lengte is None and breedte is None:
+        return None
+    if lengte is None or breedte is None:
+        return _("Een speld heeft een lengte- en een breedtegraad. Vul beide in.")
+    if not bevat(grens, float(lengte), float(breedte)):
+        return _(
+            "Deze plek ligt buiten %(gebied)s. Zet de speld binnen de grens van het gebied, of "
+            "laat hem weg en noem de plek in het tekstveld."
+        ) % {"gebied": gebied}
+    return None

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gebieden.geo import bevat
+from gebieden.geo import speld_fout
 from gebieden.models import FocusgebiedPage, Thema
 from gebieden.selectors import grens_van
 from participatie.models import (
@@ -274,26 +274,13 @@ class InbrengForm(SchrijverForm):
         return cleaned
 
     def _speld_controleren(self, cleaned: dict) -> None:
-        if self.grens is None:
+        if self.grens is None or self.has_error("lengte") or self.has_error("breedte"):
             return
-        lengte, breedte = cleaned.get("lengte"), cleaned.get("breedte")
-        if lengte is None and breedte is None:
-            return
-        if lengte is None or breedte is None:
-            if not self.has_error("lengte") and not self.has_error("breedte"):
-                self.add_error(
-                    "lengte", _("Een speld heeft een lengte- en een breedtegraad. Vul beide in.")
-                )
-            return
-        if not bevat(self.grens, lengte, breedte):
-            self.add_error(
-                "lengte",
-                _(
-                    "Deze plek ligt buiten %(gebied)s. Zet de speld binnen de grens van het "
-                    "gebied, of laat hem weg en noem de plek in het tekstveld."
-                )
-                % {"gebied": self.gebied.title},
-            )
+        fout = speld_fout(
+            self.grens, cleaned.get("lengte"), cleaned.get("breedte"), self.gebied.title
+        )
+        if fout:
+            self.add_error("lengte", fout)
 
     @property
     def speld(self) -> tuple[float, float] | None:

@@ -768,7 +768,7 @@ class ResultaatForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         from participatie.services import RESULTAAT_OVERGANGEN
 
-        proces = (parent_page or self.instance.get_parent()).specific
+        proces = self.proces = (parent_page or self.instance.get_parent()).specific
         self.fields["bijdragen"].queryset = Inbreng.objects.filter(
             proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR
         ).order_by("-aangemaakt_op")
@@ -800,7 +800,26 @@ class ResultaatForm(WagtailAdminPageForm):
             self.add_error("reden_vervallen", _("Schrijf op waarom dit resultaat vervalt."))
         if cleaned.get("status") == Resultaatstatus.GEREED:
             cleaned["voortgang"] = 100
+        self._plek_controleren(cleaned)
         return cleaned
+
+    def _plek_controleren(self, cleaned: dict) -> None:
+        from gebieden.geo import speld_fout
+        from gebieden.selectors import grens_van
+
+        lengte, breedte = cleaned.get("lengte"), cleaned.get("breedte")
+        if lengte is None and breedte is None:
+            return
+        gebied = self.proces.get_parent().specific
+        grens = grens_van(gebied)
+        if grens is None:
+            self.add_error(
+                "lengte",
+                _("%(gebied)s heeft nog geen grens; importeer die eerst (Grenzen inlezen).")
+                % {"gebied": gebied.title},
+            )
+        elif fout := speld_fout(grens, lengte, breedte, gebied.title):
+            self.add_error("lengte", fout)
 
 
 class ResultaatPage(Page):
@@ -824,6 +843,13 @@ class ResultaatPage(Page):
     uit_vragenlijst = models.BooleanField(
         _("gebaseerd op de uitkomst van de vragenlijst"), default=False
     )
+    # Where it happens, for the area's map (WGS84, inside the area's boundary).
+    lengte = models.DecimalField(
+        _("lengtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+    breedte = models.DecimalField(
+        _("breedtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
     bijdragen = ParentalManyToManyField(
         Inbreng, blank=True, related_name="resultaten", verbose_name=_("inbreng die ertoe leidde")
     )
@@ -844,6 +870,14 @@ class ResultaatPage(Page):
                 FieldPanel("budget"),
             ],
             heading=_("Stand van zaken"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("lengte"), FieldPanel("breedte")],
+            heading=_("Plek op de kaart (mag leeg blijven)"),
+            help_text=_(
+                "Waar het gebeurt, bijvoorbeeld 52.1150 en 5.1150 (lengte- en breedtegraad in "
+                "WGS84, te vinden op een kaart). De plek moet in het gebied liggen."
+            ),
         ),
         InlinePanel("updates", heading=_("Updates"), label=_("update")),
         MultiFieldPanel(

@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from gebieden.models import Gebiedsgrens
 from participatie.models import ResultaatPage, Resultaatstatus
 from participatie.services import RESULTAAT_OVERGANGEN
 from tests.factories import (
@@ -140,3 +141,24 @@ def test_result_and_process_pages_keep_their_query_count(query_count, proces):
 
     query_count.assert_constant(resultaat.url, honderden, maximum=17)
     query_count.assert_constant(proces.url, lambda: ResultaatPageFactory(parent=proces), maximum=18)
+
+
+def test_a_result_may_have_a_place_inside_its_area(proces, gebied):
+    Gebiedsgrens.objects.create(
+        focusgebied=gebied,
+        geometrie={
+            "type": "Polygon",
+            "coordinates": [[[4.83, 52.43], [4.85, 52.43], [4.85, 52.45], [4.83, 52.43]]],
+        },
+        bron="test",
+    )
+    resultaat = ResultaatPageFactory(parent=proces, status="gepland")
+    beheerder = UserFactory(is_superuser=True)
+
+    binnen = edit_form(resultaat, beheerder, status="gepland", lengte="4.84", breedte="52.435")
+    buiten = edit_form(resultaat, beheerder, status="gepland", lengte="4.90", breedte="52.44")
+    half = edit_form(resultaat, beheerder, status="gepland", lengte="4.84")
+
+    assert binnen.is_valid(), binnen.errors
+    assert not buiten.is_valid() and f"Deze plek ligt buiten {gebied.title}" in str(buiten.errors)
+    assert not half.is_valid() and "Vul beide in." in str(half.errors)
