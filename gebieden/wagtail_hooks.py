@@ -82,7 +82,9 @@ def grenzen_import_view(request):
         bestand = form.cleaned_data["bestand"]
         uitslag = importeren(bestand.read(), bron=bestand.name, proef=form.cleaned_data["proef"])
     return TemplateResponse(
-        request, "gebieden/admin/grenzen_import.html", {"form": form, "uitslag": uitslag}
+        request,
+        "gebieden/admin/grenzen_import.html",
+        {"form": form, "uitslag": uitslag, "titel": _("Grenzen van gebieden inlezen")},
     )
 
 

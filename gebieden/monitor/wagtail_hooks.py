@@ -100,7 +100,9 @@ def import_view(request):
     if request.method == "POST" and form.is_valid() and (tekst := form.tekst()) is not None:
         uitslag = importeren(tekst, proef=form.cleaned_data["proef"])
     return TemplateResponse(
-        request, "monitor/admin/import.html", {"form": form, "uitslag": uitslag}
+        request,
+        "monitor/admin/import.html",
+        {"form": form, "uitslag": uitslag, "titel": _("Wijkcijfers inlezen")},
     )
 
 
