@@ -1,6 +1,8 @@
 import secrets
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -37,11 +39,14 @@ def ensure_home_page() -> HomePage:
         home = root.add_child(
             instance=HomePage(title="WijkWijzer", slug="home", intro=HOME_INTRO, live=True)
         )
+    # The public address (WAGTAILADMIN_BASE_URL) is the site's: absolute links in the sitemap
+    # and in e-mails use it.
+    adres = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": adres.hostname or "localhost",
+            "port": adres.port or (443 if adres.scheme == "https" else 80),
             "root_page": home,
             "site_name": "WijkWijzer",
         },

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from wijkwijzer import views
@@ -20,6 +21,9 @@ urlpatterns = [
     path("account/verwijderen/", views.verwijderen, name="account_verwijderen"),
     path("health/", views.health, name="health"),
     path("favicon.ico", views.favicon),
+    path("robots.txt", views.robots),
+    # Wagtail's sitemap: every live page without a view restriction, with its site's domain.
+    path("sitemap.xml", sitemap),
     path("privacy/", TemplateView.as_view(template_name="wijkwijzer/privacy.html"), name="privacy"),
     path("account/", include("allauth.urls")),
     path("", include("kennisbank.urls")),

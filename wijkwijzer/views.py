@@ -1,5 +1,6 @@
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -62,6 +63,19 @@ def verwijderen(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and feed readers ask for /favicon.ico whatever the page links to."""
     return redirect(staticfiles_storage.url("favicon.ico"), permanent=True)
+
+
+def robots(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read every public page (the sitemap lists them); account and staff pages
+    are not for search engines, and search results would be endless near-duplicates."""
+    verboden = ["/admin/", "/account/", "/zoeken/", "/api/", *settings.STAFF_PATH_PREFIXES]
+    regels = [
+        "User-agent: *",
+        *(f"Disallow: {pad}" for pad in dict.fromkeys(verboden)),
+        "",
+        f"Sitemap: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(regels) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache
