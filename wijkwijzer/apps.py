@@ -16,8 +16,9 @@ class WijkwijzerConfig(AppConfig):
         from wijkwijzer import paginacache
         from wijkwijzer.discovery import project_app_configs
         from wijkwijzer.downloads import wagtail_exports_beveiligen
-        from wijkwijzer.models import Verzending
+        from wijkwijzer.models import SiteTeksten, Verzending
         from wijkwijzer.roles import ensure_roles_after_migrate
+        from wijkwijzer.selectors import site_teksten_vergeten
 
         post_migrate.connect(ensure_roles_after_migrate, sender=self)
         wagtail_exports_beveiligen()
@@ -37,6 +38,7 @@ class WijkwijzerConfig(AppConfig):
                         dispatch_uid=f"paginacache_{model._meta.label}_{id(signal)}",
                     )
         paginacache.register_bereik(Verzending, lambda rij: [])  # a receipt shows nowhere
+        post_save.connect(site_teksten_vergeten, sender=SiteTeksten, dispatch_uid="site_teksten")
 
 
 class WijkwijzerUsersConfig(WagtailUsersAppConfig):

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -89,3 +90,34 @@ class Verzending(models.Model):
 
     def __str__(self) -> str:
         return str(self.sleutel)
+
+
+TEKST_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+
+@register_setting(icon="doc-full")
+class SiteTeksten(BaseGenericSetting):
+    """Texts of the whole site that editors own (Instellingen -> Teksten van de site). An empty
+    field shows the text the site ships with (templates/wijkwijzer/), so a new installation
+    reads well before anyone writes a word."""
+
+    voettekst = models.TextField(
+        _("voettekst"),
+        blank=True,
+        help_text=_("Eén of twee zinnen onder aan elke pagina: wie maakt deze site en waarvoor."),
+    )
+    privacyverklaring = RichTextField(
+        _("privacyverklaring"),
+        blank=True,
+        features=TEKST_FEATURES,
+        help_text=_("Staat op /privacy/. Leeg: de standaardtekst van de site."),
+    )
+    toegankelijkheidsverklaring = RichTextField(
+        _("toegankelijkheidsverklaring"),
+        blank=True,
+        features=TEKST_FEATURES,
+        help_text=_("Staat op /toegankelijkheid/. Leeg: de standaardtekst van de site."),
+    )
+
+    class Meta:
+        verbose_name = _("teksten van de site")

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
@@ -22,3 +23,23 @@ def menu_pages(request: HttpRequest) -> SimpleLazyObject:
         ]
 
     return SimpleLazyObject(load)
+
+
+SITE_TEKSTEN_CACHE = "wijkwijzer:site_teksten"
+
+
+def site_teksten() -> SimpleLazyObject:
+    """The editors' site texts (wijkwijzer.models.SiteTeksten), from the cache so the footer on
+    every page costs no query; saving them empties the cache (wijkwijzer.apps)."""
+    from wijkwijzer.models import SiteTeksten
+
+    # An unsaved default when editors never saved them: reading a page writes nothing.
+    return SimpleLazyObject(
+        lambda: cache.get_or_set(
+            SITE_TEKSTEN_CACHE, lambda: SiteTeksten.objects.first() or SiteTeksten()
+        )
+    )
+
+
+def site_teksten_vergeten(**kwargs) -> None:
+    cache.delete(SITE_TEKSTEN_CACHE)

@@ -25,6 +25,11 @@ urlpatterns = [
     # Wagtail's sitemap: every live page without a view restriction, with its site's domain.
     path("sitemap.xml", sitemap),
     path("privacy/", TemplateView.as_view(template_name="wijkwijzer/privacy.html"), name="privacy"),
+    path(
+        "toegankelijkheid/",
+        TemplateView.as_view(template_name="wijkwijzer/toegankelijkheid.html"),
+        name="toegankelijkheid",
+    ),
     path("account/", include("allauth.urls")),
     path("", include("kennisbank.urls")),
     path("", include("kennisbank.expertpool.urls")),
