@@ -14,10 +14,20 @@ run: setup
 	@echo "WijkWijzer draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Everything `run` needs before it serves: dependencies, assets, database, demo content.
+# Everything `run` needs before it serves: dependencies, assets, database, demo content. A
+# second start skips what has not changed: migrations only when some are unapplied (a new
+# database, or new code), the demo load only then or when a demo file changed since the last
+# load ($(DEMO_STAMP), which records the database it was loaded into).
+DEMO_BRONNEN := $(wildcard */demo.py */*/demo.py gebieden/data/*.json)
+DEMO_STAMP := $(VENV)/.demo-geladen
 setup: $(VENV)/.base-installed assets
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	@if ! $(BIN)/python manage.py migrate --check >/dev/null 2>&1; then \
+		$(BIN)/python manage.py migrate --noinput && rm -f $(DEMO_STAMP); \
+	fi
+	@if [ ! -f $(DEMO_STAMP) ] || [ "$$(cat $(DEMO_STAMP))" != "$${DATABASE_URL:-sqlite}" ] \
+		|| [ -n "$$(find $(DEMO_BRONNEN) -newer $(DEMO_STAMP) 2>/dev/null)" ]; then \
+		$(BIN)/python manage.py load_demo && echo "$${DATABASE_URL:-sqlite}" > $(DEMO_STAMP); \
+	fi
 
 test: $(VENV)/.dev-installed assets
 	$(BIN)/ruff check .
@@ -38,17 +48,19 @@ $(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.base-installed
 	touch $@
 
 # The built files in static/vendor/ are committed, so neither command needs Node. Where npm
-# is present and package-lock.json changed since the last copy, they are rebuilt from npm.
-assets: $(VENDOR)/.stamp
-
-$(VENDOR)/.stamp: package-lock.json
-	@if command -v npm >/dev/null 2>&1; then \
+# is present and package-lock.json differs from the copy the vendor files were built from
+# ($(VENDOR)/.stamp, committed: compared by content, as a fresh clone's file times say
+# nothing), they are rebuilt from npm.
+assets:
+	@if cmp -s package-lock.json $(VENDOR)/.stamp; then \
+		true; \
+	elif command -v npm >/dev/null 2>&1; then \
 		npm ci --no-audit --no-fund --silent && \
 		mkdir -p $(VENDOR) && \
 		cp node_modules/@rijkshuisstijl-community/components-css/dist/index.css $(VENDOR)/components.css && \
 		cp node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css $(VENDOR)/design-tokens.css && \
 		cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js && \
-		cp package-lock.json $@; \
+		cp package-lock.json $(VENDOR)/.stamp; \
 	else \
 		echo "npm niet gevonden: de meegeleverde bestanden in $(VENDOR)/ worden gebruikt."; \
 	fi
