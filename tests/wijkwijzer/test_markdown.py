@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from wijkwijzer import markdown
 from wijkwijzer.markdown import render_markdown
 
 # Classic XSS payloads, raw and hidden in Markdown constructs.
@@ -76,6 +77,20 @@ def assert_inert(html: str) -> None:
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payload_comes_out_inert(payload):
     assert_inert(render_markdown(f"Tekst\n\n{payload}\n\nmeer tekst"))
+
+
+@pytest.mark.parametrize("sanitiser", [markdown._bleach, markdown._nh3], ids=["bleach", "nh3"])
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_bleach_and_its_successor_nh3_both_make_every_payload_inert(
+    monkeypatch, sanitiser, payload
+):
+    # The day bleach misses a fix, SANITISE = _nh3 must be as safe: same allow-list, same
+    # payloads, both inert, and ordinary Markdown kept the same way.
+    monkeypatch.setattr(markdown, "SANITISE", sanitiser)
+    assert_inert(render_markdown(f"Tekst\n\n{payload}\n\nmeer tekst"))
+    gewoon = render_markdown("We werken **samen** met [de school](https://school.nl).")
+    assert "<strong>samen</strong>" in gewoon
+    assert '<a href="https://school.nl" rel="nofollow noopener">de school</a>' in gewoon
 
 
 def test_all_payloads_together_come_out_inert():
