@@ -35,7 +35,7 @@ def formeel_in_templates() -> list[str]:
             continue
         for nummer, regel in enumerate(template_tekst(pad.read_text()).splitlines(), 1):
             if FORMEEL.search(regel):
-                gevonden.append(f"{pad.relative_to(BASIS)}: {regel.strip()}")
+                gevonden.append(f"{pad.relative_to(BASIS)}:{nummer}: {regel.strip()}")
     return gevonden
 
 
