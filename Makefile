@@ -50,7 +50,8 @@ $(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.base-installed
 # The built files in static/vendor/ are committed, so neither command needs Node. Where npm
 # is present and package-lock.json differs from the copy the vendor files were built from
 # ($(VENDOR)/.stamp, committed: compared by content, as a fresh clone's file times say
-# nothing), they are rebuilt from npm.
+# nothing), they are rebuilt from npm. Leaflet's source-map comment is dropped: the map file is
+# not shipped, and a manifest storage would fail on the missing file.
 assets:
 	@if cmp -s package-lock.json $(VENDOR)/.stamp; then \
 		true; \
@@ -60,6 +61,10 @@ assets:
 		cp node_modules/@rijkshuisstijl-community/components-css/dist/index.css $(VENDOR)/components.css && \
 		cp node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css $(VENDOR)/design-tokens.css && \
 		cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js && \
+		mkdir -p $(VENDOR)/leaflet/images && \
+		sed '/^\/\/# sourceMappingURL=/d' node_modules/leaflet/dist/leaflet.js > $(VENDOR)/leaflet/leaflet.js && \
+		cp node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE $(VENDOR)/leaflet/ && \
+		cp node_modules/leaflet/dist/images/*.png $(VENDOR)/leaflet/images/ && \
 		cp package-lock.json $(VENDOR)/.stamp; \
 	else \
 		echo "npm niet gevonden: de meegeleverde bestanden in $(VENDOR)/ worden gebruikt."; \

@@ -8,8 +8,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gebieden.forms import PostcodeForm
+from gebieden.kaart import Kaart, Vlak
 from gebieden.models import (
     AlliantieoverlegPage,
     FocusgebiedPage,
@@ -64,7 +66,28 @@ def focusgebieden_overzicht(index: GebiedenIndexPage, params: Mapping[str, str])
         "gekozen_provincie": provincie,
         "gekozen_gemeente": gemeente,
         "gefilterd": bool(provincie or gemeente),
+        "kaart": overzichtskaart(area_list),
     }
+
+
+def overzichtskaart(gebieden: list[FocusgebiedPage]) -> Kaart:
+    """The listed areas with a boundary on one map, each a link to its page, in one query.
+    On a map of the country an area is a speck: the drawing shows it as a dot (gebieden.kaart)."""
+    grenzen = {
+        gebied_id: (geometrie, benadering)
+        for gebied_id, geometrie, benadering in Gebiedsgrens.objects.filter(
+            focusgebied__in=gebieden
+        ).values_list("focusgebied_id", "geometrie", "is_benadering")
+    }
+    return Kaart(
+        _("Kaart van de focusgebieden"),
+        vlakken=[
+            Vlak(grenzen[gebied.pk][0], gebied.title, gebied.url)
+            for gebied in gebieden
+            if gebied.pk in grenzen
+        ],
+        benadering=any(benadering for _geometrie, benadering in grenzen.values()),
+    )
 
 
 def komende_overleggen(area: FocusgebiedPage, today: datetime.date | None = None):

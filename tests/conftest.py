@@ -274,3 +274,71 @@ def verzendsleutel(response) -> str:
     """The once-only key of the (first) write form in a page (wijkwijzer.verzending)."""
     html = response.content.decode()
     return re.search(r'name="verzendsleutel" value="([^"]+)"', html).group(1)
+
+
+# -- Map tiles ------------------------------------------------------------------------------
+
+
+def lege_tegel() -> bytes:
+    """A blank 256x256 PNG tile (light grey), the size Leaflet asks for."""
+    import struct
+    import zlib
+
+    def chunk(soort: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + soort
+            + data
+            + struct.pack(">I", zlib.crc32(soort + data))
+        )
+
+    rijen = b"".join(b"\x00" + b"\xee" * 256 for _ in range(256))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 256, 256, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rijen))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture(scope="session")
+def tegelserver() -> Iterator[str]:
+    """A tile server on loopback answering every request with a blank tile; yields its
+    {z}/{x}/{y} URL. Tests never reach PDOK or any other host on the internet."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    tegel = lege_tegel()
+
+    class Tegels(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tegel)))
+            self.end_headers()
+            self.wfile.write(tegel)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Tegels)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/tegels/{{z}}/{{x}}/{{y}}.png"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _kaart_tegels_lokaal(settings, tegelserver):
+    """Every map in every test gets its tiles from the local tile server, and the CSP allows
+    that host instead of the configured one (wijkwijzer/settings/base.py)."""
+    from wijkwijzer.settings.base import herkomst
+
+    oud, nieuw = herkomst(settings.KAART_TEGELS_URL), herkomst(tegelserver)
+    settings.KAART_TEGELS_URL = tegelserver
+    beleid = {**settings.CONTENT_SECURITY_POLICY}
+    beleid["DIRECTIVES"] = {
+        **beleid["DIRECTIVES"],
+        "img-src": [nieuw if bron == oud else bron for bron in beleid["DIRECTIVES"]["img-src"]],
+    }
+    settings.CONTENT_SECURITY_POLICY = beleid

@@ -3,6 +3,7 @@ variables, documented in the README; the per-environment modules only change def
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -281,6 +282,21 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "WijkWijzer"
 
+# Map tiles (docs/kaarten.md): PDOK's BRT-Achtergrondkaart in web mercator, or any {z}/{x}/{y}
+# tile URL; the CSP below allows images from exactly this URL's scheme and host.
+KAART_TEGELS_URL = os.environ.get(
+    "KAART_TEGELS_URL",
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+)
+KAART_ATTRIBUTIE = os.environ.get("KAART_ATTRIBUTIE", "Kaartgegevens © Kadaster")
+
+
+def herkomst(url: str) -> str:
+    """The scheme and host (and port) of a URL: what a CSP source list names."""
+    delen = urlsplit(url)
+    return f"{delen.scheme}://{delen.netloc}"
+
+
 # Content-Security-Policy (django-csp): no inline script or style on public pages; scripts
 # that must be inline carry the per-request nonce. The Wagtail admin gets its own policy,
 # see wijkwijzer.middleware.
@@ -289,7 +305,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", herkomst(KAART_TEGELS_URL)],
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
