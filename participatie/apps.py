@@ -22,6 +22,7 @@ class ParticipatieConfig(AppConfig):
             besluiten_van,
             processen_die_sluiten,
             processen_in_gebied,
+            uitvoering_kaart,
         )
         from participatie.services import resultaat_gepubliceerd
         from wijkwijzer.sections import Section, home_sections
@@ -73,6 +74,16 @@ class ParticipatieConfig(AppConfig):
                 _("Er lopen nu geen participatieprocessen in dit gebied."),
                 template="participatie/includes/processen.html",
                 items=processen_in_gebied,
+                lead=True,
+            )
+        )
+        register_area_section(
+            AreaSection(
+                "kaart",
+                _("Op de kaart"),
+                _("Dit gebied heeft nog geen grens op de kaart."),
+                template="participatie/includes/uitvoering_kaart.html",
+                items=uitvoering_kaart,
                 lead=True,
             )
         )

@@ -20,8 +20,10 @@ from django.db.models import (
 )
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from gebieden.models import FocusgebiedPage, Thema
+from gebieden.kaart import Kaart, Punt, Vlak
+from gebieden.models import FocusgebiedPage, Gebiedsgrens, Thema
 from gebieden.selectors import eigen_gebieden
 from participatie.models import (
     SCHRIJFFASEN,
@@ -108,6 +110,72 @@ def processen_die_sluiten(aantal: int = 3) -> list[ParticipatieprocesPage]:
     return processen
 
 
+# A process map draws at most this many pins (the newest); the list has them all.
+MAX_SPELDEN = 500
+
+
+def _grens_kaart(gebied_id: int, titel: str) -> Kaart | None:
+    grens = Gebiedsgrens.objects.filter(focusgebied_id=gebied_id).values_list(
+        "geometrie", "is_benadering"
+    )
+    if not grens:
+        return None
+    geometrie, benadering = grens[0]
+    return Kaart(titel, vlakken=[Vlak(geometrie, titel)], benadering=benadering)
+
+
+def spelden_kaart(proces: ParticipatieprocesPage, inbreng: QuerySet[Inbreng]) -> Kaart | None:
+    """The pins of the contributions the list shows (the same filters), on the area's shape,
+    each a link to its contribution; in two queries."""
+    gebied_id = FocusgebiedPage.objects.parent_of(proces).values_list("pk", flat=True).first()
+    kaart = _grens_kaart(gebied_id, str(_("Inbreng op de kaart")))
+    if kaart is None:
+        return None
+    statussen = dict(Inbrengstatus.choices)
+    kaart.punten = [
+        Punt(
+            float(lengte),
+            float(breedte),
+            f"{titel} ({statussen[status]})",
+            proces.url + proces.reverse_subpage("inbreng", args=[pk]),
+        )
+        for pk, titel, lengte, breedte, status in inbreng.exclude(lengte=None)
+        .order_by("-aangemaakt_op")
+        .values_list("pk", "titel", "lengte", "breedte", "status")[:MAX_SPELDEN]
+    ]
+    return kaart
+
+
+def speld_kaart(inbreng: Inbreng) -> Kaart | None:
+    """A contribution's own pin on its area's shape."""
+    if not inbreng.heeft_speld:
+        return None
+    kaart = _grens_kaart(inbreng.focusgebied_id, str(_("De plek van dit bericht")))
+    if kaart is not None:
+        kaart.punten = [Punt(float(inbreng.lengte), float(inbreng.breedte), inbreng.titel)]
+    return kaart
+
+
+def uitvoering_kaart(gebied: FocusgebiedPage) -> list[Kaart]:
+    """The area page's map: its shape and the results (uitvoering) with a place, each with its
+    status, linking to the result. A list for the area section: empty without a shape."""
+    kaart = _grens_kaart(
+        gebied.pk, str(_("Wat er in %(gebied)s gebeurt") % {"gebied": gebied.title})
+    )
+    if kaart is None:
+        return []
+    statussen = dict(Resultaatstatus.choices)
+    kaart.punten = [
+        Punt(float(r.lengte), float(r.breedte), f"{r.title} ({statussen[r.status]})", r.url)
+        for r in ResultaatPage.objects.descendant_of(gebied)
+        .live()
+        .public()
+        .exclude(lengte=None)
+        .exclude(breedte=None)
+    ]
+    return [kaart]
+
+
 def _met_tellingen(qs: QuerySet[Inbreng]) -> QuerySet[Inbreng]:
     return qs.select_related("thema", "proces").annotate(
         aantal_steun=Count("steun", distinct=True),
@@ -141,9 +209,11 @@ def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> 
     ).aggregate(totaal=Count("pk"), beantwoord=Count("pk", filter=~Q(antwoord="")))
     query = QueryDict(mutable=True)
     query.update({**gekozen, "sorteer": sortering})
+    kaart = spelden_kaart(proces, inbreng) if proces.speld_aan else None
     resultaten = list(ResultaatPage.objects.child_of(proces).live().order_by("title"))
     return {
         "resultaten": resultaten,
+        "kaart": kaart,
         "uitvoering": uitvoering(resultaten),
         "stand": proces.stand(),
         "filter_query": query.urlencode(),

@@ -241,6 +241,7 @@ def inbreng_detail(
         "steun_form": SteunEmailForm(prefix="steun"),
         "kan_beantwoorden": request.user.has_perm("participatie.beantwoorden", inbreng),
         "kan_modereren": request.user.has_perm("participatie.modereren", inbreng),
+        "kaart": selectors.speld_kaart(inbreng),
     }
     if stand.schrijven_open and inbreng.is_zichtbaar:
         context["reactie_form"] = reactie_form or ReactieForm(

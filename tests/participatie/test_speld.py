@@ -4,15 +4,36 @@ marks a spot and not a front door, and in the open data as GeoJSON (DESIGN.md:
 `<process url>open-data/geojson/`)."""
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
+from gebieden.geo import bevat
 from gebieden.models import Gebiedsgrens
 from participatie.models import Inbreng
 from tests.factories import InbrengFactory, ParticipatieprocesPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def browser_login_telefoon(telefoon, client, live_server):
+    def login(user) -> None:
+        client.force_login(user)
+        telefoon.context.add_cookies(
+            [
+                {
+                    "name": "sessionid",
+                    "value": client.cookies["sessionid"].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    return login
+
 
 VIERKANT = {
     "type": "Polygon",
@@ -116,3 +137,37 @@ def test_open_data_as_geojson_has_every_contribution_and_pins_as_points(client, 
     assert features["Zonder speld"]["geometry"] is None
     assert "pseudoniem" not in response.content.decode()
     assert "open-data/geojson/" in client.get(speldproces.url).content.decode()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_resident_on_a_phone_pins_a_contribution_and_sees_it_among_the_others(
+    telefoon, gebied, thema, browser_login_telefoon
+):
+    Gebiedsgrens.objects.create(focusgebied=gebied, geometrie=VIERKANT, bron="test")
+    proces = ParticipatieprocesPageFactory(parent=gebied, title="Speelplekken", speld_aan=True)
+    InbrengFactory(
+        proces=proces, titel="Bankje", lengte=Decimal("4.8350"), breedte=Decimal("52.4350")
+    )
+    browser_login_telefoon(UserFactory(display_name="Fatima"))
+    page = telefoon
+    page.goto(proces.url + "inbreng-geven/")
+
+    page.get_by_label("Een idee").check()
+    page.get_by_label("Titel").fill("Schaduw bij de zandbak")
+    page.get_by_label("Je bericht").fill("Graag een boom.")
+    page.get_by_label("Over welk thema gaat het?").select_option(label=thema.label)
+    # With the keyboard: the pin goes to the middle of the map, inside the area.
+    page.get_by_role("button", name="Zet de speld in het midden van de kaart").click()
+    expect(page.get_by_label(re.compile("lengtegraad"))).not_to_have_value("")
+    page.get_by_role("button", name="Verstuur je inbreng").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Schaduw bij de zandbak")
+    eigen = Inbreng.objects.get(titel="Schaduw bij de zandbak")
+    assert eigen.heeft_speld
+    assert bevat(VIERKANT, float(eigen.lengte), float(eigen.breedte))
+    page.goto(proces.url)
+    lijst = page.get_by_role("figure")
+    expect(lijst).to_be_visible()
+    assert "Schaduw bij de zandbak (Ontvangen)" in page.content()
+    assert "Bankje (Ontvangen)" in page.content()
