@@ -2,13 +2,14 @@
 Checker with zero errors. A new page type gets a row in PAGE_TYPES."""
 
 import datetime
+from decimal import Decimal
 from typing import NamedTuple
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
-from gebieden.models import Actielijn, Kernindicator
+from gebieden.models import Actielijn, Gebiedsgrens, Kernindicator
 from gebieden.monitor.importer import importeren
 from gebieden.monitor.models import Streefwaarde
 from gebieden.services import add_alliantie_medewerker
@@ -343,8 +344,20 @@ def _participatie(area, thema) -> dict:
     add_alliantie_medewerker(user=team, gebied=area)
     area.postcodes = "1503"
     area.save()
+    # A shape, so the area, process and contribution pages and /gebieden/ draw their maps.
+    Gebiedsgrens.objects.create(
+        focusgebied=area,
+        geometrie={
+            "type": "Polygon",
+            "coordinates": [
+                [[4.83, 52.43], [4.85, 52.43], [4.85, 52.45], [4.83, 52.45], [4.83, 52.43]]
+            ],
+        },
+        bron="test",
+        is_benadering=True,
+    )
     proces = ParticipatieprocesPageFactory(
-        parent=area, agendapunt_aan=True, vragenlijst_aan=True, is_demo=True
+        parent=area, agendapunt_aan=True, vragenlijst_aan=True, speld_aan=True, is_demo=True
     )
     for vraag, soort, opties in [
         ("Hoe vaak komt u op het plein?", Vraagsoort.EEN, "Vaak\nSoms"),
@@ -354,7 +367,14 @@ def _participatie(area, thema) -> dict:
     ]:
         Vragenlijstvraag.objects.create(proces=proces, vraag=vraag, soort=soort, opties=opties)
     bewoner = UserFactory(display_name="Fatima")
-    inbreng = InbrengFactory(proces=proces, auteur=bewoner, thema=thema, bewoner=True)
+    inbreng = InbrengFactory(
+        proces=proces,
+        auteur=bewoner,
+        thema=thema,
+        bewoner=True,
+        lengte=Decimal("4.8400"),
+        breedte=Decimal("52.4400"),
+    )
     ReactieFactory(inbreng=inbreng)
     ReactieFactory(inbreng=inbreng, zichtbaarheid="verborgen", verborgen_reden="Grof")
     status_wijzigen(inbreng=inbreng, naar="verwerkt", antwoord="Komt **er**.", door=team)
@@ -366,6 +386,8 @@ def _participatie(area, thema) -> dict:
         voortgang=40,
         budget=85000,
         uit_vragenlijst=True,
+        lengte=Decimal("4.8450"),
+        breedte=Decimal("52.4450"),
     )
     resultaat.overleggen.add(overleg)
     besluit_vastleggen(
