@@ -107,6 +107,14 @@ def test_the_form_says_a_pin_is_public(client, speldproces):
     assert "Een speld is openbaar" in html and "niet op je huis" in html
 
 
+def test_the_map_sits_with_the_place_fields_not_after_the_whole_form(client, speldproces):
+    html = client.get(speldproces.url + "inbreng-geven/").content.decode()
+
+    volgorde = ['name="plek"', 'name="breedte"', "data-kaart-prikker", 'name="afbeelding"']
+    plaatsen = [html.index(teken) for teken in volgorde]
+    assert plaatsen == sorted(plaatsen)
+
+
 def test_no_pin_fields_where_the_process_or_the_area_does_not_allow_them(
     client, gebied, met_grens, thema
 ):
