@@ -1,18 +1,22 @@
 """Writes of the kennisbank that are more than a form save."""
 
 import logging
+from typing import IO, Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
+from gebieden.models import FocusgebiedPage, Thema
 from kennisbank.models import (
     LEDEN_COLLECTIE,
     Aanmelding,
@@ -39,7 +43,7 @@ from wijkwijzer.roles import (
 logger = logging.getLogger(__name__)
 
 
-def pdf_text(file) -> str:
+def pdf_text(file: IO[bytes]) -> str:
     """All text of a PDF file, page by page; empty when the file cannot be read as a PDF."""
     try:
         reader = PdfReader(file)
@@ -78,7 +82,7 @@ def ensure_ledencollectie() -> Collection:
     collection = Collection.objects.filter(name=LEDEN_COLLECTIE).first()
     if collection is None:
         collection = root.add_child(name=LEDEN_COLLECTIE)
-    restriction, _ = CollectionViewRestriction.objects.get_or_create(
+    restriction, _created = CollectionViewRestriction.objects.get_or_create(
         collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
     )
     groups = [
@@ -206,7 +210,7 @@ def lidmaatschap_aanvragen(
 def lidmaatschap_beoordelen(*, lidmaatschap: Lidmaatschap, goedgekeurd: bool) -> Lidmaatschap:
     """The coordinator approves or declines a request; the asker is told by e-mail."""
     if lidmaatschap.status != Lidmaatschap.Status.AANGEVRAAGD:
-        raise ValueError("Alleen een openstaande aanvraag kan worden beoordeeld.")
+        raise ValueError(_("Alleen een openstaande aanvraag kan worden beoordeeld."))
     lidmaatschap.status = Lidmaatschap.Status.LID if goedgekeurd else Lidmaatschap.Status.AFGEWEZEN
     with transaction.atomic():
         lidmaatschap.save(update_fields=["status", "gewijzigd"])
@@ -267,8 +271,8 @@ def vraag_stellen(
     vrager: User,
     vraag: str,
     toelichting: str,
-    thema,
-    focusgebied=None,
+    thema: Thema,
+    focusgebied: FocusgebiedPage | None = None,
     toestemming_publicatie: bool = False,
 ) -> Vraag:
     """Store a new question; the asker gets a confirmation, the coordinators a notice."""
@@ -333,10 +337,10 @@ def vraag_publiceren(
     for personal details. Only with the asker's consent."""
     _expect(vraag, PUBLICEREN)
     if not vraag.toestemming_publicatie:
-        raise VraagbaakFout("De vrager heeft geen toestemming gegeven om te publiceren.")
+        raise VraagbaakFout(_("De vrager heeft geen toestemming gegeven om te publiceren."))
     vraagbaak = VraagbaakPage.objects.first()
     if vraagbaak is None:
-        raise VraagbaakFout("Er is nog geen vraagbaakpagina om onder te publiceren.")
+        raise VraagbaakFout(_("Er is nog geen vraagbaakpagina om onder te publiceren."))
     with transaction.atomic():
         pagina = vraag.pagina
         if pagina is None:
@@ -391,7 +395,8 @@ def toestemming_wijzigen(*, vraag: Vraag, toestemming: bool) -> Vraag:
 def _expect(vraag: Vraag, step: str) -> None:
     if vraag.status not in VRAAG_STAPPEN[step]:
         raise VraagbaakFout(
-            f"Een vraag met status '{vraag.get_status_display()}' kun je niet {step}."
+            _("Een vraag met status '%(status)s' kun je niet %(stap)s.")
+            % {"status": vraag.get_status_display(), "stap": step}
         )
 
 
@@ -419,13 +424,13 @@ def _admin_link(vraag: Vraag) -> str:
     return settings.WAGTAILADMIN_BASE_URL + reverse("vraagbaak:edit", args=[vraag.pk])
 
 
-def _wisselen(model, **velden) -> bool:
+def _wisselen(model: type[Model], **velden: Any) -> bool:
     """Remove the row with `velden` if there is one, else add it; returns whether it exists
     now. Deleting first (one query) decides, so a double click cannot add two."""
-    verwijderd, _ = model.objects.filter(**velden).delete()
+    verwijderd, _per_model = model._default_manager.filter(**velden).delete()
     if verwijderd:
         return False
-    model.objects.get_or_create(**velden)
+    model._default_manager.get_or_create(**velden)
     return True
 
 

@@ -41,5 +41,5 @@ def site_teksten() -> SimpleLazyObject:
     )
 
 
-def site_teksten_vergeten(**kwargs) -> None:
+def site_teksten_vergeten(**kwargs: object) -> None:
     cache.delete(SITE_TEKSTEN_CACHE)

@@ -36,9 +36,8 @@ def ensure_home_page() -> HomePage:
         # Wagtail's own "Welcome" page is a plain Page; ours replaces it.
         root.get_children().exact_type(Page).filter(slug="home").delete()
         root.refresh_from_db()
-        home = root.add_child(
-            instance=HomePage(title="WijkWijzer", slug="home", intro=HOME_INTRO, live=True)
-        )
+        home = HomePage(title="WijkWijzer", slug="home", intro=HOME_INTRO, live=True)
+        root.add_child(instance=home)
     # The public address (WAGTAILADMIN_BASE_URL) is the site's: absolute links in the sitemap
     # and in e-mails use it.
     adres = urlsplit(settings.WAGTAILADMIN_BASE_URL)
@@ -91,10 +90,10 @@ def account_for_email(email: str, display_name: str) -> tuple[User, bool]:
             existing.verified = True
             existing.save(update_fields=["verified"])
         return existing.user, False
-    user = User.objects.filter(email__iexact=email).first()
-    created = user is None
+    found = User.objects.filter(email__iexact=email).first()
+    created = found is None
+    user = found or User(username=f"deelnemer-{secrets.token_hex(6)}", email=email)
     if created:
-        user = User(username=f"deelnemer-{secrets.token_hex(6)}", email=email)
         user.display_name = display_name
         user.set_unusable_password()
         user.save()

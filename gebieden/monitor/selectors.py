@@ -81,7 +81,12 @@ class Reeks:
         return self.metingen[-1] if self.metingen else None
 
 
-def _reeks(gebied: FocusgebiedPage, indicator: Kernindicator, metingen, streef) -> Reeks:
+def _reeks(
+    gebied: FocusgebiedPage,
+    indicator: Kernindicator,
+    metingen: Sequence[Meting],
+    streef: Streefwaarde | None,
+) -> Reeks:
     perioden = [m.periode for m in metingen]
     lijnen = [Lijn(gebied.title, [m.waarde for m in metingen], KLEUR_GEBIED)]
     heeft_gemeente = any(m.gemeente_waarde is not None for m in metingen)

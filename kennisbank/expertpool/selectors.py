@@ -7,6 +7,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from gebieden.models import Thema
 from kennisbank.expertpool.models import (
@@ -19,13 +20,14 @@ from kennisbank.expertpool.models import (
     Regio,
     Uitnodiging,
 )
+from wijkwijzer.models import User
 
 PER_PAGE = 12
 S = Ondersteuningsaanvraag.Status
 LOPEND = (S.GEMATCHT,)
 
 
-def _profielen(queryset: QuerySet) -> QuerySet:
+def _profielen(queryset: QuerySet[ExpertPage]) -> QuerySet[ExpertPage]:
     return queryset.select_related("foto").prefetch_related("themas", "fasen", "regios")
 
 
@@ -123,40 +125,49 @@ def voorgestelde_experts(aanvraag: Ondersteuningsaanvraag, limit: int = 5) -> li
         gedeeld = [themas[t.pk] for t in expert.themas.all() if t.pk in themas]
         if gedeeld:
             voorstel.score += 3 * len(gedeeld)
-            voorstel.redenen.append(f"Expertise: {', '.join(gedeeld)}")
+            voorstel.redenen.append(_("Expertise: %(themas)s") % {"themas": ", ".join(gedeeld)})
         if any(f.pk == aanvraag.fase_id for f in expert.fasen.all()):
             voorstel.score += 2
-            voorstel.redenen.append(f"Ondersteunt de fase {aanvraag.fase.naam.lower()}")
+            voorstel.redenen.append(
+                _("Ondersteunt de fase %(fase)s") % {"fase": aanvraag.fase.naam.lower()}
+            )
         regios = list(expert.regios.all())
         if any(r.landelijk for r in regios):
             voorstel.score += 1
-            voorstel.redenen.append("Werkt landelijk")
-        elif provincie and any(r.slug == provincie for r in regios):
+            voorstel.redenen.append(_("Werkt landelijk"))
+        elif aanvraag.focusgebied and any(r.slug == provincie for r in regios):
             voorstel.score += 1
-            voorstel.redenen.append(f"Werkt in {aanvraag.focusgebied.get_provincie_display()}")
+            voorstel.redenen.append(
+                _("Werkt in %(provincie)s")
+                % {"provincie": aanvraag.focusgebied.get_provincie_display()}
+            )
         if expert.beschikbaarheid == Beschikbaarheid.BESCHIKBAAR:
             voorstel.score += 2
-            voorstel.redenen.append("Beschikbaar")
+            voorstel.redenen.append(_("Beschikbaar"))
         else:
             voorstel.score += 1
-            voorstel.redenen.append("Beperkt beschikbaar")
+            voorstel.redenen.append(_("Beperkt beschikbaar"))
         if expert.lopend:
             voorstel.score -= expert.lopend
-            voorstel.redenen.append(f"{expert.lopend} lopende opdracht(en)")
+            voorstel.redenen.append(
+                _("%(aantal)d lopende opdracht(en)") % {"aantal": expert.lopend}
+            )
         voorstellen.append(voorstel)
     voorstellen.sort(key=lambda v: (-v.score, v.expert.title))
     return voorstellen[:limit]
 
 
-def _aanvragen(queryset: QuerySet) -> QuerySet:
+def _aanvragen(
+    queryset: QuerySet[Ondersteuningsaanvraag],
+) -> QuerySet[Ondersteuningsaanvraag]:
     return queryset.select_related("focusgebied", "fase", "expert").prefetch_related("themas")
 
 
-def mijn_aanvragen(user) -> list[Ondersteuningsaanvraag]:
+def mijn_aanvragen(user: User) -> list[Ondersteuningsaanvraag]:
     return list(_aanvragen(Ondersteuningsaanvraag.objects.filter(aanvrager=user)))
 
 
-def mijn_aanvraag(user, pk: int) -> Ondersteuningsaanvraag | None:
+def mijn_aanvraag(user: User, pk: int) -> Ondersteuningsaanvraag | None:
     """The requester's own request with its timeline; None for anyone else's."""
     return (
         _aanvragen(Ondersteuningsaanvraag.objects.filter(aanvrager=user, pk=pk))
@@ -167,7 +178,7 @@ def mijn_aanvraag(user, pk: int) -> Ondersteuningsaanvraag | None:
     )
 
 
-def mijn_uitnodigingen(user) -> list[Uitnodiging]:
+def mijn_uitnodigingen(user: User) -> list[Uitnodiging]:
     """The invitations of the expert whose account `user` is; empty for everyone else."""
     return list(
         Uitnodiging.objects.filter(expert__gebruiker=user)
@@ -192,10 +203,10 @@ def cijfers() -> dict[str, Any]:
     matches = Ondersteuningsaanvraag.objects.filter(gematcht_op__isnull=False).values_list(
         "ingediend_op", "gematcht_op"
     )
-    dagen = [(match - start).total_seconds() / 86400 for start, match in matches]
+    dagen = [(match - start).total_seconds() / 86400 for start, match in matches if match]
     return {
         "per_gebied": [
-            (row["focusgebied__title"] or row["gemeente"] or "Onbekend", row["aantal"])
+            (row["focusgebied__title"] or row["gemeente"] or _("Onbekend"), row["aantal"])
             for row in per_gebied
         ],
         "per_thema": [(thema.label, thema.aantal) for thema in per_thema],

@@ -2,13 +2,16 @@
 transition table, records who did what and when, and tells the requester."""
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from gebieden.models import Provincie
+from gebieden.models import Provincie, Thema
 from kennisbank.expertpool.models import (
     AanvraagGebeurtenis,
     ExpertPage,
@@ -82,7 +85,8 @@ def overgang(
         van = current.status
         if (van, naar) not in OVERGANGEN:
             raise ExpertpoolFout(
-                f"Een aanvraag met status '{S(van).label}' kan niet naar '{S(naar).label}'."
+                _("Een aanvraag met status '%(van)s' kan niet naar '%(naar)s'.")
+                % {"van": S(van).label, "naar": S(naar).label}
             )
         aanvraag.status = naar
         now = timezone.now()
@@ -98,7 +102,9 @@ def overgang(
     return aanvraag
 
 
-def aanvraag_indienen(*, aanvrager: User, themas, **velden) -> Ondersteuningsaanvraag:
+def aanvraag_indienen(
+    *, aanvrager: User, themas: Iterable[Thema], **velden: Any
+) -> Ondersteuningsaanvraag:
     """Store a new request (fields as on Ondersteuningsaanvraag); the requester gets a
     confirmation and the coordinators a notice."""
     with transaction.atomic():
@@ -120,7 +126,7 @@ def aanvraag_in_behandeling_nemen(*, aanvraag: Ondersteuningsaanvraag, door: Use
 
 def aanvraag_afwijzen(*, aanvraag: Ondersteuningsaanvraag, door: User, reden: str) -> None:
     if not reden.strip():
-        raise ExpertpoolFout("Geef een reden op: de aanvrager krijgt die te zien.")
+        raise ExpertpoolFout(_("Geef een reden op: de aanvrager krijgt die te zien."))
     with transaction.atomic():
         aanvraag.reden_afwijzing = reden
         overgang(aanvraag, S.AFGEWEZEN, door=door, tekst=reden)
@@ -132,7 +138,10 @@ def expert_uitnodigen(
     """Invite `expert` and mail them a single-use link. Returns the invitation and the token
     (only its hash is stored)."""
     if expert.gebruiker is None or not expert.gebruiker.email:
-        raise ExpertpoolFout(f"{expert.title} heeft geen account en kan niet worden uitgenodigd.")
+        raise ExpertpoolFout(
+            _("%(expert)s heeft geen account en kan niet worden uitgenodigd.")
+            % {"expert": expert.title}
+        )
     token, hashed = new_token()
     with transaction.atomic():
         uitnodiging = Uitnodiging.objects.create(
@@ -171,7 +180,7 @@ def uitnodiging_beantwoorden(
     with transaction.atomic():
         locked = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
         if not locked.kan_beantwoorden:
-            raise ExpertpoolFout("Deze uitnodiging is verlopen of al beantwoord.")
+            raise ExpertpoolFout(_("Deze uitnodiging is verlopen of al beantwoord."))
         uitnodiging.status = (
             Uitnodiging.Status.GEACCEPTEERD if accepteren else Uitnodiging.Status.AFGEWEZEN
         )
@@ -208,7 +217,7 @@ def aanvraag_afronden(
     *, aanvraag: Ondersteuningsaanvraag, door: User, uitkomst: str, openbaar: bool = False
 ) -> None:
     if not uitkomst.strip():
-        raise ExpertpoolFout("Beschrijf kort wat de ondersteuning heeft opgeleverd.")
+        raise ExpertpoolFout(_("Beschrijf kort wat de ondersteuning heeft opgeleverd."))
     with transaction.atomic():
         aanvraag.uitkomst = uitkomst
         aanvraag.uitkomst_openbaar = openbaar
@@ -228,7 +237,7 @@ def aanvraag_intrekken(*, aanvraag: Ondersteuningsaanvraag, door: User) -> None:
 def aanvulling_toevoegen(*, aanvraag: Ondersteuningsaanvraag, door: User, tekst: str) -> None:
     """The requester adds information; it joins the timeline and the coordinators hear of it."""
     if aanvraag.status not in OPEN:
-        raise ExpertpoolFout("Deze aanvraag is gesloten; aanvullen kan niet meer.")
+        raise ExpertpoolFout(_("Deze aanvraag is gesloten; aanvullen kan niet meer."))
     with transaction.atomic():
         AanvraagGebeurtenis.objects.create(aanvraag=aanvraag, wie=door, tekst=tekst)
         _mail_coordinatoren(aanvraag, "Aanvulling op aanvraag")
@@ -236,7 +245,7 @@ def aanvulling_toevoegen(*, aanvraag: Ondersteuningsaanvraag, door: User, tekst:
 
 def feedback_geven(*, aanvraag: Ondersteuningsaanvraag, waardering: int, feedback: str) -> None:
     if aanvraag.status != S.AFGEROND:
-        raise ExpertpoolFout("Feedback geven kan als de aanvraag is afgerond.")
+        raise ExpertpoolFout(_("Feedback geven kan als de aanvraag is afgerond."))
     aanvraag.waardering = waardering
     aanvraag.feedback = feedback
     aanvraag.save(update_fields=["waardering", "feedback"])
@@ -260,6 +269,8 @@ def _mail_aanvrager(aanvraag: Ondersteuningsaanvraag) -> None:
 def _mail_kennismaking(aanvraag: Ondersteuningsaanvraag) -> None:
     """Requester and expert get each other's name and e-mail address, privately."""
     aanvrager, expert = aanvraag.aanvrager, aanvraag.expert
+    # Only called once a request is matched, so there is an expert with an account.
+    assert expert is not None and expert.gebruiker is not None
     for naam, to, ander, ander_email in (
         (aanvrager.public_name, aanvrager.email, expert.title, expert.gebruiker.email),
         (expert.title, expert.gebruiker.email, aanvrager.public_name, aanvrager.email),

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -8,11 +9,11 @@ from kennisbank.models import SECTIES
 from wijkwijzer.models import User
 
 
-def mijn_inzendingen(gebruiker: User) -> QuerySet:
+def mijn_inzendingen(gebruiker: User) -> QuerySet[Inzending]:
     return Inzending.objects.filter(auteur=gebruiker).select_related("organisatie", "pagina")
 
 
-def gedeeld_met_mij(gebruiker: User) -> QuerySet:
+def gedeeld_met_mij(gebruiker: User) -> QuerySet[Inzending]:
     """Drafts colleagues in my organisations share with me."""
     return (
         Inzending.objects.filter(gedeeld=True, organisatie__leden__gebruiker=gebruiker)
@@ -22,7 +23,9 @@ def gedeeld_met_mij(gebruiker: User) -> QuerySet:
     )
 
 
-def opmerkingen_per_sectie(inzending: Inzending, *, alleen_laatste: bool) -> dict[str, list]:
+def opmerkingen_per_sectie(
+    inzending: Inzending, *, alleen_laatste: bool
+) -> dict[str, list[Opmerking]]:
     """The editors' comments by step slug: of the round that returned it last, or of all."""
     opmerkingen = Opmerking.objects.filter(inzending=inzending)
     if alleen_laatste:
@@ -33,7 +36,7 @@ def opmerkingen_per_sectie(inzending: Inzending, *, alleen_laatste: bool) -> dic
     return dict(per_sectie)
 
 
-def inzending_secties(inzending: Inzending) -> list[dict]:
+def inzending_secties(inzending: Inzending) -> list[dict[str, Any]]:
     """Each step with its answers as (label, value, is Markdown) for reading back, and the
     editors' comments of every round."""
     opmerkingen = opmerkingen_per_sectie(inzending, alleen_laatste=False)
@@ -41,7 +44,7 @@ def inzending_secties(inzending: Inzending) -> list[dict]:
     for stap in STAPPEN:
         antwoorden = []
         for veld in stap.velden:
-            label = Inzending._meta.get_field(veld).verbose_name
+            label = Inzending._meta.get_field(veld).verbose_name  # type: ignore[union-attr]
             if veld in ("themas", "doelgroepen"):
                 waarde = ", ".join(str(x) for x in getattr(inzending, veld).all())
             elif hasattr(inzending, f"get_{veld}_display"):

@@ -7,9 +7,11 @@ review screen and the tests all read."""
 
 from django.conf import settings
 from django.db import transaction
+from django.forms import ModelForm
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from kennisbank.inzendingen.forms import bronregels
 from kennisbank.inzendingen.models import Inzending, Opmerking, Organisatie
@@ -44,7 +46,7 @@ AFWIJZEN = "afwijzen"
 
 BEWERKBAAR = {Status.CONCEPT, Status.TERUGGESTUURD}
 # step: (from which statuses, by which roles, to which status; None keeps it)
-INZENDING_STAPPEN: dict[str, tuple[set[str], set[str], str | None]] = {
+INZENDING_STAPPEN: dict[str, tuple[set[Status], set[str], Status | None]] = {
     OPSLAAN: (BEWERKBAAR, {AUTEUR}, None),
     DELEN: (BEWERKBAAR, {AUTEUR}, None),
     INDIENEN: (BEWERKBAAR, {AUTEUR}, Status.INGEDIEND),
@@ -120,7 +122,7 @@ def nieuwe_inzending(*, auteur: User) -> Inzending:
     )
 
 
-def stap_opslaan(*, inzending: Inzending, door: User, form) -> Inzending:
+def stap_opslaan(*, inzending: Inzending, door: User, form: ModelForm[Inzending]) -> Inzending:
     """Save one step's answers (a valid StapForm bound to `inzending`)."""
     _verwacht(inzending, door, OPSLAAN)
     if form.instance.organisatie_id is None:
@@ -133,7 +135,7 @@ def delen(*, inzending: Inzending, door: User, gedeeld: bool) -> Inzending:
     _verwacht(inzending, door, DELEN)
     if gedeeld and inzending.organisatie_id is None:
         raise InzendingFout(
-            "Kies eerst je organisatie (in de laatste stap); dan kun je het concept delen."
+            _("Kies eerst je organisatie (in de laatste stap); dan kun je het concept delen.")
         )
     inzending.gedeeld = gedeeld
     inzending.save(update_fields=["gedeeld", "gewijzigd_op"])
@@ -146,9 +148,8 @@ def indienen(*, inzending: Inzending, door: User) -> Inzending:
     leeg = ontbreekt(inzending)
     if leeg:
         raise InzendingFout(
-            "Er ontbreekt nog iets: "
-            + "; ".join(f"{stap.titel}: {', '.join(velden)}" for stap, velden in leeg)
-            + "."
+            _("Er ontbreekt nog iets: %(wat)s.")
+            % {"wat": "; ".join(f"{stap.titel}: {', '.join(velden)}" for stap, velden in leeg)}
         )
     if (
         inzending.organisatie_id
@@ -156,7 +157,7 @@ def indienen(*, inzending: Inzending, door: User) -> Inzending:
             organisatie_id=inzending.organisatie_id
         ).exists()
     ):
-        raise InzendingFout("Je bent geen lid (meer) van de gekozen organisatie. Kies opnieuw.")
+        raise InzendingFout(_("Je bent geen lid (meer) van de gekozen organisatie. Kies opnieuw."))
     opnieuw = inzending.status == Status.TERUGGESTUURD
     with transaction.atomic():
         inzending.status = naar
@@ -187,9 +188,9 @@ def terugsturen(*, inzending: Inzending, door: User, opmerkingen: dict[str, str]
     naar = _verwacht(inzending, door, TERUGSTUREN)
     opmerkingen = {sectie: tekst.strip() for sectie, tekst in opmerkingen.items() if tekst.strip()}
     if not opmerkingen:
-        raise InzendingFout("Schrijf bij minstens één onderdeel wat er beter kan.")
+        raise InzendingFout(_("Schrijf bij minstens één onderdeel wat er beter kan."))
     if set(opmerkingen) - set(STAP):
-        raise InzendingFout("Onbekend onderdeel.")
+        raise InzendingFout(_("Onbekend onderdeel."))
     with transaction.atomic():
         inzending.status = naar
         inzending.save(update_fields=["status", "gewijzigd_op"])
@@ -207,7 +208,7 @@ def afwijzen(*, inzending: Inzending, door: User, reden: str) -> Inzending:
     """Decline the example for good, telling the author why."""
     naar = _verwacht(inzending, door, AFWIJZEN)
     if not reden.strip():
-        raise InzendingFout("Schrijf op waarom het voorbeeld niet geplaatst wordt.")
+        raise InzendingFout(_("Schrijf op waarom het voorbeeld niet geplaatst wordt."))
     with transaction.atomic():
         inzending.status = naar
         inzending.reden_afwijzing = reden.strip()
@@ -221,7 +222,9 @@ def goedkeuren(*, inzending: Inzending, door: User) -> PraktijkvoorbeeldPage:
     contact and the author as its writer."""
     lijst = PraktijkvoorbeeldIndexPage.objects.first()
     if lijst is None:
-        raise InzendingFout("Er is nog geen lijst met praktijkvoorbeelden om onder te publiceren.")
+        raise InzendingFout(
+            _("Er is nog geen lijst met praktijkvoorbeelden om onder te publiceren.")
+        )
     with transaction.atomic():
         inzending.status = _verwacht(inzending, door, GOEDKEUREN)
         organisatie = inzending.organisatie
@@ -277,7 +280,7 @@ def _mail_auteur(inzending: Inzending, onderwerp: str) -> None:
         "link": settings.WAGTAILADMIN_BASE_URL
         + reverse("inzendingen:overzicht", args=[inzending.pk]),
         "pagina": settings.WAGTAILADMIN_BASE_URL + inzending.pagina.url
-        if inzending.pagina_id
+        if inzending.pagina is not None
         else "",
     }
     transaction.on_commit(
