@@ -6,8 +6,12 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
+from wagtail.models import Locale
 
 from gebieden.models import (
     Actielijn,
@@ -28,6 +32,7 @@ from kennisbank.models import (
 )
 from participatie.models import Inbreng, ParticipatieprocesPage
 from wijkwijzer.models import User
+from wijkwijzer.services import ensure_home_page
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +56,27 @@ def counts() -> tuple[int, ...]:
     )
 
 
+@pytest.fixture(scope="module")
+def _demo_geladen(django_db_setup, django_db_blocker, tmp_path_factory):
+    """load_demo once for the module instead of once per test (5 s each): inside a transaction
+    that is rolled back at the end, each test in a savepoint of its own, as Django's
+    TestCase.setUpTestData does. The demo's search index goes to a file of this module."""
+    index = tmp_path_factory.mktemp("demo") / "zoekindex.sqlite3"
+    with (
+        django_db_blocker.unblock(),
+        override_settings(SEARCH_EMBEDDED_PATH=index),
+        transaction.atomic(),
+    ):
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        ensure_home_page()
+        call_command("load_demo", stdout=StringIO())
+        yield index
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(home):
-    call_command("load_demo", stdout=StringIO())
+def demo(_demo_geladen, settings):
+    settings.SEARCH_EMBEDDED_PATH = _demo_geladen
 
 
 def test_loads_all_twenty_areas_with_their_alliance(demo, client):
