@@ -61,6 +61,13 @@ def soorten() -> list[Soort]:
     ]
 
 
+def typen() -> dict[str, str]:
+    """The one vocabulary of `type`: slug -> label, in declaration order. Search results,
+    facet values, suggestions and the `type` filter all use these slugs; the labels are what
+    people read."""
+    return {soort.type: soort.label for soort in soorten()}
+
+
 def soort_of(instance) -> Soort | None:
     """The declaration for `instance`'s exact model (a page's specific class)."""
     return next((s for s in soorten() if type(instance) is s.model), None)

@@ -1,11 +1,22 @@
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import get_script_prefix
 from django.views.decorators.cache import cache_control
 
 from gebieden.models import Thema
-from search.selectors import vraag_uit
+from search.backends.base import Vraag
+from search.registry import typen
+from search.selectors import MAX_PAGE, vraag_uit
 from search.services import suggesties, zoeken
+
+OPENAPI = Path(__file__).with_name("openapi.json")
 
 
 def zoeken_view(request: HttpRequest) -> HttpResponse:
@@ -29,14 +40,17 @@ def zoeken_view(request: HttpRequest) -> HttpResponse:
 
 @cache_control(max_age=60)
 def zoeken_api(request: HttpRequest) -> JsonResponse:
-    """DESIGN.md's contract: results with absolute URLs, for clients on other sites."""
+    """DESIGN.md's contract, described in search/openapi.json: results with absolute URLs,
+    for clients on other sites, and links to the pages around this one."""
     vraag = vraag_uit(request.GET, per_pagina=True)
     resultaat = zoeken(vraag) if vraag.tekst else None
-    if resultaat is None:
-        return JsonResponse({"count": 0, "results": [], "facets": {}})
+    count = resultaat.count if resultaat else 0
+    vorige, volgende = _buren(vraag, count)
     return JsonResponse(
         {
-            "count": resultaat.count,
+            "count": count,
+            "next": _pagina_url(request, volgende),
+            "previous": _pagina_url(request, vorige),
             "results": [
                 {
                     "title": t.title,
@@ -44,17 +58,60 @@ def zoeken_api(request: HttpRequest) -> JsonResponse:
                     "type": t.type,
                     "snippet": t.snippet,
                 }
-                for t in resultaat.treffers
+                for t in (resultaat.treffers if resultaat else [])
             ],
             "facets": {
                 name: [{"value": w.value, "label": w.label, "count": w.count} for w in waarden]
-                for name, waarden in resultaat.facetten.items()
+                for name, waarden in (resultaat.facetten.items() if resultaat else [])
             },
         }
     )
 
 
+def _buren(vraag: Vraag, count: int) -> tuple[int | None, int | None]:
+    """The pages before and after `vraag`'s. Past the end, "before" is the last page with
+    results, so a client that overshoots finds its way back. No page after MAX_PAGE: a
+    request for it would be answered with MAX_PAGE again, and a client following `next`
+    would never stop."""
+    laatste = min(math.ceil(count / vraag.per_pagina), MAX_PAGE)
+    vorige = min(vraag.pagina - 1, laatste) or None
+    volgende = vraag.pagina + 1 if vraag.pagina < laatste else None
+    return vorige, volgende
+
+
+def _pagina_url(request: HttpRequest, pagina: int | None) -> str | None:
+    """This request's URL at another page, every other parameter as the client sent it."""
+    if pagina is None:
+        return None
+    query = request.GET.copy()
+    query["page"] = str(pagina)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
 @cache_control(max_age=60)
 def suggesties_api(request: HttpRequest) -> JsonResponse:
     prefix = request.GET.get("q", "").strip()[:100]
-    return JsonResponse(suggesties(prefix) if prefix else [], safe=False)
+    gevonden = suggesties(prefix) if prefix else []
+    return JsonResponse(
+        [{**s, "url": request.build_absolute_uri(s["url"])} for s in gevonden], safe=False
+    )
+
+
+@cache
+def _openapi() -> str:
+    return OPENAPI.read_text(encoding="utf-8")
+
+
+@cache_control(max_age=3600)
+def openapi_api(request: HttpRequest) -> JsonResponse:
+    """search/openapi.json, completed with what only the running site knows: its address and
+    the `type` vocabulary, which the content apps declare (search.registry.typen)."""
+    schema: dict[str, Any] = json.loads(_openapi())
+    schema["servers"] = [{"url": request.build_absolute_uri(get_script_prefix()).rstrip("/")}]
+    vocabulaire = typen()
+    soort = schema["components"]["schemas"]["Type"]
+    soort["enum"] = list(vocabulaire)
+    soort["description"] += " " + "; ".join(
+        f"{slug}: {label}" for slug, label in vocabulaire.items()
+    )
+    return JsonResponse(schema, json_dumps_params={"ensure_ascii": False})

@@ -296,7 +296,7 @@ class ElasticBackend:
         search = (
             Search(index=self.alias)
             .suggest("titels", prefix, completion={"field": "suggest", "size": limit})
-            .source(["title", "url", "type_label"])
+            .source(["title", "url", "type", "type_label"])
         )
         response = search.using(self.client).execute()
         seen, found = set(), []
@@ -307,7 +307,8 @@ class ElasticBackend:
                     {
                         "title": option._source.title,
                         "url": option._source.url,
-                        "type": option._source.type_label,
+                        "type": option._source.type,
+                        "type_label": option._source.type_label,
                     }
                 )
         return found

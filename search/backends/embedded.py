@@ -479,14 +479,17 @@ class EmbeddedBackend:
         rows = (
             self._db()
             .execute(
-                "SELECT docs.title, docs.url, docs.type_label FROM titles JOIN docs ON"
+                "SELECT docs.title, docs.url, docs.type, docs.type_label FROM titles JOIN docs ON"
                 " docs.id = titles.rowid WHERE titles MATCH ? ORDER BY rank, docs.datum DESC"
                 " LIMIT ?",
                 (match, limit),
             )
             .fetchall()
         )
-        return [{"title": title, "url": url, "type": label} for title, url, label in rows]
+        return [
+            {"title": title, "url": url, "type": type_, "type_label": label}
+            for title, url, type_, label in rows
+        ]
 
     def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]:
         """More like this: the document's most distinctive terms (rare in the index, present
