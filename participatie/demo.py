@@ -14,15 +14,14 @@ from participatie.models import (
     Fasesoort,
     Inbreng,
     Inbrengsoort,
-    Inbrengstatus,
     ParticipatieprocesPage,
     ProcesFase,
     ResultaatPage,
-    Resultaatstatus,
     ResultaatUpdate,
     Vraagsoort,
     Vragenlijstvraag,
 )
+from participatie.overgangen import Inbrengstatus, Resultaatstatus
 from participatie.services import Schrijver, inbreng_geven, status_wijzigen, steunen
 from wijkwijzer.services import account_for_email
 

@@ -16,15 +16,13 @@ from participatie.models import (
     Frequentie,
     Inbreng,
     Inbrengsoort,
-    Inbrengstatus,
     Meldingsoort,
     ParticipatieprocesPage,
     Vraagsoort,
-    Zichtbaarheid,
 )
+from participatie.overgangen import OVERGANGEN, Inbrengstatus, Zichtbaarheid
 from participatie.selectors import is_dubbel
 from participatie.services import (
-    OVERGANGEN,
     ParticipatieFout,
     Schrijver,
     standaard_ondertekening,

@@ -8,17 +8,18 @@ until confirmed, in Bevestiging) and postcodes are never stored."""
 
 import datetime
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import URLPattern
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,13 +28,15 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 
-from gebieden.models import TEXT_FEATURES, AlliantieoverlegPage
+from gebieden.models import TEXT_FEATURES
+from participatie.admin_forms import ResultaatForm
+from participatie.overgangen import Inbrengstatus, Publicatie, Resultaatstatus, Zichtbaarheid
 from wijkwijzer.meldingen import Frequentie
 
 
@@ -71,7 +74,8 @@ def _datum(value: datetime.date) -> str:
 class ParticipatieprocesPage(RoutablePageMixin, Page):
     """A plan residents give input on, under its focus area. The contribution pages, the
     forms and the "Wat is er met je inbreng gedaan" overview are routes of this page, so
-    their URLs follow the process (participatie.urls has only what is not about one process).
+    their URLs follow the process (participatie.urls: `proces_urlpatterns` are these routes,
+    `urlpatterns` what is not about one process).
     """
 
     samenvatting = models.TextField(
@@ -168,6 +172,10 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
     )
     parent_page_types = ["gebieden.FocusgebiedPage"]
     subpage_types = ["participatie.ResultaatPage"]
+    # The page itself, a contribution, the forms, open data and the overview are routes of
+    # this page, served by participatie.views. The views import these models, so the routes
+    # are not listed here: AppConfig.ready() sets participatie.urls.proces_urlpatterns.
+    subpage_urls: ClassVar[tuple[URLPattern, ...]] = ()
 
     class Meta:
         verbose_name = _("participatieproces")
@@ -213,59 +221,16 @@ class ParticipatieprocesPage(RoutablePageMixin, Page):
         return max((fase.eind for fase in self.fasen.all()), default=None)
 
     def get_context(self, request, *args, **kwargs):
+        # Selectors import these models, so they are imported when a page is shown.
         from participatie.selectors import proces_detail
-        from participatie.services import focusgebied_van
 
         context = super().get_context(request, *args, **kwargs)
         context.update(proces_detail(self, request.GET))
-        # Only signed-in people can be on the team; visitors cost no extra query.
-        context["kan_beantwoorden"] = request.user.is_authenticated and request.user.has_perm(
-            "participatie.beantwoorden", focusgebied_van(self)
-        )
-        if context["kan_beantwoorden"]:
-            from participatie.forms import PubliceerForm
-            from participatie.services import vastgehouden
-
-            context["vastgehouden_aantal"] = vastgehouden(self).count()
-            context["publiceer_form"] = PubliceerForm()
         return context
 
-    # The routes hand over to participatie.views, which keeps the page model free of views.
-    @path("inbreng/<int:pk>/", name="inbreng")
-    def inbreng_route(self, request, pk: int):
-        from participatie import views
-
-        return views.inbreng_detail(request, self, pk)
-
-    @path("inbreng-geven/", name="inbreng_geven")
-    def inbreng_geven_route(self, request):
-        from participatie import views
-
-        return views.inbreng_geven(request, self)
-
-    @path("agendapunt/", name="agendapunt")
-    def agendapunt_route(self, request):
-        from participatie import views
-
-        return views.agendapunt_voorstellen(request, self)
-
-    @path("vragenlijst/", name="vragenlijst")
-    def vragenlijst_route(self, request):
-        from participatie import views
-
-        return views.vragenlijst(request, self)
-
-    @path("open-data/<str:formaat>/", name="open_data")
-    def open_data_route(self, request, formaat: str):
-        from participatie import views
-
-        return views.open_data(request, self, formaat)
-
-    @path("wat-is-er-gedaan/", name="terugkoppeling")
-    def terugkoppeling_route(self, request):
-        from participatie import views
-
-        return views.terugkoppeling(request, self)
+    @classmethod
+    def get_subpage_urls(cls) -> tuple[URLPattern, ...]:
+        return cls.subpage_urls
 
 
 class ProcesFase(Orderable):
@@ -325,30 +290,11 @@ class Vragenlijstvraag(Orderable):
             raise ValidationError({"opties": _("Geef minstens twee antwoordmogelijkheden.")})
 
 
-class Zichtbaarheid(models.TextChoices):
-    WACHT_OP_BEVESTIGING = "bevestiging", _("Wacht op bevestiging van het e-mailadres")
-    WACHT_OP_MODERATIE = "moderatie", _("Wacht op goedkeuring")
-    ZICHTBAAR = "zichtbaar", _("Zichtbaar")
-    VERBORGEN = "verborgen", _("Verborgen door de moderator")
-
-
 class Inbrengsoort(models.TextChoices):
     IDEE = "idee", _("Idee")
     REACTIE = "reactie", _("Reactie op het plan")
     ZORG = "zorg", _("Zorg")
     AGENDAPUNT = "agendapunt", _("Agendapunt voor het alliantieoverleg")
-
-
-class Inbrengstatus(models.TextChoices):
-    ONTVANGEN = "ontvangen", _("Ontvangen")
-    IN_BEHANDELING = "in_behandeling", _("In behandeling")
-    VERWERKT = "verwerkt", _("Verwerkt in plan")
-    NIET_OVERGENOMEN = "niet_overgenomen", _("Niet overgenomen")
-    DOORGESTUURD = "doorgestuurd", _("Doorgestuurd")
-
-
-# A contribution is closed in these statuses; reaching one needs a public answer.
-AFGESLOTEN = {Inbrengstatus.VERWERKT, Inbrengstatus.NIET_OVERGENOMEN, Inbrengstatus.DOORGESTUURD}
 
 
 class Bijdrage(models.Model):
@@ -505,12 +451,6 @@ class Steun(models.Model):
 
     def __str__(self) -> str:
         return f"Steun voor inbreng {self.inbreng_id}"
-
-
-class Publicatie(models.TextChoices):
-    CONCEPT = "concept", _("Vastgehouden, nog niet openbaar")
-    GEPUBLICEERD = "gepubliceerd", _("Openbaar")
-    INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
 
 class Statuswijziging(models.Model):
@@ -753,75 +693,6 @@ class Aankondiging(models.Model):
         return f"Aankondiging {self.proces_id}"
 
 
-class Resultaatstatus(models.TextChoices):
-    GEPLAND = "gepland", _("Gepland")
-    IN_UITVOERING = "in_uitvoering", _("In uitvoering")
-    GEREED = "gereed", _("Gereed")
-    VERVALLEN = "vervallen", _("Vervallen")
-
-
-class ResultaatForm(WagtailAdminPageForm):
-    """Offers only the contributions of the result's own process and the meetings of its
-    area, and only the statuses the result may move to (participatie.services)."""
-
-    def __init__(self, *args, parent_page=None, **kwargs):
-        super().__init__(*args, parent_page=parent_page, **kwargs)
-        from participatie.services import RESULTAAT_OVERGANGEN
-
-        proces = self.proces = (parent_page or self.instance.get_parent()).specific
-        self.fields["bijdragen"].queryset = Inbreng.objects.filter(
-            proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR
-        ).order_by("-aangemaakt_op")
-        self.fields["overleggen"].queryset = AlliantieoverlegPage.objects.child_of(
-            proces.get_parent()
-        ).order_by("-datum")
-        if self.instance.pk:
-            self.vorige_status = type(self.instance).objects.get(pk=self.instance.pk).status
-            toegestaan = {self.vorige_status} | {
-                naar for van, naar in RESULTAAT_OVERGANGEN if van == self.vorige_status
-            }
-            self.fields["status"].choices = [
-                (value, label) for value, label in Resultaatstatus.choices if value in toegestaan
-            ]
-        else:
-            self.vorige_status = None
-            self.fields["status"].choices = [
-                (value, label)
-                for value, label in Resultaatstatus.choices
-                if value in (Resultaatstatus.GEPLAND, Resultaatstatus.IN_UITVOERING)
-            ]
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("status") == Resultaatstatus.VERVALLEN
-            and not cleaned.get("reden_vervallen", "").strip()
-        ):
-            self.add_error("reden_vervallen", _("Schrijf op waarom dit resultaat vervalt."))
-        if cleaned.get("status") == Resultaatstatus.GEREED:
-            cleaned["voortgang"] = 100
-        self._plek_controleren(cleaned)
-        return cleaned
-
-    def _plek_controleren(self, cleaned: dict) -> None:
-        from gebieden.geo import speld_fout
-        from gebieden.selectors import grens_van
-
-        lengte, breedte = cleaned.get("lengte"), cleaned.get("breedte")
-        if lengte is None and breedte is None:
-            return
-        gebied = self.proces.get_parent().specific
-        grens = grens_van(gebied)
-        if grens is None:
-            self.add_error(
-                "lengte",
-                _("%(gebied)s heeft nog geen grens; importeer die eerst (Grenzen inlezen).")
-                % {"gebied": gebied.title},
-            )
-        elif fout := speld_fout(grens, lengte, breedte, gebied.title):
-            self.add_error("lengte", fout)
-
-
 class ResultaatPage(Page):
     """A project or measure that came out of the participation (uitvoering): its status and
     progress, dated updates with photos, and the contributions, survey outcome and alliance
@@ -898,6 +769,7 @@ class ResultaatPage(Page):
         verbose_name_plural = _("resultaten")
 
     def get_context(self, request, *args, **kwargs):
+        # Selectors import these models, so they are imported when a page is shown.
         from participatie.selectors import resultaat_detail
 
         context = super().get_context(request, *args, **kwargs)

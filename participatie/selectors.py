@@ -30,22 +30,18 @@ from participatie.models import (
     Besluit,
     Inbreng,
     Inbrengsoort,
-    Inbrengstatus,
     Melding,
     ParticipatieprocesPage,
     ProcesFase,
-    Publicatie,
     Reactie,
     ResultaatPage,
-    Resultaatstatus,
     Statuswijziging,
     Steun,
     Vraagsoort,
     Vragenlijstantwoord,
-    Zichtbaarheid,
 )
+from participatie.overgangen import Inbrengstatus, Publicatie, Resultaatstatus, Zichtbaarheid
 from wijkwijzer.models import User
-from wijkwijzer.roles import MODERATOR
 
 PER_PAGINA = 20
 SORTERINGEN = {"nieuw": "-aangemaakt_op", "steun": "-aantal_steun"}
@@ -308,7 +304,10 @@ def resultaat_detail(resultaat: ResultaatPage) -> dict[str, Any]:
             _met_tellingen(resultaat.bijdragen.filter(zichtbaarheid=Zichtbaarheid.ZICHTBAAR))
         ),
         "overleggen_live": list(resultaat.overleggen.live().order_by("datum")),
-        "updates": list(resultaat.updates.select_related("foto")),
+        # Each photo's renditions come with the list (one query), not one lookup per photo.
+        "updates": list(
+            resultaat.updates.select_related("foto").prefetch_related("foto__renditions")
+        ),
     }
 
 
@@ -488,7 +487,8 @@ def _kern(tekst: str) -> str:
 
 
 def gemodereerde_gebieden(user: User) -> QuerySet[FocusgebiedPage]:
-    if user.is_superuser or user.groups.filter(name=MODERATOR).exists():
+    # Asked without an area, the rule answers for all of them.
+    if user.has_perm("participatie.modereren"):
         return FocusgebiedPage.objects.all()
     return eigen_gebieden(user)
 

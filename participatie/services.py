@@ -23,26 +23,30 @@ from gebieden.models import AlliantieoverlegPage, FocusgebiedPage
 from gebieden.selectors import komende_overleggen
 from participatie import meldingen
 from participatie.models import (
-    AFGESLOTEN,
     Besluit,
     Bevestiging,
     Inbreng,
     Inbrengsoort,
-    Inbrengstatus,
     Melding,
     Meldingsoort,
     Moderatie,
     Moderatiebesluit,
     ParticipatieprocesPage,
-    Publicatie,
     Reactie,
     ResultaatAankondiging,
     ResultaatPage,
-    Resultaatstatus,
     Statuswijziging,
     Steun,
     Vragenlijstantwoord,
     Vragenlijstinzending,
+)
+from participatie.overgangen import (
+    AFGESLOTEN,
+    OVERGANGEN,
+    PUBLICATIE_OVERGANGEN,
+    Inbrengstatus,
+    Publicatie,
+    Resultaatstatus,
     Zichtbaarheid,
 )
 from wijkwijzer.mail import mail_template
@@ -52,14 +56,6 @@ from wijkwijzer.tokens import new_token, token_hash
 
 logger = logging.getLogger(__name__)
 
-S = Inbrengstatus
-# Every allowed status change: from received or in progress to any next step, and a closed
-# contribution may be reopened. Closing needs an answer (see status_wijzigen).
-OVERGANGEN: set[tuple[str, str]] = {
-    *((S.ONTVANGEN, naar) for naar in (S.IN_BEHANDELING, *AFGESLOTEN)),
-    *((S.IN_BEHANDELING, naar) for naar in AFGESLOTEN),
-    *((van, S.IN_BEHANDELING) for van in AFGESLOTEN),
-}
 MELDINGEN_SALT = "participatie.meldingen"
 FOTO_MAX = 1600
 
@@ -180,7 +176,7 @@ def inbreng_geven(
         if afbeelding:
             inbreng.afbeelding.save("foto.jpg", foto_verwerken(afbeelding), save=False)
         inbreng.save()
-        Statuswijziging.objects.create(inbreng=inbreng, naar_status=S.ONTVANGEN)
+        Statuswijziging.objects.create(inbreng=inbreng, naar_status=Inbrengstatus.ONTVANGEN)
         if schrijver.gebruiker is not None:
             _online(inbreng, proces)
         token = _bevestiging_vragen(schrijver, inbreng=inbreng)
@@ -317,7 +313,8 @@ def update_controleren(van: str, naar: str, antwoord: str) -> None:
         raise ParticipatieFout("Schrijf de update: zonder tekst verandert er niets.")
     if van != naar and (van, naar) not in OVERGANGEN:
         raise ParticipatieFout(
-            f"Inbreng met status '{S(van).label}' kan niet naar '{S(naar).label}'."
+            f"Inbreng met status '{Inbrengstatus(van).label}' kan niet naar "
+            f"'{Inbrengstatus(naar).label}'."
         )
     if naar in AFGESLOTEN and not antwoord:
         raise ParticipatieFout(
@@ -376,14 +373,6 @@ def _toepassen(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
     wijziging.publicatie, wijziging.wanneer = Publicatie.GEPUBLICEERD, now
     wijziging.save(update_fields=["van_status", "publicatie", "wanneer"])
     transaction.on_commit(lambda: _mail_volgers(inbreng, wijziging))
-
-
-# Every allowed change of an update's publication: a held-back update is published or
-# withdrawn; both are final.
-PUBLICATIE_OVERGANGEN = {
-    (Publicatie.CONCEPT, Publicatie.GEPUBLICEERD),
-    (Publicatie.CONCEPT, Publicatie.INGETROKKEN),
-}
 
 
 def _publicatie_controleren(wijziging: Statuswijziging, naar: str) -> None:
@@ -693,18 +682,6 @@ def verlopen_bevestigingen_opruimen() -> int:
         Reactie.objects.filter(pk__in=[r for _i, r, _z in ids if r]).delete()
         Vragenlijstinzending.objects.filter(pk__in=[z for _i, _r, z in ids if z]).delete()
     return aantal
-
-
-# Results (uitvoering). Every allowed status change of a result; "vervallen" needs a reason
-# (checked in the editor's form) and a dropped result can be planned again.
-R = Resultaatstatus
-RESULTAAT_OVERGANGEN: set[tuple[str, str]] = {
-    (R.GEPLAND, R.IN_UITVOERING),
-    (R.GEPLAND, R.VERVALLEN),
-    (R.IN_UITVOERING, R.GEREED),
-    (R.IN_UITVOERING, R.VERVALLEN),
-    (R.VERVALLEN, R.GEPLAND),
-}
 
 
 def resultaat_gepubliceerd(resultaat: ResultaatPage) -> None:

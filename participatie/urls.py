@@ -1,6 +1,11 @@
-from django.urls import path
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, path
 
 from participatie import views
+from participatie.models import ParticipatieprocesPage
 
 app_name = "participatie"
 urlpatterns = [
@@ -35,3 +40,29 @@ urlpatterns = [
     path("participatie/beheer/proces/<int:pk>/verslag/", views.verslag, name="verslag"),
     path("participatie/beheer/proces/<int:pk>/verslag.csv", views.verslag_csv, name="verslag_csv"),
 ]
+
+
+def _als_route(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Wagtail calls a page's route as a method of the page (page, request, ...), where the
+    views take the request first, as every Django view does."""
+
+    @wraps(view)
+    def route(
+        proces: ParticipatieprocesPage, request: HttpRequest, *args, **kwargs
+    ) -> HttpResponse:
+        return view(request, proces, *args, **kwargs)
+
+    return route
+
+
+# The routes of a process page, below its own URL. AppConfig.ready() hands them to
+# ParticipatieprocesPage.subpage_urls: the page model cannot import the views, which import it.
+proces_urlpatterns: tuple[URLPattern, ...] = (
+    path("", _als_route(views.proces_pagina), name="index_route"),
+    path("inbreng/<int:pk>/", _als_route(views.inbreng_detail), name="inbreng"),
+    path("inbreng-geven/", _als_route(views.inbreng_geven), name="inbreng_geven"),
+    path("agendapunt/", _als_route(views.agendapunt_voorstellen), name="agendapunt"),
+    path("vragenlijst/", _als_route(views.vragenlijst), name="vragenlijst"),
+    path("open-data/<str:formaat>/", _als_route(views.open_data), name="open_data"),
+    path("wat-is-er-gedaan/", _als_route(views.terugkoppeling), name="terugkoppeling"),
+)

@@ -40,12 +40,11 @@ from participatie.models import (
     Inbrengsoort,
     Meldingsoort,
     ParticipatieprocesPage,
-    Publicatie,
     Reactie,
     Stand,
     Statuswijziging,
-    Zichtbaarheid,
 )
+from participatie.overgangen import Publicatie, Zichtbaarheid
 from wijkwijzer.clientip import client_ip
 from wijkwijzer.downloads import csv_response
 from wijkwijzer.ratelimit import TOO_MANY, form_status, limit_writes, over_limit
@@ -65,6 +64,22 @@ def _stand(proces: ParticipatieprocesPage) -> Stand:
 
 def _proces_context(request: HttpRequest, proces: ParticipatieprocesPage) -> dict:
     return {"page": proces, "self": proces, "stand": _stand(proces)}
+
+
+def proces_pagina(request: HttpRequest, proces: ParticipatieprocesPage) -> HttpResponse:
+    """The process page itself, also as the admin's preview. The area's alliance team also
+    gets the updates it held back, with the form to publish them together."""
+    # What Wagtail's own index route does: a preview request arrives marked as one.
+    request.is_preview = getattr(request, "is_preview", False)
+    # Only signed-in people can be on the team; visitors cost no extra query.
+    team = request.user.is_authenticated and request.user.has_perm(
+        "participatie.beantwoorden", services.focusgebied_van(proces)
+    )
+    extra: dict[str, object] = {"kan_beantwoorden": team}
+    if team:
+        extra["vastgehouden_aantal"] = services.vastgehouden(proces).count()
+        extra["publiceer_form"] = PubliceerForm()
+    return proces.render(request, context_overrides=extra)
 
 
 def _bevestigen_gevraagd(request: HttpRequest, titel: str, email: str) -> HttpResponse:

@@ -2,7 +2,8 @@
 visible contributions (never ones waiting for confirmation or approval, nor hidden ones, and
 never an e-mail address: only the pseudonym is part of a contribution's page)."""
 
-from participatie.models import Inbreng, ParticipatieprocesPage, Zichtbaarheid
+from participatie.models import Inbreng, ParticipatieprocesPage
+from participatie.overgangen import Zichtbaarheid
 from wijkwijzer.text import plain
 
 

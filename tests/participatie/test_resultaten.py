@@ -8,7 +8,7 @@ import pytest
 
 from gebieden.models import Gebiedsgrens
 from participatie.models import ResultaatPage, Resultaatstatus
-from participatie.services import RESULTAAT_OVERGANGEN
+from participatie.overgangen import RESULTAAT_OVERGANGEN
 from tests.factories import (
     AlliantieoverlegPageFactory,
     InbrengFactory,

@@ -12,8 +12,8 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from participatie.models import Inbrengstatus, Publicatie, Statuswijziging
+from participatie.overgangen import PUBLICATIE_OVERGANGEN
 from participatie.services import (
-    PUBLICATIE_OVERGANGEN,
     ParticipatieFout,
     status_wijzigen,
     update_intrekken,
