@@ -15,11 +15,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from gebieden.sections import AREA_PAGE_TYPES
+from wijkwijzer import haken
+from wijkwijzer.sections import fill
 
 POSTCODE = re.compile(r"\b\d{4}\b")
 
@@ -300,12 +302,24 @@ class FocusgebiedPage(Page):
         index.FilterField("provincie"),
     ]
     parent_page_types = ["gebieden.GebiedenIndexPage"]
-    # Shared with the apps that add page types under an area (see gebieden.sections).
-    subpage_types = AREA_PAGE_TYPES
+    # The apps above gebieden add theirs through haken.GEBIED_PAGINATYPE (clean_subpage_models).
+    subpage_types = ["gebieden.AlliantieoverlegPage"]
 
     class Meta:
         verbose_name = _("focusgebied")
         verbose_name_plural = _("focusgebieden")
+
+    @classmethod
+    def clean_subpage_models(cls) -> list[type[Page]]:
+        # Wagtail reads subpage_types once, on first use; the hooks of the apps above are
+        # found only then (all apps loaded), not when this class is created.
+        if cls._clean_subpage_models is None:
+            eigen = super().clean_subpage_models()
+            cls._clean_subpage_models = [
+                *eigen,
+                *(resolve_model_string(label) for label in haken.GEBIED_PAGINATYPE.alle()),
+            ]
+        return cls._clean_subpage_models
 
     def get_context(self, request, *args, **kwargs):
         from gebieden.selectors import focusgebied_detail
@@ -428,10 +442,8 @@ class AlliantieoverlegPage(Page):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from gebieden.sections import meeting_sections
-
         context = super().get_context(request, *args, **kwargs)
-        context["secties"] = meeting_sections(self)
+        context["secties"] = fill(haken.OVERLEG_SECTIE.alle(), self)
         return context
 
     class Meta:

@@ -19,7 +19,8 @@ from gebieden.models import (
     Gebiedsgrens,
     Provincie,
 )
-from gebieden.sections import area_sections
+from wijkwijzer import haken
+from wijkwijzer.sections import fill
 
 RECENT_MEETINGS = 5
 
@@ -110,7 +111,7 @@ def focusgebied_detail(area: FocusgebiedPage, today: datetime.date | None = None
     today = today or timezone.localdate()
     members = list(area.alliantieleden.all())
     meetings = AlliantieoverlegPage.objects.child_of(area).live()
-    secties = area_sections(area)
+    secties = fill(haken.GEBIED_SECTIE.alle(), area)
     return {
         "voorzitter": next((m for m in members if m.rol == "voorzitter"), None),
         "leden": [m for m in members if m.rol != "voorzitter"],

@@ -8,9 +8,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from gebieden import demo, roles, zoeken
 from gebieden.grenzen import MAX_BYTES, importeren
 from gebieden.models import Actielijn, FocusgebiedPage, Kernindicator, Thema
+from gebieden.selectors import postcode_zoeker
 from gebieden.services import ensure_alliantie_groep
+from wijkwijzer import haken
+from wijkwijzer.sections import Section
 
 
 class ThemaViewSet(SnippetViewSet):
@@ -109,3 +113,39 @@ def register_grenzen_menu_item():
     return GrenzenMenuItem(
         _("Grenzen inlezen"), reverse("gebieden_grenzen_import"), icon_name="site", order=925
     )
+
+
+# Placeholders until the participation, kennisbank and monitor apps register theirs.
+for _sectie in (
+    Section(
+        "participatie",
+        _("Meepraten over dit gebied"),
+        _("Er lopen nu geen participatieprocessen in dit gebied."),
+    ),
+    Section(
+        "kennis",
+        _("Kennis uit dit gebied"),
+        _("Er zijn nog geen praktijkvoorbeelden of publicaties uit dit gebied."),
+    ),
+    Section(
+        "indicatoren",
+        _("Zicht op Wijken"),
+        _("De kernindicatoren voor dit gebied worden nog toegevoegd."),
+    ),
+):
+    haken.GEBIED_SECTIE.registreer(_sectie)
+
+haken.HOME_SECTIE.registreer(
+    Section(
+        "postcode",
+        _("Vind je gebied"),
+        "",
+        template="gebieden/includes/postcode_home.html",
+        items=postcode_zoeker,
+        order=0,
+    )
+)
+for _soort in zoeken.ZOEKBAAR:
+    haken.ZOEKBAAR.registreer(_soort)
+haken.DEMO.registreer(demo)
+haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)

@@ -11,16 +11,9 @@ class KennisbankConfig(AppConfig):
         from django.db.models.signals import post_migrate
         from wagtail.signals import page_published
 
-        from gebieden.sections import AreaSection, register_area_section
         from kennisbank.meldingen import VOLGBAAR, nieuw_gepubliceerd
         from kennisbank.models import PublicatiePage
-        from kennisbank.selectors import (
-            kennis_uit_gebied,
-            komende_evenementen,
-            nieuwe_voorbeelden_op_home,
-        )
         from kennisbank.services import ensure_ledencollectie, extract_document_texts
-        from wijkwijzer.sections import Section, home_sections
 
         post_migrate.connect(
             lambda **kwargs: ensure_ledencollectie(),
@@ -49,33 +42,3 @@ class KennisbankConfig(AppConfig):
                 weak=False,
                 dispatch_uid=f"kennisbank_volgmelding_{model.__name__}",
             )
-
-        home_sections.register(
-            Section(
-                "nieuwe-voorbeelden",
-                _("Nieuw in de kennisbank"),
-                _("Er zijn nog geen praktijkvoorbeelden gepubliceerd."),
-                template="kennisbank/includes/gebied_kennis.html",
-                items=nieuwe_voorbeelden_op_home,
-                order=20,
-            )
-        )
-        home_sections.register(
-            Section(
-                "agenda",
-                _("Binnenkort"),
-                _("Er staan nog geen bijeenkomsten in de agenda."),
-                template="kennisbank/includes/evenementen.html",
-                items=komende_evenementen,
-                order=30,
-            )
-        )
-        register_area_section(
-            AreaSection(
-                "kennis",
-                _("Kennis uit dit gebied"),
-                _("Er zijn nog geen praktijkvoorbeelden uit dit gebied."),
-                template="kennisbank/includes/gebied_kennis.html",
-                items=kennis_uit_gebied,
-            )
-        )

@@ -1,7 +1,6 @@
 """Read paths of the kennisbank, each with a fixed number of queries however many items,
 themes or related items there are."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
@@ -36,6 +35,7 @@ from kennisbank.models import (
     VraagbaakPage,
     VraagPage,
 )
+from wijkwijzer import haken
 from wijkwijzer.models import User
 
 PER_PAGE = 12
@@ -191,24 +191,16 @@ def vergelijkbare_voorbeelden(
     return list(_cards(ranked)[:limit])
 
 
-# The search service registers its more-like-this here (search.apps), so the kennisbank does
-# not depend on search: it takes an example and a limit and returns the ids of similar live
-# examples, best first.
-_meer_zoals_dit: list[Callable[[PraktijkvoorbeeldPage, int], list[int]]] = []
-
-
-def register_meer_zoals_dit(function: Callable[[PraktijkvoorbeeldPage, int], list[int]]) -> None:
-    _meer_zoals_dit[:] = [function]
-
-
 def vergelijkbaar(
     voorbeeld: PraktijkvoorbeeldPage, themas: list[Thema]
 ) -> list[PraktijkvoorbeeldPage]:
     """The "Vergelijkbare voorbeelden": what the search backend finds most alike in text,
     topped up with examples of the same area or themes."""
     found: list[PraktijkvoorbeeldPage] = []
-    if _meer_zoals_dit:
-        ids = _meer_zoals_dit[0](voorbeeld, RELATED)
+    # The search service offers its more-like-this through a hook, so the kennisbank does not
+    # depend on search; the last one registered counts.
+    if zoekers := haken.MEER_ZOALS_DIT.alle():
+        ids = zoekers[-1](voorbeeld, RELATED)
         by_id = {
             page.pk: page
             for page in _cards(PraktijkvoorbeeldPage.objects.live().filter(pk__in=ids))

@@ -9,8 +9,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from kennisbank import demo, privacy, roles, zoeken
 from kennisbank.models import Bewijskracht, Doelgroep, Lidmaatschap, Vraag
-from kennisbank.selectors import verlopen_beoordelingen
+from kennisbank.selectors import (
+    kennis_uit_gebied,
+    komende_evenementen,
+    nieuwe_voorbeelden_op_home,
+    verlopen_beoordelingen,
+)
 from kennisbank.services import (
     BEANTWOORDEN,
     DOORSTUREN,
@@ -23,6 +29,7 @@ from kennisbank.services import (
     vraag_publiceren,
     vraag_sluiten,
 )
+from wijkwijzer import haken
 from wijkwijzer.models import User
 from wijkwijzer.roles import (
     EINDREDACTEUR,
@@ -30,6 +37,7 @@ from wijkwijzer.roles import (
     VRAAGBAAK_COORDINATOR,
     VRAAGBAAK_DESKUNDIGE,
 )
+from wijkwijzer.sections import Section
 
 
 class DoelgroepViewSet(SnippetViewSet):
@@ -291,3 +299,41 @@ def add_verlopen_beoordelingen_panel(request, panels) -> None:
     user = request.user
     if user.is_superuser or user.groups.filter(name__in=[REDACTEUR, EINDREDACTEUR]).exists():
         panels.append(VerlopenBeoordelingenPanel())
+
+
+haken.HOME_SECTIE.registreer(
+    Section(
+        "nieuwe-voorbeelden",
+        _("Nieuw in de kennisbank"),
+        _("Er zijn nog geen praktijkvoorbeelden gepubliceerd."),
+        template="kennisbank/includes/gebied_kennis.html",
+        items=nieuwe_voorbeelden_op_home,
+        order=20,
+    )
+)
+haken.HOME_SECTIE.registreer(
+    Section(
+        "agenda",
+        _("Binnenkort"),
+        _("Er staan nog geen bijeenkomsten in de agenda."),
+        template="kennisbank/includes/evenementen.html",
+        items=komende_evenementen,
+        order=30,
+    )
+)
+haken.GEBIED_SECTIE.registreer(
+    Section(
+        "kennis",
+        _("Kennis uit dit gebied"),
+        _("Er zijn nog geen praktijkvoorbeelden uit dit gebied."),
+        template="kennisbank/includes/gebied_kennis.html",
+        items=kennis_uit_gebied,
+    )
+)
+for _soort in zoeken.ZOEKBAAR:
+    haken.ZOEKBAAR.registreer(_soort)
+haken.DEMO.registreer(demo)
+haken.PRIVACY.registreer(
+    haken.Privacy("kennisbank", gegevens=privacy.gegevens, verwijderen=privacy.verwijderen)
+)
+haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)

@@ -10,11 +10,9 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from kennisbank.selectors import register_meer_zoals_dit
         from search import services, signals
 
         signals.connect()
-        register_meer_zoals_dit(services.vergelijkbaar)
         post_migrate.connect(
             lambda **kwargs: services.ensure_synoniemen(),
             sender=self,

@@ -1,40 +1,43 @@
-"""What is searchable, as the content apps declare it in their own `zoeken.py`:
+"""What is searchable, as the content apps declare it in their own `zoeken.py` and register
+in their wagtail_hooks.py (wijkwijzer.haken.ZOEKBAAR, a wijkwijzer.haken.Zoekbaar each):
 
-    ZOEKBAAR = [{"type": "praktijkvoorbeeld", "label": "Praktijkvoorbeeld",
-                 "model": PraktijkvoorbeeldPage, "items": callable -> queryset of what is
-                 public, "document": callable(item) -> dict}]
+    {"type": "praktijkvoorbeeld", "label": "Praktijkvoorbeeld", "model": PraktijkvoorbeeldPage,
+     "items": callable -> queryset of what is public, "document": callable(item) -> dict}
 
 The dict has title, summary, body, url, datum, facet lists thema / gebied / actielijn of
 (value, label) pairs and, optionally, gemeente (shown with the result). Items that are not
 pages add "onder": callable(page) -> the items whose visibility or URL follow that page; they
 are re-indexed when they are saved or deleted, and when that page is published, unpublished,
-moved or restricted. Content apps import nothing
-from search; search reads these lists."""
+moved or restricted. Content apps import nothing from search; search reads the hook."""
 
-from collections.abc import Iterator
+import builtins
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from django.db.models import Model, QuerySet
+
 from search.backends.base import Document
-from wijkwijzer.discovery import project_app_modules
+from wijkwijzer import haken
 
 
 @dataclass(frozen=True)
 class Soort:
     type: str
     label: str
-    model: type
-    items: Any
-    document: Any
+    # builtins: within the class, `type` is the field above.
+    model: builtins.type[Model]
+    items: Callable[[], "QuerySet[Any]"]
+    document: Callable[[Any], dict[str, Any]]
     # Optional: callable(page) -> the items of this type whose visibility or URL follow that
     # page (a process's contributions follow the process page).
-    onder: Any = None
+    onder: Callable[[Any], Iterable[Any]] | None = None
 
-    def key(self, item) -> str:
+    def key(self, item: Model) -> str:
         return f"{self.type}:{item.pk}"
 
-    def to_document(self, item) -> Document:
+    def to_document(self, item: Model) -> Document:
         data = self.document(item)
         return Document(
             key=self.key(item),
@@ -54,11 +57,7 @@ class Soort:
 def soorten() -> list[Soort]:
     """Read once per process: the declarations are code, and this is asked on every page
     view that shows related items and on every publish."""
-    return [
-        Soort(**declaration)
-        for module in project_app_modules("zoeken")
-        for declaration in getattr(module, "ZOEKBAAR", [])
-    ]
+    return [Soort(**declaration) for declaration in haken.ZOEKBAAR.alle()]
 
 
 def typen() -> dict[str, str]:
@@ -68,12 +67,12 @@ def typen() -> dict[str, str]:
     return {soort.type: soort.label for soort in soorten()}
 
 
-def soort_of(instance) -> Soort | None:
+def soort_of(instance: Model) -> Soort | None:
     """The declaration for `instance`'s exact model (a page's specific class)."""
     return next((s for s in soorten() if type(instance) is s.model), None)
 
 
-def afhankelijk_van(page) -> list:
+def afhankelijk_van(page: Model) -> list[Any]:
     """The non-page items whose visibility or URL follow `page`."""
     return [item for soort in soorten() if soort.onder for item in soort.onder(page)]
 

@@ -1,7 +1,9 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search import demo, health, roles, services
 from search.models import Synoniem
+from wijkwijzer import haken
 
 
 class SynoniemViewSet(SnippetViewSet):
@@ -14,3 +16,9 @@ class SynoniemViewSet(SnippetViewSet):
 
 
 register_snippet(SynoniemViewSet)
+
+haken.MEER_ZOALS_DIT.registreer(services.vergelijkbaar)
+# Last in INSTALLED_APPS, so the index is rebuilt after every other app loaded its content.
+haken.DEMO.registreer(demo)
+haken.GEZONDHEID.registreer(health.check)
+haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)

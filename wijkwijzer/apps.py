@@ -16,7 +16,7 @@ class WijkwijzerConfig(AppConfig):
         from wijkwijzer import paginacache
         from wijkwijzer.discovery import project_app_configs
         from wijkwijzer.downloads import wagtail_exports_beveiligen
-        from wijkwijzer.models import SiteTeksten, Verzending
+        from wijkwijzer.models import SiteTeksten
         from wijkwijzer.roles import ensure_roles_after_migrate
         from wijkwijzer.selectors import site_teksten_vergeten
 
@@ -26,7 +26,7 @@ class WijkwijzerConfig(AppConfig):
         # Any change to content makes the anonymous page cache stale: pages going live,
         # offline or elsewhere, and every row of the project's own apps (contributions,
         # registrations, figures...), for the whole site unless the app narrowed it
-        # (paginacache.register_bereik). Broad on purpose: a missed case shows old content.
+        # (haken.PAGINACACHE_BEREIK). Broad on purpose: a missed case shows old content.
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(paginacache.verlopen, dispatch_uid=f"paginacache_{id(signal)}")
         for config in project_app_configs():
@@ -37,7 +37,6 @@ class WijkwijzerConfig(AppConfig):
                         sender=model,
                         dispatch_uid=f"paginacache_{model._meta.label}_{id(signal)}",
                     )
-        paginacache.register_bereik(Verzending, lambda rij: [])  # a receipt shows nowhere
         post_save.connect(site_teksten_vergeten, sender=SiteTeksten, dispatch_uid="site_teksten")
 
 

@@ -1,11 +1,8 @@
-"""Find a module of the same name in every app of this project, the way Django's admin
-autodiscovers `admin.py`. This lets the base app run what content apps declare (demo content,
-role permissions) without importing them, so dependencies keep pointing one way."""
+"""The apps of this project, as opposed to those installed in the virtualenv. What an app
+hands the base (sections, demo content, role permissions...) goes through wijkwijzer.haken;
+this list is for what concerns every project app alike (the page cache watches their rows)."""
 
-from importlib import import_module
-from importlib.util import find_spec
 from pathlib import Path
-from types import ModuleType
 
 from django.apps import AppConfig, apps
 from django.conf import settings
@@ -20,14 +17,4 @@ def project_app_configs() -> list[AppConfig]:
         path = Path(config.path).resolve()
         if path.is_relative_to(base) and not path.relative_to(base).parts[0].startswith("."):
             found.append(config)
-    return found
-
-
-def project_app_modules(name: str) -> list[ModuleType]:
-    """`<app>.<name>` for each project app that has one, in INSTALLED_APPS order."""
-    found = []
-    for config in project_app_configs():
-        dotted = f"{config.name}.{name}"
-        if find_spec(dotted) is not None:
-            found.append(import_module(dotted))
     return found

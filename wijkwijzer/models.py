@@ -6,7 +6,9 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from wijkwijzer import haken
 from wijkwijzer.roles import ROLES
+from wijkwijzer.sections import fill
 
 
 class User(AbstractUser):
@@ -54,10 +56,8 @@ class HomePage(Page):
         verbose_name = _("startpagina")
 
     def get_context(self, request, *args, **kwargs):
-        from wijkwijzer.sections import home_sections
-
         context = super().get_context(request, *args, **kwargs)
-        context["secties"] = home_sections.fill(self)
+        context["secties"] = fill(haken.HOME_SECTIE.alle(), self)
         return context
 
 

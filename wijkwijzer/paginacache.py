@@ -12,9 +12,9 @@ database (one small query per anonymous request), so a bump reaches every worker
 once even when each keeps its pages in a cache of its own. There is one counter for the whole
 site, bumped by pages published, unpublished or moved and by any row of a project app,
 and one per area (the pages under /gebieden/<slug>/) and for search. An app can narrow what
-its rows make stale with `register_bereik`: a new contribution in a campaign then re-renders
-its area's pages and search, not the kennisbank. Browsers get no max-age from this, so they
-never hold a stale copy."""
+its rows make stale (wijkwijzer.haken.PAGINACACHE_BEREIK): a new contribution in a campaign
+then re-renders its area's pages and search, not the kennisbank. Browsers get no max-age from
+this, so they never hold a stale copy."""
 
 import hashlib
 from collections.abc import Callable
@@ -26,19 +26,12 @@ from django.db.models import F, Model
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import has_vary_header
 
+from wijkwijzer import haken
 from wijkwijzer.models import Paginaversie
 
 NIET_VOOR = ("/admin/", "/account/", "/health/", "/documenten/")
 HEADER = "X-Paginacache"
 ZOEKEN = "zoeken"
-
-# model -> function(instance) giving the areas ("gebied:<slug>") or ZOEKEN its rows make
-# stale; an empty list for rows no page shows, None for the whole site.
-_BEREIK: dict[type[Model], Callable[[Model], list[str] | None]] = {}
-
-
-def register_bereik(model: type[Model], bereik: Callable[[Model], list[str] | None]) -> None:
-    _BEREIK[model] = bereik
 
 
 def gebied(slug: str) -> str:
@@ -64,7 +57,7 @@ def rij_gewijzigd(sender: type[Model], instance: Model, **kwargs) -> None:
     """Signal receiver for saved and deleted rows of the project's apps."""
     if set(kwargs.get("update_fields") or ()) == {"last_login"}:
         return  # a login; no page shows when someone last logged in
-    bereik = _BEREIK.get(sender)
+    bereik = next((b[sender] for b in haken.PAGINACACHE_BEREIK.alle() if sender in b), None)
     delen = bereik(instance) if bereik else None
     if delen is None:
         verlopen()

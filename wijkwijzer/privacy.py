@@ -6,6 +6,8 @@ the account. Each project app that holds personal data declares in its own `priv
         # before the account goes: with bewaren, public contributions stay without a name
         # ("verwijderde deelnemer"); without it, they are removed
 
+and registers them in its wagtail_hooks.py (wijkwijzer.haken.PRIVACY).
+
 What an app does not handle in `verwijderen` goes with the account by its foreign keys."""
 
 from typing import Any
@@ -13,7 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from wijkwijzer.discovery import project_app_modules
+from wijkwijzer import haken
 from wijkwijzer.models import User
 
 
@@ -27,15 +29,15 @@ def gegevens_van(user: User) -> dict[str, Any]:
             "laatst_ingelogd": user.last_login.isoformat() if user.last_login else None,
         },
     }
-    for module in project_app_modules("privacy"):
-        if hasattr(module, "gegevens"):
-            data[module.__name__.rsplit(".", 1)[0]] = module.gegevens(user)
+    for deel in haken.PRIVACY.alle():
+        if deel.gegevens:
+            data[deel.naam] = deel.gegevens(user)
     return data
 
 
 @transaction.atomic
 def account_verwijderen(user: User, *, bijdragen_bewaren: bool) -> None:
-    for module in project_app_modules("privacy"):
-        if hasattr(module, "verwijderen"):
-            module.verwijderen(user, bewaren=bijdragen_bewaren)
+    for deel in haken.PRIVACY.alle():
+        if deel.verwijderen:
+            deel.verwijderen(user, bewaren=bijdragen_bewaren)
     user.delete()

@@ -1,7 +1,8 @@
 """The platform's roles, as Django groups. Each project app may declare in its own `roles.py`
 a `ROLE_PERMISSIONS` mapping of role name to permissions ("app_label.codename") that the role
 needs for that app; `ensure_roles` gathers them. Area-bound roles (alliantie-medewerker of one
-focus area) add a group per area on top of the role group: see gebieden.services."""
+focus area) add a group per area on top of the role group: see gebieden.services.
+Each app registers its mapping in its wagtail_hooks.py (wijkwijzer.haken.ROLRECHTEN)."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -12,7 +13,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from wijkwijzer.discovery import project_app_modules
+from wijkwijzer import haken
 
 REDACTEUR = "Redacteur"
 EINDREDACTEUR = "Eindredacteur"
@@ -70,8 +71,8 @@ def ensure_roles() -> dict[str, Group]:
     """Create the role groups and grant what the apps declare. Idempotent; never removes a
     permission an administrator added by hand."""
     grants: dict[str, set[str]] = defaultdict(set)
-    for module in project_app_modules("roles"):
-        for role, names in getattr(module, "ROLE_PERMISSIONS", {}).items():
+    for rechten in haken.ROLRECHTEN.alle():
+        for role, names in rechten.items():
             grants[role].update(names)
 
     root_page = Page.get_first_root_node()

@@ -1,9 +1,9 @@
 """Page sections that other apps fill in. A page of a lower app (the home page here, an area
-page in gebieden) shows every section registered with its registry; an app with content for it
-registers a section in its AppConfig.ready(), so the lower app never imports the higher one
-(DESIGN.md: dependencies point one way)."""
+page in gebieden) shows every section registered under its hook (wijkwijzer.haken); an app
+with content for it registers a section in its wagtail_hooks.py, so the lower app never
+imports the higher one (DESIGN.md: dependencies point one way)."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,22 +28,14 @@ class FilledSection:
     items: Sequence[Any]
 
 
-class SectionRegistry:
-    def __init__(self) -> None:
-        self._sections: dict[str, Section] = {}
-
-    def register(self, section: Section) -> None:
-        """Add a section, or replace the one with the same key (keeping its place)."""
-        self._sections[section.key] = section
-
-    def fill(self, subject: Any) -> list[FilledSection]:
-        sections = sorted(self._sections.values(), key=lambda section: section.order)
-        return [
-            FilledSection(section, section.items(subject) if section.items else [])
-            for section in sections
-        ]
-
-
-# The home page's sections: what is going on now (the postcode finder, processes closing soon,
-# new practice examples, upcoming events).
-home_sections = SectionRegistry()
+def fill(sections: Iterable[Section], subject: Any) -> list[FilledSection]:
+    """The sections in order, with their items for `subject`. A section registered later with
+    the key of an earlier one replaces it in the earlier one's place: a lower app can hold a
+    place (with its empty text) that a higher app, if installed, fills."""
+    by_key: dict[str, Section] = {}
+    for section in sections:
+        by_key[section.key] = section
+    return [
+        FilledSection(section, section.items(subject) if section.items else [])
+        for section in sorted(by_key.values(), key=lambda section: section.order)
+    ]

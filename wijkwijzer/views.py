@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from wijkwijzer.discovery import project_app_modules
+from wijkwijzer import haken
 from wijkwijzer.forms import AccountVerwijderenForm, ProfileForm
 from wijkwijzer.privacy import account_verwijderen, gegevens_van
 from wijkwijzer.ratelimit import form_status
@@ -84,8 +84,8 @@ def health(request: HttpRequest) -> JsonResponse:
     (which part is off)."""
     onderdelen: dict = {}
     kritiek = beperkt = False
-    for module in project_app_modules("health"):
-        uitslag = module.check()
+    for check in haken.GEZONDHEID.alle():
+        uitslag = check()
         kritiek = uitslag.pop("kritiek", False) or kritiek
         beperkt = uitslag.pop("beperkt", False) or beperkt
         onderdelen.update(uitslag)

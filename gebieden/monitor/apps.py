@@ -9,17 +9,3 @@ class MonitorConfig(AppConfig):
     name = "gebieden.monitor"
     label = "monitor"
     verbose_name = _("Zicht op Wijken")
-
-    def ready(self) -> None:
-        from gebieden.monitor.selectors import laatste_cijfers
-        from gebieden.sections import AreaSection, register_area_section
-
-        register_area_section(
-            AreaSection(
-                "indicatoren",
-                _("Zicht op Wijken"),
-                _("Er zijn nog geen cijfers voor dit gebied."),
-                template="monitor/includes/gebied_sectie.html",
-                items=laatste_cijfers,
-            )
-        )

@@ -9,9 +9,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from gebieden.monitor.importer import importeren
+from gebieden.monitor import demo, roles
+from gebieden.monitor.importer import Onleesbaar, decodeer, importeren
 from gebieden.monitor.models import Streefwaarde
+from gebieden.monitor.selectors import laatste_cijfers
 from gebieden.monitor.services import beheerbare_gebieden
+from wijkwijzer import haken
+from wijkwijzer.sections import Section
 
 IMPORT_PERMISSION = "monitor.add_meting"
 
@@ -86,11 +90,9 @@ class ImportForm(forms.Form):
 
     def tekst(self) -> str | None:
         try:
-            return self.cleaned_data["bestand"].read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            self.add_error(
-                "bestand", _("Dit bestand is geen tekst in UTF-8. Sla het op als CSV UTF-8.")
-            )
+            return decodeer(self.cleaned_data["bestand"].read())[0]
+        except Onleesbaar as fout:
+            self.add_error("bestand", str(fout))
             return None
 
 
@@ -130,3 +132,16 @@ def register_import_menu_item():
         icon_name="upload",
         order=920,
     )
+
+
+haken.GEBIED_SECTIE.registreer(
+    Section(
+        "indicatoren",
+        _("Zicht op Wijken"),
+        _("Er zijn nog geen cijfers voor dit gebied."),
+        template="monitor/includes/gebied_sectie.html",
+        items=laatste_cijfers,
+    )
+)
+haken.DEMO.registreer(demo)
+haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from kennisbank.expertpool import demo, privacy, roles, zoeken
 from kennisbank.expertpool.models import Ondersteuningsaanvraag
 from kennisbank.expertpool.selectors import cijfers, voorgestelde_experts
 from kennisbank.expertpool.services import (
@@ -24,6 +25,7 @@ from kennisbank.expertpool.services import (
     expert_uitnodigen,
     uitnodiging_intrekken,
 )
+from wijkwijzer import haken
 
 ACTIE_LABELS = {
     IN_BEHANDELING_NEMEN: _("In behandeling nemen"),
@@ -198,3 +200,10 @@ def register_cijfers_menu_item():
         icon_name="table",
         order=900,
     )
+
+
+for _soort in zoeken.ZOEKBAAR:
+    haken.ZOEKBAAR.registreer(_soort)
+haken.DEMO.registreer(demo)
+haken.PRIVACY.registreer(haken.Privacy("kennisbank.expertpool", gegevens=privacy.gegevens))
+haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)

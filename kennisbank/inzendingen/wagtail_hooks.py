@@ -9,10 +9,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kennisbank.inzendingen import services
+from kennisbank.inzendingen import demo, privacy, roles, services
 from kennisbank.inzendingen.models import Inzending, Organisatie
 from kennisbank.inzendingen.selectors import inzending_secties
 from kennisbank.inzendingen.stappen import STAPPEN
+from wijkwijzer import haken
 
 
 class OrganisatieViewSet(SnippetViewSet):
@@ -148,3 +149,8 @@ class InzendingViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_inzending_viewset() -> ModelViewSet:
     return InzendingViewSet("inzendingen_beoordelen")
+
+
+haken.DEMO.registreer(demo)
+haken.PRIVACY.registreer(haken.Privacy("kennisbank.inzendingen", gegevens=privacy.gegevens))
+haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)

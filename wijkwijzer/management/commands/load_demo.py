@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from wijkwijzer.discovery import project_app_modules
+from wijkwijzer import haken
 from wijkwijzer.roles import ensure_roles
 
 DUMMY_MAIL = "django.core.mail.backends.dummy.EmailBackend"
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         # e-mail; the demo accounts have .invalid addresses, so nothing is sent while loading.
         with override_settings(EMAIL_BACKEND=DUMMY_MAIL), transaction.atomic():
             ensure_roles()
-            for module in project_app_modules("demo"):
+            for module in haken.DEMO.alle():
                 self.stdout.write(f"Laden: {module.__name__}")
                 module.load()
         self.stdout.write(self.style.SUCCESS("Voorbeeldinhoud geladen."))
