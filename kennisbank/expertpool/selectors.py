@@ -28,7 +28,11 @@ LOPEND = (S.GEMATCHT,)
 
 
 def _profielen(queryset: QuerySet[ExpertPage]) -> QuerySet[ExpertPage]:
-    return queryset.select_related("foto").prefetch_related("themas", "fasen", "regios")
+    # The photo's renditions in one query for the whole list; without them each photo looks
+    # its rendition up on its own whenever the cache does not have it.
+    return queryset.select_related("foto").prefetch_related(
+        "foto__renditions", "themas", "fasen", "regios"
+    )
 
 
 def experts_lijst(index: ExpertpoolPage, params: QueryDict) -> dict[str, Any]:
