@@ -7,14 +7,18 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, transaction
+from django.db.models import Model, QuerySet
 from django.utils.text import slugify
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from gebieden.models import Actielijn, FocusgebiedPage, Thema
@@ -32,6 +36,7 @@ from kennisbank.models import (
     VraagbaakPage,
     VraagPage,
 )
+from wijkwijzer.bulk import bulkverwerking
 from wijkwijzer.markdown import render_markdown
 
 PAGE_TYPES = {
@@ -53,7 +58,12 @@ class ItemFout(Exception):
 class ImportResultaat:
     aangemaakt: list[str] = field(default_factory=list)
     bijgewerkt: list[str] = field(default_factory=list)
+    ongewijzigd: list[str] = field(default_factory=list)
     fouten: list[tuple[str, str]] = field(default_factory=list)
+
+
+# How an item came through, as the name of its list in ImportResultaat.
+Uitkomst = Literal["aangemaakt", "bijgewerkt", "ongewijzigd"]
 
 
 # Limits on what one file may ask of the server (docs/import_kennisbank.md). Real items are
@@ -132,34 +142,46 @@ def read_items(path: Path) -> Iterator[tuple[str, Any]]:
             yield f"regel {number}", _ontleed(line)
 
 
-def import_file(path: Path) -> ImportResultaat:
+def import_file(path: Path, voortgang: Callable[[int, int], None] | None = None) -> ImportResultaat:
+    """Import every item of `path`; `voortgang` is called with (done, total) after each.
+    The indexes beside the pages (the site's search, Wagtail's search and reference index)
+    are written once, at the end (wijkwijzer.bulk)."""
     result = ImportResultaat()
-    for reference, item in read_items(path):
-        label = reference
-        try:
-            if isinstance(item, ItemFout):
-                raise item
-            if isinstance(item, dict) and isinstance(item.get("slug"), str) and item["slug"]:
-                label = f"{reference} (slug '{item['slug'][:100]}')"
-            created = _met_herhaling(item)
-        except ItemFout as error:
-            result.fouten.append((label, str(error)))
-            continue
-        except ValidationError as error:
-            result.fouten.append((label, _validatiefouten(error)))
-            continue
-        except Exception as error:
-            # Whatever one item does wrong, the others are still imported and the summary
-            # printed; the traceback goes to the log for whoever maintains the importer.
-            if _bezet(error):
-                fout = "de database bleef bezet; importeer opnieuw (wat er al is, wordt bijgewerkt)"
-            else:
-                logger.exception("Import van %s mislukt", label)
-                fout = f"onverwachte fout bij het opslaan ({type(error).__name__})"
-            result.fouten.append((label, fout))
-            continue
-        (result.aangemaakt if created else result.bijgewerkt).append(item["slug"])
+    items = list(read_items(path))
+    voorraad = Voorraad(items)
+    with bulkverwerking():
+        for gedaan, (reference, item) in enumerate(items, start=1):
+            _importeer(reference, item, voorraad, result)
+            if voortgang:
+                voortgang(gedaan, len(items))
     return result
+
+
+def _importeer(reference: str, item: Any, voorraad: "Voorraad", result: ImportResultaat) -> None:
+    label = reference
+    try:
+        if isinstance(item, ItemFout):
+            raise item
+        if isinstance(item, dict) and isinstance(item.get("slug"), str) and item["slug"]:
+            label = f"{reference} (slug '{item['slug'][:100]}')"
+        uitkomst = _met_herhaling(item, voorraad)
+    except ItemFout as error:
+        result.fouten.append((label, str(error)))
+        return
+    except ValidationError as error:
+        result.fouten.append((label, _validatiefouten(error)))
+        return
+    except Exception as error:
+        # Whatever one item does wrong, the others are still imported and the summary
+        # printed; the traceback goes to the log for whoever maintains the importer.
+        if _bezet(error):
+            fout = "de database bleef bezet; importeer opnieuw (wat er al is, wordt bijgewerkt)"
+        else:
+            logger.exception("Import van %s mislukt", label)
+            fout = f"onverwachte fout bij het opslaan ({type(error).__name__})"
+        result.fouten.append((label, fout))
+        return
+    getattr(result, uitkomst).append(item["slug"])
 
 
 # SQLite (the embedded default) lets one writer in at a time; a website busy writing can keep
@@ -171,13 +193,13 @@ def _bezet(error: Exception) -> bool:
     return isinstance(error, OperationalError) and "locked" in str(error)
 
 
-def _met_herhaling(item: Any) -> bool:
+def _met_herhaling(item: Any, voorraad: "Voorraad") -> Uitkomst:
     """import_item, tried again when the database stayed locked (each try is one
     transaction, so a failed one left nothing behind)."""
     poging = 1
     while True:
         try:
-            return import_item(item)
+            return import_item(item, voorraad)
         except OperationalError as error:
             if not _bezet(error) or poging == POGINGEN:
                 raise
@@ -198,29 +220,140 @@ def _validatiefouten(error: ValidationError) -> str:
     )
 
 
-def import_item(item: Any) -> bool:
-    """Create or update one item as a published page. Returns True when it was created."""
-    values = _validate(item)
-    index_model, page_model = PAGE_TYPES[item["type"]]
-    index = index_model.objects.first()
+class Voorraad:
+    """What the items of one run look up, read once: the overview pages, themes, areas,
+    action lines, evidence levels and target groups, and the pages that already have the
+    file's slugs (with their themes and the like), so that an unchanged item costs no query."""
+
+    def __init__(self, items: list[tuple[str, Any]]) -> None:
+        self.themas = {thema.slug: thema for thema in Thema.objects.all()}
+        self.gebieden = {gebied.slug: gebied for gebied in FocusgebiedPage.objects.all()}
+        self.actielijnen = {actielijn.nummer: actielijn for actielijn in Actielijn.objects.all()}
+        self.niveaus = {niveau.slug: niveau for niveau in Bewijskracht.objects.all()}
+        self.doelgroepen = {groep.slug: groep for groep in Doelgroep.objects.all()}
+        self.indexen: dict[str, Page | None] = {}
+        self.paginas: dict[tuple[str, str], Page] = {}
+        slugs: dict[str, list[str]] = defaultdict(list)
+        for _, item in items:
+            soort = item.get("type") if isinstance(item, dict) else None
+            if isinstance(soort, str) and soort in PAGE_TYPES and isinstance(item["slug"], str):
+                slugs[soort].append(item["slug"])
+        for soort, lijst in slugs.items():
+            for begin in range(0, len(lijst), BLOK):
+                for page in self._bestaande(soort, lijst[begin : begin + BLOK]):
+                    self.paginas[(soort, page.slug)] = page
+
+    def index(self, soort: str) -> Page | None:
+        if soort not in self.indexen:
+            self.indexen[soort] = PAGE_TYPES[soort][0].objects.first()
+        return self.indexen[soort]
+
+    def _bestaande(self, soort: str, slugs: list[str]) -> QuerySet:
+        index = self.index(soort)
+        if index is None:
+            return PAGE_TYPES[soort][1].objects.none()
+        model = PAGE_TYPES[soort][1]
+        meer = [naam for naam in (*MANY_TO_MANY, "beoordelingen") if hasattr(model, naam)]
+        return model.objects.child_of(index).filter(slug__in=slugs).prefetch_related(*meer)
+
+    def pagina(self, soort: str, slug: str) -> Page | None:
+        if (soort, slug) not in self.paginas:
+            page = self._bestaande(soort, [slug]).first()
+            if page is not None:
+                self.paginas[(soort, slug)] = page
+        return self.paginas.get((soort, slug))
+
+    def vergeten(self, soort: str, slug: str) -> None:
+        """After a failed try the page in memory may hold the item's values and the overview
+        page a wrong child count; both are read again."""
+        self.paginas.pop((soort, slug), None)
+        self.indexen.pop(soort, None)
+
+
+# Slugs per query when the existing pages are read.
+BLOK = 500
+
+
+def import_item(item: Any, voorraad: Voorraad | None = None) -> Uitkomst:
+    """Create or update one item as a published page; an item equal to its live page is
+    left alone."""
+    voorraad = voorraad or Voorraad([])
+    values = _validate(item, voorraad)
+    soort = item["type"]
+    index = voorraad.index(soort)
     if index is None:
-        raise ItemFout(
-            f"er is nog geen overzichtspagina voor type '{item['type']}' (draai load_demo)"
-        )
+        raise ItemFout(f"er is nog geen overzichtspagina voor type '{soort}' (draai load_demo)")
     many = {name: values.pop(name) for name in MANY_TO_MANY if name in values}
-    with transaction.atomic():
-        page = page_model.objects.child_of(index).filter(slug=values["slug"]).first()
-        created = page is None
-        if created:
-            page = page_model()
-        for name, value in values.items():
-            setattr(page, name, value)
-        if created:
-            index.add_child(instance=page)
-        for name, value in many.items():
-            getattr(page, name).set(_doelgroepen(value) if name == "doelgroepen" else value)
-        page.save_revision().publish()
-    return created
+    page = voorraad.pagina(soort, values["slug"])
+    if page is not None and _ongewijzigd(page, values, many):
+        return "ongewijzigd"
+    nieuwe_groepen: list[Doelgroep] = []
+    try:
+        with transaction.atomic():
+            created = page is None
+            if created:
+                page = PAGE_TYPES[soort][1]()
+            for name, value in values.items():
+                setattr(page, name, value)
+            if created:
+                index.add_child(instance=page)
+            for name, value in many.items():
+                if name == "doelgroepen":
+                    value = _doelgroepen(value, voorraad, nieuwe_groepen)
+                getattr(page, name).set(value)
+            # A new page was validated as it was added; a changed one is, here.
+            page.save_revision(clean=not created).publish()
+    except Exception:
+        voorraad.vergeten(soort, values["slug"])
+        raise
+    voorraad.doelgroepen.update({groep.slug: groep for groep in nieuwe_groepen})
+    voorraad.paginas[(soort, page.slug)] = page
+    return "aangemaakt" if created else "bijgewerkt"
+
+
+def _vergelijkbaar(value: Any) -> Any:
+    """`value` as a page holds it and as an item gives it, made comparable: rich text as its
+    HTML, a stream as (block type, value) pairs without the block ids, rows as their keys."""
+    if isinstance(value, RichText):
+        return value.source
+    if isinstance(value, StreamValue):
+        return [(child.block_type, _vergelijkbaar(child.value)) for child in value]
+    if isinstance(value, tuple):
+        return tuple(_vergelijkbaar(part) for part in value)
+    if isinstance(value, Beoordeling):
+        return (
+            value.niveau_id,
+            value.beoordelaar,
+            value.datum,
+            value.geldig_tot,
+            value.onderbouwing,
+        )
+    if isinstance(value, Model):
+        return value.pk
+    if hasattr(value, "all"):
+        value = list(value.all())
+    if isinstance(value, list):
+        return [_vergelijkbaar(part) for part in value]
+    return value
+
+
+def _ongewijzigd(page: Page, values: dict[str, Any], many: dict[str, list]) -> bool:
+    if not page.live or page.has_unpublished_changes:
+        return False
+    for name, value in values.items():
+        veld = page._meta.get_field(name)
+        # A foreign key is compared by its id, without reading the row it points at.
+        huidig = getattr(page, veld.attname if veld.concrete else name)
+        if _vergelijkbaar(huidig) != _vergelijkbaar(value):
+            return False
+    for name, value in many.items():
+        huidig = getattr(page, name).all()
+        if name == "doelgroepen":
+            if {groep.slug for groep in huidig} != {_doelgroep_slug(naam) for naam in value}:
+                return False
+        elif {obj.pk for obj in huidig} != {obj.pk for obj in value}:
+            return False
+    return True
 
 
 def _check_waarden(item: dict) -> None:
@@ -239,7 +372,7 @@ def _check_waarden(item: dict) -> None:
                 raise ItemFout(f"veld '{name}' bevat een NUL-teken (\\u0000)")
 
 
-def _validate(item: Any) -> dict[str, Any]:
+def _validate(item: Any, voorraad: Voorraad) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise ItemFout("een item moet een JSON-object zijn")
     _check_waarden(item)
@@ -261,7 +394,7 @@ def _validate(item: Any) -> dict[str, Any]:
 
     area = None
     if item.get("focusgebied"):
-        area = FocusgebiedPage.objects.filter(slug=item["focusgebied"]).first()
+        area = voorraad.gebieden.get(item["focusgebied"])
         if area is None:
             raise ItemFout(f"onbekend focusgebied '{item['focusgebied']}'")
     common = {
@@ -269,7 +402,7 @@ def _validate(item: Any) -> dict[str, Any]:
         "title": item["title"].strip(),
         "samenvatting": str(item["summary"]).strip(),
         "focusgebied": area,
-        "themas": _by_key(Thema, "slug", _strings(item, "themes"), "thema"),
+        "themas": _by_key(voorraad.themas, _strings(item, "themes"), "thema"),
         "publicatiedatum": _date(item),
         "is_demo": bool(item.get("demo", False)),
     }
@@ -296,9 +429,9 @@ def _validate(item: Any) -> dict[str, Any]:
         "looptijd": _text(item, "looptijd"),
         "contact_organisatie": _contact(item),
         "gemeente": _text(item, "gemeente") or (area.gemeente if area else ""),
-        "actielijnen": _actielijnen(item),
+        "actielijnen": _actielijnen(item, voorraad),
         "doelgroepen": _strings(item, "doelgroepen"),
-        "beoordelingen": _beoordelingen(item),
+        "beoordelingen": _beoordelingen(item, voorraad),
         **_kosten(item),
         "bereik_effect": _text(item, "bereik_effect"),
     }
@@ -320,21 +453,20 @@ def _strings(item: dict, name: str) -> list[str]:
     return [v.strip() for v in value if v.strip()]
 
 
-def _by_key(model, key: str, values: list[str], noun: str) -> list:
-    found = {getattr(obj, key): obj for obj in model.objects.filter(**{f"{key}__in": values})}
+def _by_key(found: dict[str, Any], values: list[str], noun: str) -> list:
     unknown = [value for value in values if value not in found]
     if unknown:
         raise ItemFout(f"onbekend {noun}: {', '.join(unknown)}")
-    return [found[value] for value in values]
+    return [found[value] for value in dict.fromkeys(values)]
 
 
-def _actielijnen(item: dict) -> list[Actielijn]:
+def _actielijnen(item: dict, voorraad: Voorraad) -> list[Actielijn]:
     numbers = item.get("actielijnen") or []
     if not isinstance(numbers, list) or not all(
         isinstance(n, int) and 1 <= n <= 4 for n in numbers
     ):
         raise ItemFout("actielijnen moet een lijst met getallen van 1 tot en met 4 zijn")
-    return list(Actielijn.objects.filter(nummer__in=numbers))
+    return [voorraad.actielijnen[n] for n in sorted(set(numbers)) if n in voorraad.actielijnen]
 
 
 # An imported level becomes an assessment by the editorial panel, dated on the item's
@@ -342,11 +474,11 @@ def _actielijnen(item: dict) -> list[Actielijn]:
 IMPORT_GELDIGHEID = datetime.timedelta(days=3 * 365)
 
 
-def _beoordelingen(item: dict) -> list[Beoordeling]:
+def _beoordelingen(item: dict, voorraad: Voorraad) -> list[Beoordeling]:
     slugs = _strings(item, "bewijskracht")
     if not slugs:
         return []
-    niveau = _by_key(Bewijskracht, "slug", slugs[:1], "bewijskrachtniveau")[0]
+    niveau = _by_key(voorraad.niveaus, slugs[:1], "bewijskrachtniveau")[0]
     datum = _date(item)
     return [
         Beoordeling(
@@ -368,13 +500,21 @@ def _kosten(item: dict) -> dict:
     return {"kosten_band": band, "kosten_eenheid": per}
 
 
-def _doelgroepen(names: list[str]) -> list[Doelgroep]:
-    """Doelgroepen are free text in the import; new ones are added to the snippet list."""
+def _doelgroep_slug(name: str) -> str:
+    return slugify(name)[:50]
+
+
+def _doelgroepen(names: list[str], voorraad: Voorraad, nieuw: list[Doelgroep]) -> list[Doelgroep]:
+    """Doelgroepen are free text in the import; new ones are added to the snippet list (and
+    to the run's list once the item is saved, as its transaction may still be undone)."""
     groups = []
     for name in names:
-        group, _ = Doelgroep.objects.get_or_create(
-            slug=slugify(name)[:50], defaults={"naam": name[:100]}
-        )
+        group = voorraad.doelgroepen.get(_doelgroep_slug(name))
+        if group is None:
+            group, _ = Doelgroep.objects.get_or_create(
+                slug=_doelgroep_slug(name), defaults={"naam": name[:100]}
+            )
+            nieuw.append(group)
         groups.append(group)
     return groups
 

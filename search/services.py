@@ -4,8 +4,10 @@ fails) from the embedded backend, which is always kept up to date."""
 
 import logging
 import sqlite3
+import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TypeVar
 
@@ -106,18 +108,52 @@ def vergelijkbaar(instance, limit: int = 4) -> list[int]:
     return [int(key.split(":", 1)[1]) for key in keys]
 
 
+# While a bulk job runs (indexeren_uitgesteld), what it changes is collected here per thread
+# instead of indexed one item at a time.
+_uitgesteld = threading.local()
+# Documents per index write when many are brought up to date at once.
+BLOK = 500
+
+
 def bijwerken(*instances) -> None:
     """Bring the index in line with `instances`: each indexed if it is public now, otherwise
     (also when it was deleted) taken out, with one index write per type. A failed write is
     queued and retried with the next successful one, so no update is lost."""
-    per_soort: dict[Soort, list[int]] = defaultdict(list)
+    verzameld = getattr(_uitgesteld, "project", None)
+    if verzameld is not None:
+        verzameld.extend(instances)
+        return
+    per_soort: dict[Soort, dict[int, None]] = defaultdict(dict)
     for instance in instances:
         soort = soort_of(instance)
         if soort is not None:
-            per_soort[soort].append(instance.pk)
-    gelukt = all([_bijwerken_of_onthouden(soort, pks) for soort, pks in per_soort.items()])
+            per_soort[soort][instance.pk] = None
+    gelukt = all(
+        [
+            _bijwerken_of_onthouden(soort, pks[begin : begin + BLOK])
+            for soort, uniek in per_soort.items()
+            for pks in [list(uniek)]
+            for begin in range(0, len(pks), BLOK)
+        ]
+    )
     if per_soort and gelukt and Indexachterstand.objects.exists():
         achterstand_verwerken()
+
+
+@contextmanager
+def indexeren_uitgesteld() -> Iterator[None]:
+    """Index what a bulk job (an import) changes once, at its end, instead of per item, also
+    when it ends in an error, so everything that was saved is found. Entered through the
+    `bulkverwerking` hook (wijkwijzer.bulk)."""
+    if getattr(_uitgesteld, "project", None) is not None:
+        yield
+        return
+    _uitgesteld.project = []
+    try:
+        yield
+    finally:
+        instances, _uitgesteld.project = _uitgesteld.project, None
+        bijwerken(*instances)
 
 
 def _bijwerken_of_onthouden(soort: Soort, pks: list[int]) -> bool:
@@ -163,10 +199,17 @@ def synoniemen_bijwerken() -> None:
     _write(lambda es: es.put_synonyms(synoniemen()))
 
 
-def herbouwen() -> int:
+def herbouwen(voortgang: Callable[[int, int | None], None] | None = None) -> int:
     """Rebuild the indexes from the database; returns the number of documents. With
-    Elasticsearch configured, it is rebuilt too, and errors are not swallowed here."""
-    documents = list(all_documents())
+    Elasticsearch configured, it is rebuilt too, and errors are not swallowed here.
+    `voortgang` is called with (documents read, total) as the documents are made, which is
+    most of the time a rebuild takes."""
+    totaal = sum(soort.items().count() for soort in soorten()) if voortgang else None
+    documents = []
+    for document in all_documents():
+        documents.append(document)
+        if voortgang:
+            voortgang(len(documents), totaal)
     embedded().rebuild(documents)
     # Everything is fresh now, queued updates included.
     Indexachterstand.objects.all().delete()

@@ -1,8 +1,10 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search import demo, health, roles, services
 from search.models import Synoniem
+from search.services import indexeren_uitgesteld
 from wijkwijzer import haken
 
 
@@ -22,3 +24,6 @@ haken.MEER_ZOALS_DIT.registreer(services.vergelijkbaar)
 haken.DEMO.registreer(demo)
 haken.GEZONDHEID.registreer(health.check)
 haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)
+
+# Imports index the site's search once at their end (wijkwijzer.bulk).
+hooks.register("bulkverwerking", lambda: indexeren_uitgesteld())

@@ -102,7 +102,7 @@ def test_json_lines_and_reimport_updates_instead_of_duplicating(tmp_path, setup)
         ),
     )
 
-    assert code == 0 and "0 aangemaakt, 2 bijgewerkt" in out
+    assert code == 0 and "0 aangemaakt, 1 bijgewerkt, 0 mislukt, 1 ongewijzigd" in out
     assert PraktijkvoorbeeldPage.objects.count() == 2
     assert PraktijkvoorbeeldPage.objects.get(slug="aandebak-garanties").title == "Nieuwe titel"
 
@@ -252,11 +252,11 @@ def test_an_item_meeting_a_locked_database_is_tried_again_then_reported(
     echt = importer.import_item
     pogingen: dict[str, int] = {}
 
-    def soms_bezet(item):
+    def soms_bezet(item, *rest):
         pogingen[item["slug"]] = pogingen.get(item["slug"], 0) + 1
         if item["slug"] == "altijd-bezet" or pogingen[item["slug"]] == 1:
             raise OperationalError("database is locked")
-        return echt(item)
+        return echt(item, *rest)
 
     monkeypatch.setattr(importer, "import_item", soms_bezet)
     items = [item(slug="even-bezet"), item(slug="altijd-bezet"), item(slug="daarna")]
@@ -266,3 +266,97 @@ def test_an_item_meeting_a_locked_database_is_tried_again_then_reported(
     assert code == 1 and "2 aangemaakt" in out and "1 mislukt" in out
     assert "FOUT item 2 (slug 'altijd-bezet'): de database bleef bezet" in err
     assert pogingen == {"even-bezet": 2, "altijd-bezet": importer.POGINGEN, "daarna": 2}
+
+
+# Progress and speed (issue 22, point 6)
+
+
+def run_met(tmp_path, content: str, **options) -> tuple[str, str]:
+    path = tmp_path / "items.json"
+    path.write_text(content, encoding="utf-8")
+    out, err = StringIO(), StringIO()
+    call_command("import_kennisbank", str(path), stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def items(aantal: int, **overrides) -> list[dict]:
+    return [item(slug=f"voorbeeld-{n}", title=f"Voorbeeld {n}", **overrides) for n in range(aantal)]
+
+
+def test_progress_and_a_summary_at_normal_verbosity(tmp_path, setup):
+    out, _ = run_met(tmp_path, json.dumps(items(3)))
+
+    assert "3 van 3 items (100%)" in out and "per s" in out
+    assert "3 aangemaakt, 0 bijgewerkt, 0 mislukt, 0 ongewijzigd" in out
+
+
+def test_nothing_on_stdout_at_verbosity_0_but_errors_still_on_stderr(tmp_path, setup):
+    slecht = item(slug="slecht", themes=["bestaat-niet"])
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([*items(2), slecht]), encoding="utf-8")
+    out, err = StringIO(), StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import_kennisbank", str(path), stdout=out, stderr=err, verbosity=0)
+
+    assert out.getvalue() == ""
+    assert "FOUT item 3 (slug 'slecht'): onbekend thema: bestaat-niet" in err.getvalue()
+
+
+def test_a_second_run_skips_unchanged_items_and_updates_a_changed_one(tmp_path, setup):
+    run_met(tmp_path, json.dumps(items(3)))
+    revisies = dict(PraktijkvoorbeeldPage.objects.values_list("slug", "latest_revision_id"))
+    gewijzigd = items(3)
+    gewijzigd[1]["summary"] = "Een nieuwe samenvatting."
+    gewijzigd[2]["doelgroepen"] = ["Jongeren"]
+
+    out, _ = run_met(tmp_path, json.dumps(gewijzigd))
+
+    assert "0 aangemaakt, 2 bijgewerkt, 0 mislukt, 1 ongewijzigd" in out
+    nu = dict(PraktijkvoorbeeldPage.objects.values_list("slug", "latest_revision_id"))
+    assert nu["voorbeeld-0"] == revisies["voorbeeld-0"]
+    assert nu["voorbeeld-1"] != revisies["voorbeeld-1"]
+    page = PraktijkvoorbeeldPage.objects.get(slug="voorbeeld-1")
+    assert page.samenvatting == "Een nieuwe samenvatting." and page.live
+    assert [
+        d.naam for d in PraktijkvoorbeeldPage.objects.get(slug="voorbeeld-2").doelgroepen.all()
+    ] == ["Jongeren"]
+
+
+def test_an_item_whose_page_has_a_draft_is_published_again(tmp_path, setup):
+    run_met(tmp_path, json.dumps(items(1)))
+    page = PraktijkvoorbeeldPage.objects.get(slug="voorbeeld-0")
+    page.title = "Concept van een redacteur"
+    page.save_revision()
+
+    out, _ = run_met(tmp_path, json.dumps(items(1)))
+
+    assert "1 bijgewerkt" in out
+    page.refresh_from_db()
+    assert page.title == "Voorbeeld 0" and not page.has_unpublished_changes
+
+
+def test_queries_per_item_stay_bounded(tmp_path, setup, django_assert_max_num_queries):
+    # Before issue 22 a new item took about 135 queries (Wagtail's search index and the
+    # reference index written per save, every theme and area looked up per item) and an
+    # unchanged one about 100.
+    with django_assert_max_num_queries(20 * 90):
+        run_met(tmp_path, json.dumps(items(20)))
+    with django_assert_max_num_queries(20):
+        out, _ = run_met(tmp_path, json.dumps(items(20)))
+    assert "20 ongewijzigd" in out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_items_are_searchable_when_the_command_returns_also_in_the_admin(tmp_path, setup):
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    from search.backends.base import Vraag
+    from search.services import zoeken
+
+    run_met(tmp_path, json.dumps([*items(2), item(slug="uniek", title="Zeldzaamwoord")]))
+
+    assert [t.title for t in zoeken(Vraag(tekst="zeldzaamwoord")).treffers] == ["Zeldzaamwoord"]
+    gevonden = get_search_backend().search("Zeldzaamwoord", Page)
+    assert [page.title for page in gevonden] == ["Zeldzaamwoord"]

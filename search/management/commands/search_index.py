@@ -1,8 +1,7 @@
-import time
-
 from django.core.management.base import BaseCommand, CommandError
 
 from search.services import achterstand_verwerken, herbouwen
+from wijkwijzer.voortgang import Voortgang, duur
 
 
 class Command(BaseCommand):
@@ -17,15 +16,27 @@ class Command(BaseCommand):
             "--achterstand", action="store_true", help="Uitgestelde indexeringen verwerken."
         )
 
-    def handle(self, *args, rebuild: bool = False, achterstand: bool = False, **options) -> None:
+    def handle(
+        self,
+        *args,
+        rebuild: bool = False,
+        achterstand: bool = False,
+        verbosity: int = 1,
+        **options,
+    ) -> None:
         if achterstand:
             done = achterstand_verwerken(limit=10_000)
-            self.stdout.write(f"Uitgestelde indexeringen verwerkt: {done}.")
+            if verbosity > 0:
+                self.stdout.write(f"Uitgestelde indexeringen verwerkt: {done}.")
             return
         if not rebuild:
             raise CommandError("Gebruik: manage.py search_index --rebuild (of --achterstand)")
-        started = time.perf_counter()
-        count = herbouwen()
-        self.stdout.write(
-            f"Zoekindex opgebouwd: {count} documenten in {time.perf_counter() - started:.1f} s."
-        )
+        voortgang = Voortgang(self.stdout, verbosity=verbosity, wat="documenten")
+        try:
+            count = herbouwen(voortgang)
+        finally:
+            voortgang.klaar()
+        if verbosity > 0:
+            self.stdout.write(
+                f"Zoekindex opgebouwd: {count} documenten in {duur(voortgang.verstreken())}."
+            )
