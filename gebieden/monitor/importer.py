@@ -3,13 +3,17 @@
 Columns (header row, comma or semicolon separated, names in any order): indicator (number
 1-15), gebied (area slug, or the CBS code of the wijk or buurt the area is), periode (2023,
 2023-Q2 or 2023-06), waarde, eenheid, bron, and optionally gemeente and nederland (reference
-values). Numbers may use a decimal comma.
+values). Numbers may use a decimal comma. The file may be UTF-8 (with or without the byte
+order mark Excel writes), or Windows-1252, which Excel on Windows writes for "CSV
+(gescheiden door lijstscheidingsteken)"; `decodeer` tells them apart.
 
 Every row is checked before anything is written; a real import is all-or-nothing, and a
 figure that already exists for the indicator, area and period is replaced."""
 
+import codecs
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -33,6 +37,33 @@ class Uitslag:
     geschreven: bool = False
 
 
+class Onleesbaar(ValueError):
+    """The file is in no encoding the import knows; the message says what to do, in Dutch."""
+
+
+# Names for the user of the encodings decodeer recognises.
+CODERINGEN = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16 (Unicode)", "cp1252": "Windows-1252"}
+
+
+def decodeer(data: bytes) -> tuple[str, str]:
+    """The text of an uploaded or given file and the name of its encoding. UTF-8 is tried
+    first: text in Windows-1252 with any letter beyond ASCII (é, ë) is almost never valid
+    UTF-8, while every UTF-8 file would also "decode" as Windows-1252, wrongly."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        coderingen = ["utf-16"]
+    else:
+        coderingen = ["utf-8-sig", "cp1252"]
+    for codering in coderingen:
+        try:
+            return data.decode(codering), CODERINGEN[codering]
+        except UnicodeDecodeError:
+            continue
+    raise Onleesbaar(
+        "Dit bestand is geen tekst in UTF-8 of Windows-1252. Sla het in Excel op als "
+        "'CSV UTF-8 (door komma's gescheiden)'."
+    )
+
+
 def _getal(tekst: str) -> Decimal:
     tekst = tekst.strip().replace(" ", "")
     if "," in tekst:
@@ -43,8 +74,12 @@ def _getal(tekst: str) -> Decimal:
     return waarde.quantize(Decimal("0.01"))
 
 
-def lees(tekst: str, *, voorbeelddata: bool = False) -> Uitslag:
-    """Parse and check every row; writes nothing."""
+Voortgang = Callable[[int, int], None]
+
+
+def lees(tekst: str, *, voorbeelddata: bool = False, voortgang: Voortgang | None = None) -> Uitslag:
+    """Parse and check every row; writes nothing. `voortgang` is called with (rows read,
+    rows) as the rows are checked."""
     uitslag = Uitslag()
     if not tekst.strip():
         uitslag.fouten.append("Het bestand is leeg.")
@@ -53,7 +88,8 @@ def lees(tekst: str, *, voorbeelddata: bool = False) -> Uitslag:
         # PostgreSQL cannot store it, and no spreadsheet writes it into a CSV file.
         uitslag.fouten.append("Het bestand is geen leesbare CSV (het bevat NUL-tekens).")
         return uitslag
-    kopregel = tekst.splitlines()[0]
+    regels = tekst.splitlines()
+    kopregel = regels[0]
     scheiding = max(";,", key=kopregel.count)
     if scheiding not in kopregel:
         uitslag.fouten.append(
@@ -66,7 +102,12 @@ def lees(tekst: str, *, voorbeelddata: bool = False) -> Uitslag:
         return uitslag
     try:
         _lees_regels(
-            csv.DictReader(io.StringIO(tekst), delimiter=scheiding), uitslag, voorbeelddata
+            csv.DictReader(io.StringIO(tekst), delimiter=scheiding),
+            uitslag,
+            voorbeelddata,
+            voortgang,
+            # Rows as lines; a quoted value over several lines only makes the total high.
+            max(len(regels) - 1, 1),
         )
     except csv.Error as fout:
         uitslag.metingen = []
@@ -77,7 +118,13 @@ def lees(tekst: str, *, voorbeelddata: bool = False) -> Uitslag:
     return uitslag
 
 
-def _lees_regels(reader: csv.DictReader, uitslag: Uitslag, voorbeelddata: bool) -> None:
+def _lees_regels(
+    reader: csv.DictReader,
+    uitslag: Uitslag,
+    voorbeelddata: bool,
+    voortgang: Voortgang | None,
+    rijen: int,
+) -> None:
     kolommen = [naam.strip().lower() for naam in reader.fieldnames or []]
     reader.fieldnames = kolommen
     if ontbrekend := [naam for naam in VERPLICHT if naam not in kolommen]:
@@ -92,6 +139,8 @@ def _lees_regels(reader: csv.DictReader, uitslag: Uitslag, voorbeelddata: bool) 
     gebieden.update({code: g for code, g in deel_van.items() if g.cbs_code_lijst == {code}})
     gezien: dict[tuple, int] = {}
     for regel, rij in enumerate(reader, start=2):
+        if voortgang:
+            voortgang(regel - 1, rijen)
         fouten = []
         waarden = {naam: (rij.get(naam) or "").strip() for naam in VERPLICHT + OPTIONEEL}
         indicator = indicatoren.get(waarden["indicator"])
@@ -183,10 +232,16 @@ VELDEN = [
 ]
 
 
-def importeren(tekst: str, *, proef: bool = False, voorbeelddata: bool = False) -> Uitslag:
+def importeren(
+    tekst: str,
+    *,
+    proef: bool = False,
+    voorbeelddata: bool = False,
+    voortgang: Voortgang | None = None,
+) -> Uitslag:
     """Check `tekst`; unless it is a dry run or any row has an error, write every figure in
     one transaction."""
-    uitslag = lees(tekst, voorbeelddata=voorbeelddata)
+    uitslag = lees(tekst, voorbeelddata=voorbeelddata, voortgang=voortgang)
     if proef or uitslag.fouten:
         return uitslag
     now = timezone.now()

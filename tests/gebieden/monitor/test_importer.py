@@ -206,3 +206,75 @@ def test_the_same_area_by_slug_and_by_code_is_one_figure_twice(indicatoren, gebi
     )
 
     assert any("dubbele periode" in fout for fout in uitslag.fouten)
+
+
+# Excel's files (issue 22, point 6): Windows-1252 and UTF-8, semicolons and commas.
+ZUIDOOST = [
+    "15;overvecht;2022;14;procent;Enquête Zuidoost (één peiling);12;9,5",
+    "5;overvecht;2023;6,2;score;Leefbaarometer, Café-enquête;;",
+]
+
+
+@pytest.mark.parametrize(
+    ("codering", "kop"),
+    [("cp1252", ""), ("utf-8", ""), ("utf-8", "\ufeff"), ("utf-16", "")],
+)
+def test_excel_encodings_are_read_with_their_accents(indicatoren, gebied, tmp_path, codering, kop):
+    bestand = tmp_path / "cijfers.csv"
+    bestand.write_bytes((kop + csv(*ZUIDOOST)).encode(codering))
+    out = StringIO()
+
+    call_command("import_monitor", str(bestand), stdout=out)
+
+    assert "Opgeslagen: 2 nieuw, 0 bijgewerkt." in out.getvalue()
+    assert Meting.objects.get(periode="2022").bron == "Enquête Zuidoost (één peiling)"
+    assert Meting.objects.get(periode="2023").bron == "Leefbaarometer, Café-enquête"
+
+
+def test_a_comma_separated_windows_file_with_quoted_commas(indicatoren, gebied, tmp_path):
+    regels = [
+        "indicator,gebied,periode,waarde,eenheid,bron",
+        '15,overvecht,2022,"14,5",procent,"Enquête, Zuidoost"',
+    ]
+    bestand = tmp_path / "cijfers.csv"
+    bestand.write_bytes("\r\n".join(regels).encode("cp1252"))
+
+    call_command("import_monitor", str(bestand), stdout=StringIO())
+
+    meting = Meting.objects.get()
+    assert (str(meting.waarde), meting.bron) == ("14.50", "Enquête, Zuidoost")
+
+
+def test_progress_and_summary_follow_the_verbosity(indicatoren, gebied, tmp_path):
+    bestand = tmp_path / "cijfers.csv"
+    bestand.write_text(csv(*GOED), encoding="utf-8")
+    out, stil = StringIO(), StringIO()
+
+    call_command("import_monitor", str(bestand), "--proef", stdout=out)
+    call_command("import_monitor", str(bestand), "--proef", stdout=stil, verbosity=0)
+
+    assert "3 van 3 regels (100%)" in out.getvalue()
+    assert "Gelezen als UTF-8." in out.getvalue()
+    assert stil.getvalue() == ""
+
+
+def test_the_admin_upload_reads_a_windows_file(client, indicatoren, gebied, roles):
+    redacteur = UserFactory()
+    redacteur.groups.add(roles[REDACTEUR])
+    TOTP.activate(redacteur, generate_totp_secret())
+    client.force_login(redacteur)
+    bestand = SimpleUploadedFile("cijfers.csv", csv(*ZUIDOOST).encode("cp1252"), "text/csv")
+
+    pagina = client.post("/admin/monitor/import/", {"bestand": bestand}).content.decode()
+
+    assert "Opgeslagen: 2 nieuwe en 0 bijgewerkte cijfers." in pagina
+    assert Meting.objects.get(periode="2022").bron == "Enquête Zuidoost (één peiling)"
+
+
+def test_bytes_in_no_known_encoding_are_refused_with_advice(indicatoren, gebied, tmp_path):
+    bestand = tmp_path / "cijfers.csv"
+    # 0x81 is undefined in Windows-1252 and, alone, invalid UTF-8.
+    bestand.write_bytes(csv(*GOED).encode("ascii") + b"\x81")
+
+    with pytest.raises(CommandError, match="geen tekst in UTF-8 of Windows-1252"):
+        call_command("import_monitor", str(bestand))

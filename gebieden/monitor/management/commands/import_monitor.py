@@ -2,12 +2,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from gebieden.monitor.importer import importeren
+from gebieden.monitor.importer import Onleesbaar, decodeer, importeren
+from wijkwijzer.voortgang import Voortgang
 
 
 class Command(BaseCommand):
     help = (
-        "Importeert cijfers van de kernindicatoren uit een CSV-bestand (zie docs/monitor.md). "
+        "Importeert cijfers van de kernindicatoren uit een CSV-bestand (zie docs/monitor.md): "
+        "UTF-8 of Windows-1252 (Excel), gescheiden door puntkomma's of komma's. "
         "Alles of niets: bij één fout wordt niets opgeslagen."
     )
 
@@ -17,17 +19,27 @@ class Command(BaseCommand):
             "--proef", action="store_true", help="Alleen controleren; niets opslaan."
         )
 
-    def handle(self, *args, bestand: Path, proef: bool, **options) -> None:
+    def handle(self, *args, bestand: Path, proef: bool, verbosity: int = 1, **options) -> None:
         try:
-            tekst = bestand.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as fout:
-            raise CommandError(f"Kan {bestand} niet lezen als UTF-8-tekst: {fout}") from fout
-        uitslag = importeren(tekst, proef=proef)
+            tekst, codering = decodeer(bestand.read_bytes())
+        except OSError as fout:
+            raise CommandError(f"Kan {bestand} niet lezen: {fout}") from fout
+        except Onleesbaar as fout:
+            raise CommandError(f"{bestand}: {fout}") from fout
+        voortgang = Voortgang(self.stdout, verbosity=verbosity, wat="regels")
+        try:
+            uitslag = importeren(tekst, proef=proef, voortgang=voortgang)
+        finally:
+            voortgang.klaar()
         for fout in uitslag.fouten:
             self.stderr.write(fout)
         if uitslag.fouten:
             raise CommandError(f"{len(uitslag.fouten)} fouten; er is niets opgeslagen.")
-        actie = "Zou opslaan" if proef else "Opgeslagen"
-        self.stdout.write(
-            self.style.SUCCESS(f"{actie}: {uitslag.nieuw} nieuw, {uitslag.bijgewerkt} bijgewerkt.")
-        )
+        if verbosity > 0:
+            actie = "Zou opslaan" if proef else "Opgeslagen"
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{actie}: {uitslag.nieuw} nieuw, {uitslag.bijgewerkt} bijgewerkt. "
+                    f"Gelezen als {codering}."
+                )
+            )
