@@ -126,10 +126,14 @@ def test_demo_participation_processes_show_the_loop(demo, client):
     assert "Taalcafé in het buurthuis" in proces and "Samen 80% klaar" in proces
 
 
-def test_running_twice_changes_nothing(demo):
+def test_running_twice_changes_nothing_and_says_so(demo):
     before = counts()
-    call_command("load_demo", stdout=StringIO())
+    out, stil = StringIO(), StringIO()
+    call_command("load_demo", stdout=out)
+    call_command("load_demo", stdout=stil, verbosity=0)
     assert counts() == before
+    assert "onderdelen (100%)" in out.getvalue() and "0 nieuwe pagina's" in out.getvalue()
+    assert stil.getvalue() == ""
 
 
 def test_the_overview_lists_the_areas_in_the_main_menu(demo, client):
