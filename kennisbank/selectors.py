@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.http import QueryDict
 from django.utils import timezone
+from rules.permissions import has_perm
 from wagtail.models import Page
 
 from gebieden.models import Actielijn, FocusgebiedPage, Thema
@@ -23,7 +24,6 @@ from kennisbank.models import (
     LeerkringIndexPage,
     LeerkringPage,
     Leeslijstitem,
-    Lidmaatschap,
     PraktijkvoorbeeldIndexPage,
     PraktijkvoorbeeldPage,
     PublicatieIndexPage,
@@ -428,14 +428,9 @@ def leerkringen_lijst(index: LeerkringIndexPage) -> dict[str, Any]:
     return {"leerkringen": list(circles.prefetch_related("themas"))}
 
 
-def is_leerkring_lid(leerkring: LeerkringPage, user) -> bool:
-    return user.is_authenticated and (
-        leerkring.lidmaatschappen.filter(deelnemer=user, status=Lidmaatschap.Status.LID).exists()
-    )
-
-
 def leerkring_detail(leerkring: LeerkringPage, user) -> dict[str, Any]:
-    """What the page shows; `is_lid` decides whether the members-only part is rendered."""
+    """What the page shows; `is_lid` (kennisbank.bekijk_ledendocumenten) decides whether the
+    members-only part is rendered."""
     mine = None
     if user.is_authenticated:
         mine = leerkring.lidmaatschappen.filter(deelnemer=user).first()
@@ -443,7 +438,7 @@ def leerkring_detail(leerkring: LeerkringPage, user) -> dict[str, Any]:
         "themas": list(leerkring.themas.all()),
         "bijeenkomsten": list(leerkring.bijeenkomsten.order_by("begin")),
         "mijn_lidmaatschap": mine,
-        "is_lid": mine is not None and mine.status == Lidmaatschap.Status.LID,
+        "is_lid": has_perm("kennisbank.bekijk_ledendocumenten", user, leerkring),  # type: ignore[no-untyped-call]
         "nu": timezone.now(),
     }
 

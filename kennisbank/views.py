@@ -1,3 +1,4 @@
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -15,7 +16,6 @@ from kennisbank import meldingen
 from kennisbank.forms import LidmaatschapForm, VolgmeldingenForm, VraagForm
 from kennisbank.models import Aanmelding, EvenementPage, LeerkringPage, Volgsoort
 from kennisbank.selectors import (
-    is_leerkring_lid,
     mijn_kennisbank,
     mijn_vraag,
     mijn_vragen,
@@ -104,7 +104,7 @@ def leerkring_document(request: HttpRequest, pk: int, document_pk: int) -> HttpR
     """Members-only documents are served here, after the membership check, and only when the
     document belongs to this circle."""
     leerkring = get_object_or_404(LeerkringPage.objects.live(), pk=pk)
-    if not is_leerkring_lid(leerkring, request.user):
+    if not rules.has_perm("kennisbank.bekijk_ledendocumenten", request.user, leerkring):
         raise Http404
     ids = {block.value.pk for block in leerkring.ledendocumenten if block.value}
     if document_pk not in ids:

@@ -31,12 +31,7 @@ from kennisbank.services import (
 )
 from wijkwijzer import haken
 from wijkwijzer.models import User
-from wijkwijzer.roles import (
-    EINDREDACTEUR,
-    REDACTEUR,
-    VRAAGBAAK_COORDINATOR,
-    VRAAGBAAK_DESKUNDIGE,
-)
+from wijkwijzer.roles import VRAAGBAAK_COORDINATOR, VRAAGBAAK_DESKUNDIGE
 from wijkwijzer.sections import Section
 
 
@@ -63,9 +58,10 @@ register_snippet(KennisbankViewSetGroup)
 
 
 def lidmaatschappen_voor(user) -> QuerySet:
-    """Coordinators see the requests of their own circles; redactie and superusers all."""
+    """The requests `user` may decide on (kennisbank.beoordeel_lidmaatschap): all of them, or
+    those of the circles they coordinate."""
     queryset = Lidmaatschap.objects.select_related("leerkring", "deelnemer")
-    if user.is_superuser or user.groups.filter(name__in=[REDACTEUR, EINDREDACTEUR]).exists():
+    if user.has_perm("kennisbank.beoordeel_lidmaatschap"):
         return queryset
     return queryset.filter(leerkring__coordinator=user)
 
@@ -128,14 +124,11 @@ def register_lidmaatschap_viewset() -> ModelViewSet:
     return LidmaatschapViewSet("lidmaatschappen")
 
 
-def is_vraagbaak_coordinator(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=VRAAGBAAK_COORDINATOR).exists()
-
-
 def vragen_voor(user) -> QuerySet:
-    """Coordinators see every question; a deskundige only those routed to them."""
+    """Coordinators (kennisbank.beheer_vraag) see every question; a deskundige only those
+    routed to them."""
     queryset = Vraag.objects.select_related("thema", "focusgebied", "behandelaar", "vrager")
-    if is_vraagbaak_coordinator(user):
+    if user.has_perm("kennisbank.beheer_vraag"):
         return queryset
     return queryset.filter(behandelaar=user)
 
@@ -166,8 +159,8 @@ class VraagBehandelenForm(WagtailAdminModelForm):
         vraag = self.instance
         self.acties = vraag_acties(
             vraag,
-            coordinator=is_vraagbaak_coordinator(for_user),
-            behandelaar=vraag.behandelaar_id == for_user.pk,
+            coordinator=for_user.has_perm("kennisbank.beheer_vraag", vraag),
+            behandelaar=for_user.has_perm("kennisbank.beantwoord_vraag", vraag),
         )
         self.fields["actie"] = forms.ChoiceField(
             label=_("Wat wil je doen?"),
@@ -296,8 +289,7 @@ class VerlopenBeoordelingenPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_verlopen_beoordelingen_panel(request, panels) -> None:
-    user = request.user
-    if user.is_superuser or user.groups.filter(name__in=[REDACTEUR, EINDREDACTEUR]).exists():
+    if request.user.has_perm("kennisbank.bekijk_verlopen_beoordelingen"):
         panels.append(VerlopenBeoordelingenPanel())
 
 

@@ -2,8 +2,9 @@
 the draft inside their organisation, and submits it; the editors return it with comments per
 section (as often as needed) or the eindredactie publishes it, crediting the organisation.
 
-The steps and who may take them are one table, INZENDING_STAPPEN, that the views, the
-review screen and the tests all read."""
+The steps, from which statuses and by which rule (kennisbank.inzendingen.rules) each may be
+taken, are one table, INZENDING_STAPPEN, that the views, the review screen and the tests all
+read."""
 
 from django.conf import settings
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from rules.permissions import has_perm
 
 from kennisbank.inzendingen.forms import bronregels
 from kennisbank.inzendingen.models import Inzending, Opmerking, Organisatie
@@ -29,13 +31,6 @@ class InzendingFout(Exception):
     """A step that is not allowed now; the message is Dutch and shown to the person."""
 
 
-# Roles a person has towards one submission.
-AUTEUR = "auteur"
-COLLEGA = "collega"  # a member of the organisation the draft is shared with
-REDACTIE = "redactie"  # redacteur or eindredacteur: reviews and returns
-EINDREDACTIE = "eindredactie"  # decides: publishes or declines
-
-BEKIJKEN = "bekijken"
 OPSLAAN = "opslaan"
 DELEN = "delen"
 INDIENEN = "indienen"
@@ -45,15 +40,19 @@ GOEDKEUREN = "goedkeuren"
 AFWIJZEN = "afwijzen"
 
 BEWERKBAAR = {Status.CONCEPT, Status.TERUGGESTUURD}
-# step: (from which statuses, by which roles, to which status; None keeps it)
-INZENDING_STAPPEN: dict[str, tuple[set[Status], set[str], Status | None]] = {
-    OPSLAAN: (BEWERKBAAR, {AUTEUR}, None),
-    DELEN: (BEWERKBAAR, {AUTEUR}, None),
-    INDIENEN: (BEWERKBAAR, {AUTEUR}, Status.INGEDIEND),
-    TERUGTREKKEN: ({Status.INGEDIEND}, {AUTEUR}, Status.CONCEPT),
-    TERUGSTUREN: ({Status.INGEDIEND}, {REDACTIE, EINDREDACTIE}, Status.TERUGGESTUURD),
-    GOEDKEUREN: ({Status.INGEDIEND}, {EINDREDACTIE}, Status.GEPUBLICEERD),
-    AFWIJZEN: ({Status.INGEDIEND}, {EINDREDACTIE}, Status.AFGEWEZEN),
+# step: (from which statuses, by which rule, to which status; None keeps it)
+INZENDING_STAPPEN: dict[str, tuple[set[Status], str, Status | None]] = {
+    OPSLAAN: (BEWERKBAAR, "inzendingen.opslaan_inzending", None),
+    DELEN: (BEWERKBAAR, "inzendingen.delen_inzending", None),
+    INDIENEN: (BEWERKBAAR, "inzendingen.indienen_inzending", Status.INGEDIEND),
+    TERUGTREKKEN: ({Status.INGEDIEND}, "inzendingen.terugtrekken_inzending", Status.CONCEPT),
+    TERUGSTUREN: (
+        {Status.INGEDIEND},
+        "inzendingen.terugsturen_inzending",
+        Status.TERUGGESTUURD,
+    ),
+    GOEDKEUREN: ({Status.INGEDIEND}, "inzendingen.goedkeuren_inzending", Status.GEPUBLICEERD),
+    AFWIJZEN: ({Status.INGEDIEND}, "inzendingen.afwijzen_inzending", Status.AFGEWEZEN),
 }
 FOUTEN = {
     OPSLAAN: "Alleen de schrijver kan dit voorbeeld aanpassen, zolang het een concept is.",
@@ -66,44 +65,12 @@ FOUTEN = {
 }
 
 
-def rollen(gebruiker: User, inzending: Inzending) -> set[str]:
-    if not gebruiker.is_authenticated:
-        return set()
-    if inzending.auteur_id == gebruiker.pk:
-        # Nobody reviews their own example: the editorial roles stop at one's own work.
-        return {AUTEUR}
-    result = set()
-    groepen = {g.name for g in gebruiker.groups.all()}
-    if gebruiker.is_superuser or groepen & {REDACTEUR, EINDREDACTEUR}:
-        result.add(REDACTIE)
-    if gebruiker.is_superuser or EINDREDACTEUR in groepen:
-        result.add(EINDREDACTIE)
-    if (
-        inzending.gedeeld
-        and inzending.organisatie_id
-        and gebruiker.organisatielidmaatschappen.filter(
-            organisatie_id=inzending.organisatie_id
-        ).exists()
-    ):
-        result.add(COLLEGA)
-    return result
-
-
-def mag_bekijken(gebruiker: User, inzending: Inzending) -> bool:
-    """The author always; colleagues while it is shared; the editors once it is submitted."""
-    eigen = rollen(gebruiker, inzending)
-    if eigen & {AUTEUR, COLLEGA}:
-        return True
-    return bool(eigen & {REDACTIE, EINDREDACTIE}) and inzending.status != Status.CONCEPT
-
-
 def acties(gebruiker: User, inzending: Inzending) -> list[str]:
     """The steps `gebruiker` may take on `inzending` now."""
-    eigen = rollen(gebruiker, inzending)
     return [
         stap
-        for stap, (van, wie, _naar) in INZENDING_STAPPEN.items()
-        if inzending.status in van and eigen & wie
+        for stap, (van, regel, _naar) in INZENDING_STAPPEN.items()
+        if inzending.status in van and has_perm(regel, gebruiker, inzending)  # type: ignore[no-untyped-call]
     ]
 
 

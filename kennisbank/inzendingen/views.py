@@ -3,6 +3,7 @@ with the editors' comments, and the one-click steps (share, submit, take back)."
 
 from collections.abc import Callable
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -46,7 +47,7 @@ def _inzending(request: HttpRequest, pk: int) -> Inzending:
     inzending = get_object_or_404(
         Inzending.objects.select_related("organisatie", "auteur", "pagina"), pk=pk
     )
-    if not services.mag_bekijken(request.user, inzending):
+    if not rules.has_perm("inzendingen.bekijken_inzending", request.user, inzending):
         raise Http404
     return inzending
 

@@ -1,3 +1,4 @@
+import rules
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -110,7 +111,7 @@ class BeoordelenView(EditView):
 
     def get_object(self, queryset=None):
         inzending = super().get_object(queryset)
-        if not services.mag_bekijken(self.request.user, inzending):
+        if not rules.has_perm("inzendingen.bekijken_inzending", self.request.user, inzending):
             raise PermissionDenied
         return inzending
 
