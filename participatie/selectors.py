@@ -21,9 +21,10 @@ from django.db.models import (
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.query import PageQuerySet
 
 from gebieden.kaart import Kaart, Punt, Vlak
-from gebieden.models import FocusgebiedPage, Gebiedsgrens, Thema
+from gebieden.models import AlliantieoverlegPage, FocusgebiedPage, Gebiedsgrens, Thema
 from gebieden.selectors import eigen_gebieden
 from participatie.models import (
     SCHRIJFFASEN,
@@ -51,7 +52,9 @@ DUBBEL_TERMIJN = timedelta(days=30)
 PUBLIEK = [Zichtbaarheid.ZICHTBAAR, Zichtbaarheid.VERBORGEN]
 
 
-def _met_antwoorden(processen: QuerySet) -> QuerySet:
+def _met_antwoorden(
+    processen: PageQuerySet[ParticipatieprocesPage],
+) -> PageQuerySet[ParticipatieprocesPage]:
     """Processes with their phases and how many public contributions got an answer, for
     "Wat is er met je inbreng gedaan?" beside each."""
     zichtbaar = Q(inbreng__zichtbaarheid=Zichtbaarheid.ZICHTBAAR)
@@ -66,11 +69,11 @@ def _met_antwoorden(processen: QuerySet) -> QuerySet:
     )
 
 
-def _wat_nu_kan(proces: ParticipatieprocesPage) -> tuple:
+def _wat_nu_kan(proces: ParticipatieprocesPage) -> tuple[int, int]:
     """Open for input first, closing soonest first; then what opens later; then the rest,
     newest first."""
     stand = proces.stand()
-    if stand.schrijven_open:
+    if stand.schrijven_open and stand.tot is not None:
         return (0, stand.tot.toordinal())
     eerste = min((fase.begin for fase in proces.fasen.all()), default=None)
     if eerste and eerste > timezone.localdate():
@@ -130,12 +133,13 @@ def spelden_kaart(proces: ParticipatieprocesPage, inbreng: QuerySet[Inbreng]) ->
     statussen = dict(Inbrengstatus.choices)
     kaart.punten = [
         Punt(
-            float(lengte),
-            float(breedte),
+            float(lengte),  # type: ignore[arg-type]  # None excluded in the query
+            float(breedte),  # type: ignore[arg-type]
             f"{titel} ({statussen[status]})",
             proces.url + proces.reverse_subpage("inbreng", args=[pk]),
         )
         for pk, titel, lengte, breedte, status in inbreng.exclude(lengte=None)
+        .exclude(breedte=None)
         .order_by("-aangemaakt_op")
         .values_list("pk", "titel", "lengte", "breedte", "status")[:MAX_SPELDEN]
     ]
@@ -147,7 +151,7 @@ def speld_kaart(inbreng: Inbreng) -> Kaart | None:
     if not inbreng.heeft_speld:
         return None
     kaart = _grens_kaart(inbreng.focusgebied_id, str(_("De plek van dit bericht")))
-    if kaart is not None:
+    if kaart is not None and inbreng.lengte is not None and inbreng.breedte is not None:
         kaart.punten = [Punt(float(inbreng.lengte), float(inbreng.breedte), inbreng.titel)]
     return kaart
 
@@ -187,7 +191,7 @@ def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> 
     prefetch_related_objects([proces], "fasen")
     inbreng = Inbreng.objects.filter(proces=proces, zichtbaarheid__in=PUBLIEK)
     themas = list(Thema.objects.filter(pk__in=inbreng.order_by().values("thema")))
-    gekozen = {}
+    gekozen: dict[str, str] = {}
     for naam, veld, keuzes in (
         ("soort", "soort", Inbrengsoort.values),
         ("status", "status", Inbrengstatus.values),
@@ -197,7 +201,9 @@ def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> 
         if waarde in keuzes:
             inbreng = inbreng.filter(**{veld: waarde})
             gekozen[naam] = waarde
-    sortering = params.get("sorteer") if params.get("sorteer") in SORTERINGEN else "nieuw"
+    sortering = params.get("sorteer") or "nieuw"
+    if sortering not in SORTERINGEN:
+        sortering = "nieuw"
     lijst = _met_tellingen(inbreng).order_by(SORTERINGEN[sortering], "-pk")
     pagina = Paginator(lijst, PER_PAGINA).get_page(params.get("page"))
     aantallen = Inbreng.objects.filter(
@@ -311,7 +317,7 @@ def resultaat_detail(resultaat: ResultaatPage) -> dict[str, Any]:
     }
 
 
-def besluiten_van(overleg) -> list[Besluit]:
+def besluiten_van(overleg: AlliantieoverlegPage) -> list[Besluit]:
     """A meeting's decisions, each with its visible contributions."""
     return list(
         Besluit.objects.filter(overleg=overleg).prefetch_related(
@@ -393,8 +399,9 @@ def open_data(proces: ParticipatieprocesPage) -> list[dict[str, Any]]:
             "lengte": float(inbreng.lengte) if inbreng.lengte is not None else None,
             "breedte": float(inbreng.breedte) if inbreng.breedte is not None else None,
             "bewoner": inbreng.bewoner,
-            "steun": inbreng.aantal_steun,
-            "reacties": inbreng.aantal_reacties,
+            # Annotated by _met_tellingen, which the stubs cannot follow.
+            "steun": inbreng.aantal_steun,  # type: ignore[attr-defined]
+            "reacties": inbreng.aantal_reacties,  # type: ignore[attr-defined]
             "status": inbreng.get_status_display(),
             "antwoord": inbreng.antwoord,
             "beantwoord_op": inbreng.beantwoord_op.date().isoformat()
@@ -433,7 +440,7 @@ def vragenlijst_uitslag(proces: ParticipatieprocesPage) -> dict[str, Any]:
         inzending__proces=proces, inzending__bevestigd=True
     )
     aantal = proces.inzendingen.filter(bevestigd=True).count()
-    tellingen: dict[int, Counter] = {vraag.pk: Counter() for vraag in vragen}
+    tellingen: dict[int, Counter[str]] = {vraag.pk: Counter() for vraag in vragen}
     for vraag_id, waarde, n in (
         antwoorden.exclude(vraag__soort=Vraagsoort.OPEN)
         .values_list("vraag_id", "waarde")
@@ -475,11 +482,12 @@ def is_dubbel(proces: ParticipatieprocesPage, tekst: str, inbreng: Inbreng | Non
     this contribution, in the last DUBBEL_TERMIJN."""
     sinds = timezone.now() - DUBBEL_TERMIJN
     kern = _kern(tekst)
-    if inbreng is not None:
-        teksten = Reactie.objects.filter(inbreng=inbreng, aangemaakt_op__gte=sinds)
-    else:
-        teksten = Inbreng.objects.filter(proces=proces, aangemaakt_op__gte=sinds)
-    return any(_kern(t) == kern for t in teksten.values_list("tekst", flat=True).iterator())
+    teksten = (
+        Reactie.objects.filter(inbreng=inbreng, aangemaakt_op__gte=sinds).values_list("tekst")
+        if inbreng is not None
+        else Inbreng.objects.filter(proces=proces, aangemaakt_op__gte=sinds).values_list("tekst")
+    )
+    return any(_kern(tekst) == kern for (tekst,) in teksten.iterator())
 
 
 def _kern(tekst: str) -> str:

@@ -3,10 +3,12 @@
 changes only in `status_wijzigen`, which refuses to close it without a public answer and
 tells the submitter and supporters."""
 
+import datetime
 import io
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -17,9 +19,10 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from gebieden.models import AlliantieoverlegPage, FocusgebiedPage
+from gebieden.models import AlliantieoverlegPage, FocusgebiedPage, Thema
 from gebieden.selectors import komende_overleggen
 from participatie import meldingen
 from participatie.models import (
@@ -82,11 +85,11 @@ def volgend_overleg(gebied: FocusgebiedPage) -> AlliantieoverlegPage | None:
     return komende_overleggen(gebied).first()
 
 
-def foto_verwerken(upload: UploadedFile) -> ContentFile:
+def foto_verwerken(upload: UploadedFile) -> "ContentFile[bytes]":
     """A resident's photo, turned upright, at most FOTO_MAX pixels wide or high and saved anew
     as JPEG: the new file carries none of the original's metadata (location, camera, name)."""
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
+    with Image.open(upload) as origineel:
+        image = ImageOps.exif_transpose(origineel)
         image.thumbnail((FOTO_MAX, FOTO_MAX))
         buffer = io.BytesIO()
         image.convert("RGB").save(buffer, "JPEG", quality=85)
@@ -99,7 +102,7 @@ def _zichtbaarheid_na_bevestiging(proces: ParticipatieprocesPage) -> str:
     return Zichtbaarheid.ZICHTBAAR
 
 
-def _bevestiging_vragen(schrijver: Schrijver, **doel) -> str | None:
+def _bevestiging_vragen(schrijver: Schrijver, **doel: Any) -> str | None:
     """For a writer without an account: store what waits and mail the single-use link.
     Returns the token (for tests; it is only ever sent by e-mail)."""
     if schrijver.gebruiker is not None:
@@ -145,7 +148,7 @@ def inbreng_geven(
     soort: str,
     titel: str,
     tekst: str,
-    thema=None,
+    thema: Thema | None = None,
     plek: str = "",
     afbeelding: UploadedFile | None = None,
     afbeelding_tekst: str = "",
@@ -202,7 +205,7 @@ def reageren(*, inbreng: Inbreng, schrijver: Schrijver, tekst: str) -> tuple[Rea
 def steunen(*, inbreng: Inbreng, gebruiker: User) -> bool:
     """Support `inbreng` once; returns False when this person already supports it."""
     if inbreng.auteur_id == gebruiker.pk:
-        raise ParticipatieFout("Je kunt je eigen inbreng niet steunen.")
+        raise ParticipatieFout(_("Je kunt je eigen inbreng niet steunen."))
     try:
         with transaction.atomic():
             Steun.objects.create(inbreng=inbreng, gebruiker=gebruiker)
@@ -218,7 +221,9 @@ def steun_intrekken(*, inbreng: Inbreng, gebruiker: User) -> None:
 def steunen_met_email(*, inbreng: Inbreng, email: str) -> str:
     """Support without an account: counted once the address is confirmed."""
     with transaction.atomic():
-        return _bevestiging_vragen(Schrijver(None, email, ""), steun_voor=inbreng)
+        token = _bevestiging_vragen(Schrijver(None, email, ""), steun_voor=inbreng)
+    assert token is not None  # a writer without an account always gets a link
+    return token
 
 
 def vragenlijst_invullen(
@@ -235,7 +240,9 @@ def vragenlijst_invullen(
                     bevestigd=schrijver.gebruiker is not None,
                 )
         except IntegrityError:
-            raise ParticipatieFout("Je hebt deze vragenlijst al ingevuld. Dank je wel!") from None
+            raise ParticipatieFout(
+                _("Je hebt deze vragenlijst al ingevuld. Dank je wel!")
+            ) from None
         Vragenlijstantwoord.objects.bulk_create(
             Vragenlijstantwoord(inzending=inzending, vraag_id=vraag_id, waarde=waarde)
             for vraag_id, waarden in antwoorden.items()
@@ -298,10 +305,11 @@ def bevestigen(bevestiging: Bevestiging) -> Bevestigd:
             inzending.save(update_fields=["gebruiker", "bevestigd"])
         url = proces.url + proces.reverse_subpage("vragenlijst")
     else:
-        inbreng = bevestiging.steun_voor
-        if inbreng.auteur_id != gebruiker.pk:
-            Steun.objects.get_or_create(inbreng=inbreng, gebruiker=gebruiker)
-        url = inbreng.url
+        gesteund = bevestiging.steun_voor
+        assert gesteund is not None  # a confirmation is for a contribution, survey or support
+        if gesteund.auteur_id != gebruiker.pk:
+            Steun.objects.get_or_create(inbreng=gesteund, gebruiker=gebruiker)
+        url = gesteund.url
     bevestiging.delete()
     return Bevestigd(url, gebruiker, not gebruiker.has_usable_password(), wacht, nieuw)
 
@@ -310,16 +318,18 @@ def update_controleren(van: str, naar: str, antwoord: str) -> None:
     """An update keeps the status (then it needs text), or makes an allowed change; closing
     needs a written answer."""
     if van == naar and not antwoord:
-        raise ParticipatieFout("Schrijf de update: zonder tekst verandert er niets.")
+        raise ParticipatieFout(_("Schrijf de update: zonder tekst verandert er niets."))
     if van != naar and (van, naar) not in OVERGANGEN:
         raise ParticipatieFout(
-            f"Inbreng met status '{Inbrengstatus(van).label}' kan niet naar "
-            f"'{Inbrengstatus(naar).label}'."
+            _("Inbreng met status '%(van)s' kan niet naar '%(naar)s'.")
+            % {"van": Inbrengstatus(van).label, "naar": Inbrengstatus(naar).label}
         )
     if naar in AFGESLOTEN and not antwoord:
         raise ParticipatieFout(
-            "Schrijf een antwoord voor de indiener. Zonder openbaar antwoord kan inbreng "
-            "niet worden afgesloten."
+            _(
+                "Schrijf een antwoord voor de indiener. Zonder openbaar antwoord kan inbreng "
+                "niet worden afgesloten."
+            )
         )
 
 
@@ -378,8 +388,8 @@ def _toepassen(inbreng: Inbreng, wijziging: Statuswijziging) -> None:
 def _publicatie_controleren(wijziging: Statuswijziging, naar: str) -> None:
     if (wijziging.publicatie, naar) not in PUBLICATIE_OVERGANGEN:
         raise ParticipatieFout(
-            f"Een update die '{Publicatie(wijziging.publicatie).label}' is, kan niet "
-            f"'{Publicatie(naar).label}' worden."
+            _("Een update die '%(van)s' is, kan niet '%(naar)s' worden.")
+            % {"van": Publicatie(wijziging.publicatie).label, "naar": Publicatie(naar).label}
         )
 
 
@@ -405,7 +415,9 @@ def vastgehouden(proces: ParticipatieprocesPage) -> QuerySet[Statuswijziging]:
 
 
 @transaction.atomic
-def vastgehouden_publiceren(proces: ParticipatieprocesPage, *, gepland_tot=None) -> int:
+def vastgehouden_publiceren(
+    proces: ParticipatieprocesPage, *, gepland_tot: datetime.datetime | None = None
+) -> int:
     """Publish the held-back updates of `proces` together (with `gepland_tot`: those planned
     up to then), oldest first, so all followers hear at once. All or nothing: an update that
     no longer fits its contribution's status stops the lot, with a message saying which."""
@@ -418,16 +430,18 @@ def vastgehouden_publiceren(proces: ParticipatieprocesPage, *, gepland_tot=None)
         try:
             _toepassen(inbreng, wijziging)
         except ParticipatieFout as fout:
-            raise ParticipatieFout(f"'{inbreng.titel}': {fout}") from fout
+            raise ParticipatieFout(
+                _("'%(titel)s': %(fout)s") % {"titel": inbreng.titel, "fout": fout}
+            ) from fout
     return len(wijzigingen)
 
 
-def publicatie_plannen(proces: ParticipatieprocesPage, moment) -> int:
+def publicatie_plannen(proces: ParticipatieprocesPage, moment: datetime.datetime) -> int:
     """Let `participatie_publiceren` publish the held-back updates of `proces` at `moment`."""
     return vastgehouden(proces).update(publiceren_op=moment)
 
 
-def geplande_publiceren(nu=None) -> int:
+def geplande_publiceren(nu: datetime.datetime | None = None) -> int:
     """Publish the held-back updates whose planned moment has come, per process together."""
     nu = nu or timezone.now()
     processen = ParticipatieprocesPage.objects.filter(
@@ -466,14 +480,14 @@ def afmelden_met_token(token: str) -> Inbreng | None:
 def _volgers(inbreng: Inbreng) -> list[tuple[User, str]]:
     """Who hears of news on `inbreng`, with the kind of notification: its writer and its
     supporters, unless they switched off e-mail about this one contribution."""
-    volgers = (
+    volgers: list[tuple[User, str]] = (
         [(inbreng.auteur, Meldingsoort.STATUS)] if inbreng.meldingen and inbreng.auteur else []
     )
+    steunen = inbreng.steun.filter(meldingen=True, gebruiker__isnull=False)
     volgers += [
         (steun.gebruiker, Meldingsoort.GESTEUND)
-        for steun in inbreng.steun.filter(meldingen=True, gebruiker__isnull=False).select_related(
-            "gebruiker"
-        )
+        for steun in steunen.select_related("gebruiker")
+        if steun.gebruiker is not None
     ]
     return volgers
 
@@ -536,7 +550,7 @@ def melder_sleutel(melder: User | None, ip: str) -> str:
     return "ip" + salted_hmac("participatie.melder", ip).hexdigest()[:32]
 
 
-def _doel(bijdrage: Inbreng | Reactie) -> dict:
+def _doel(bijdrage: Inbreng | Reactie) -> dict[str, Inbreng | Reactie]:
     return {"inbreng": bijdrage} if isinstance(bijdrage, Inbreng) else {"reactie": bijdrage}
 
 
@@ -605,7 +619,7 @@ def _besluit(bijdrage: Inbreng | Reactie, actie: str, reden: str, door: User) ->
 def verbergen(*, bijdrage: Inbreng | Reactie, reden: str, door: User) -> None:
     reden = reden.strip()
     if not reden:
-        raise ParticipatieFout("Geef een reden. Die staat openbaar op de plek van de tekst.")
+        raise ParticipatieFout(_("Geef een reden. Die staat openbaar op de plek van de tekst."))
     bijdrage.zichtbaarheid, bijdrage.verborgen_reden = Zichtbaarheid.VERBORGEN, reden
     bijdrage.save(update_fields=["zichtbaarheid", "verborgen_reden"])
     _besluit(bijdrage, Moderatiebesluit.Actie.VERBERGEN, reden, door)
@@ -614,7 +628,7 @@ def verbergen(*, bijdrage: Inbreng | Reactie, reden: str, door: User) -> None:
 @transaction.atomic
 def terugzetten(*, bijdrage: Inbreng | Reactie, door: User) -> None:
     if bijdrage.zichtbaarheid != Zichtbaarheid.VERBORGEN:
-        raise ParticipatieFout("Dit staat niet verborgen.")
+        raise ParticipatieFout(_("Dit staat niet verborgen."))
     bijdrage.zichtbaarheid, bijdrage.verborgen_reden = Zichtbaarheid.ZICHTBAAR, ""
     bijdrage.save(update_fields=["zichtbaarheid", "verborgen_reden"])
     _besluit(bijdrage, Moderatiebesluit.Actie.TERUGZETTEN, "", door)
@@ -623,7 +637,7 @@ def terugzetten(*, bijdrage: Inbreng | Reactie, door: User) -> None:
 @transaction.atomic
 def goedkeuren(*, bijdrage: Inbreng | Reactie, door: User) -> None:
     if bijdrage.zichtbaarheid != Zichtbaarheid.WACHT_OP_MODERATIE:
-        raise ParticipatieFout("Dit wacht niet op goedkeuring.")
+        raise ParticipatieFout(_("Dit wacht niet op goedkeuring."))
     eerder_online = bijdrage.gepubliceerd_op is not None
     bijdrage.zichtbaarheid, bijdrage.gepubliceerd_op = Zichtbaarheid.ZICHTBAAR, timezone.now()
     bijdrage.save(update_fields=["zichtbaarheid", "gepubliceerd_op"])
@@ -642,7 +656,7 @@ def melding_afwijzen(*, bijdrage: Inbreng | Reactie, door: User) -> None:
 # phase; writes never confirmed are removed after Bevestiging.GELDIG.
 
 
-def bewaartermijn_verstreken(proces: ParticipatieprocesPage, today) -> bool:
+def bewaartermijn_verstreken(proces: ParticipatieprocesPage, today: datetime.date) -> bool:
     laatste = proces.laatste_dag
     if laatste is None:
         return False
@@ -711,7 +725,7 @@ def besluit_vastleggen(
     (news on my input) hear that it was discussed, with the decision."""
     gebied_id = FocusgebiedPage.objects.parent_of(overleg).values_list("pk", flat=True).get()
     if any(inbreng.focusgebied_id != gebied_id for inbreng in bijdragen):
-        raise ParticipatieFout("Een besluit gaat alleen over inbreng uit het eigen gebied.")
+        raise ParticipatieFout(_("Een besluit gaat alleen over inbreng uit het eigen gebied."))
     besluit = Besluit.objects.create(overleg=overleg, tekst=tekst.strip(), door=door)
     besluit.bijdragen.set(bijdragen)
     datum = formats.date_format(overleg.datum, "j F Y")
