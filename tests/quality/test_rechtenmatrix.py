@@ -6,7 +6,11 @@ request sent write statements to are compared with the world before. Each attemp
 savepoint that is rolled back, so every role starts from the same world. A refused
 write must also be refused cleanly: a redirect to the login page, 403, 404 or 405, never a
 server error. The admin's editing screens are checked by opening them (Wagtail checks the same
-permission to show an editor as to save it): allowed means a 200.
+permission to show an editor as to save it): allowed means a 200 (and, for a row that names a
+text, the page showing it). A few reads decided by a rule are rows too.
+
+Each row names the rules (django-rules, `app.verb_model`) whose decision it exercises; a rule
+of this project that no row names fails the matrix, so a new rule cannot go untested.
 
 The roles: anonymous, a resident (who owns the resident's things below), a resident of another
 area, alliance staff of area A and of area B, a platform moderator, a redacteur, the
@@ -20,15 +24,19 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from rules.permissions import permissions
+from wagtail.documents.models import Document
 
 from gebieden.services import add_alliantie_medewerker
 from kennisbank.expertpool.models import Fase, Ondersteuningsaanvraag, Uitnodiging
 from kennisbank.inzendingen.models import Inzending
 from kennisbank.models import Aanmelding, Lidmaatschap, Vraag
+from kennisbank.services import ensure_ledencollectie
 from participatie import services as participatie_services
 from participatie.models import (
     Inbrengsoort,
@@ -93,6 +101,10 @@ class Actie:
     toegestaan: set[str] = field(default_factory=set)
     # Run for the acting user first, inside the savepoint (for example: be registered).
     vooraf: Callable[[dict, User], object] | None = None
+    # The rules (`app.verb_model`) whose decision this row exercises.
+    regels: tuple[str, ...] = ()
+    # For a screen (data None): allowed only when the page shows this text.
+    toont: str | None = None
 
 
 def _lidmaatschap(w: dict, gebruiker: User) -> None:
@@ -193,36 +205,42 @@ ACTIES = [
         lambda w: f"/participatie/beheer/inbreng/{w['inbreng'].pk}/behandelen/",
         lambda w: {"status": Inbrengstatus.IN_BEHANDELING},
         TEAM_A,
+        regels=("participatie.beantwoorden",),
     ),
     Actie(
         "vastgehouden update publiceren",
         lambda w: f"/participatie/beheer/update/{w['update'].pk}/",
         lambda w: {"actie": "publiceren"},
         TEAM_A,
+        regels=("participatie.beantwoorden",),
     ),
     Actie(
         "alle vastgehouden updates publiceren",
         lambda w: f"/participatie/beheer/proces/{w['proces'].pk}/publiceren/",
         lambda w: {"moment": ""},
         TEAM_A,
+        regels=("participatie.beantwoorden",),
     ),
     Actie(
         "besluit vastleggen",
         lambda w: f"/participatie/beheer/overleg/{w['overleg'].pk}/besluiten/",
         lambda w: {"tekst": "We plaatsen bankjes.", "bijdragen": [w["inbreng"].pk]},
         TEAM_A,
+        regels=("participatie.beantwoorden",),
     ),
     Actie(
         "modereren",
         lambda w: f"/participatie/beheer/moderatie/inbreng/{w['inbreng'].pk}/",
         lambda w: {"actie": "verbergen", "reden": "Scheldwoorden"},
         {"team_a", "moderator", "superuser"},
+        regels=("participatie.modereren",),
     ),
     Actie(
         "modereren in bulk",
         lambda w: "/participatie/beheer/moderatie/bulk/",
         lambda w: {"items": [f"inbreng:{w['inbreng'].pk}"], "actie": "verbergen", "reden": "Spam"},
         {"team_a", "moderator", "superuser"},
+        regels=("participatie.modereren",),
     ),
     # Kennisbank: one's own lists, registrations, questions and requests.
     Actie(
@@ -330,24 +348,28 @@ ACTIES = [
         lambda w: f"/kennisbank/bijdragen/{w['concept'].pk}/stap/1/",
         lambda w: {"titel": "Nieuwe titel", "actie": "opslaan"},
         ALLEEN_EIGENAAR,
+        regels=("inzendingen.bekijken_inzending", "inzendingen.opslaan_inzending"),
     ),
     Actie(
         "eigen concept delen",
         lambda w: f"/kennisbank/bijdragen/{w['concept'].pk}/delen/",
         lambda w: {"gedeeld": "1"},
         ALLEEN_EIGENAAR,
+        regels=("inzendingen.delen_inzending",),
     ),
     Actie(
         "eigen concept indienen",
         lambda w: f"/kennisbank/bijdragen/{w['concept'].pk}/indienen/",
         lambda w: {},
         ALLEEN_EIGENAAR,
+        regels=("inzendingen.indienen_inzending",),
     ),
     Actie(
         "eigen inzending terugtrekken",
         lambda w: f"/kennisbank/bijdragen/{w['ingediend'].pk}/terugtrekken/",
         lambda w: {},
         ALLEEN_EIGENAAR,
+        regels=("inzendingen.terugtrekken_inzending",),
     ),
     # One's own account.
     Actie(
@@ -432,6 +454,7 @@ ACTIES = [
         lambda w: f"/admin/inzendingen_beoordelen/edit/{w['ingediend'].pk}/",
         None,
         {"redacteur", "superuser"},
+        regels=("inzendingen.bekijken_inzending",),
     ),
     Actie(
         "monitorcijfers importeren",
@@ -450,18 +473,21 @@ ACTIES = [
         lambda w: "/admin/streefwaarden/new/",
         None,
         {"team_a", "team_b", "redacteur", "superuser"},
+        regels=("gebieden.beheer_focusgebied",),
     ),
     Actie(
         "vraagbaakvraag behandelen",
         lambda w: f"/admin/vraagbaak/edit/{w['vraag_van_bewoner'].pk}/",
         None,
         {"superuser"},
+        regels=("kennisbank.beheer_vraag", "kennisbank.beantwoord_vraag"),
     ),
     Actie(
         "leerkringaanmelding beoordelen",
         lambda w: f"/admin/lidmaatschappen/edit/{w['aanvraag_lidmaatschap'].pk}/",
         None,
         {"redacteur", "superuser"},
+        regels=("kennisbank.beoordeel_lidmaatschap",),
     ),
     Actie(
         "gebruiker bewerken",
@@ -469,13 +495,62 @@ ACTIES = [
         None,
         {"superuser"},
     ),
+    # The editors' decisions on a submitted example: any editor returns it, only the
+    # eindredactie (of these roles: the superuser) publishes or declines.
+    Actie(
+        "inzending terugsturen",
+        lambda w: f"/admin/inzendingen_beoordelen/edit/{w['ingediend'].pk}/",
+        lambda w: {"actie": "terugsturen", "opmerking_aanpak": "Beschrijf de stappen."},
+        {"redacteur", "superuser"},
+        regels=("inzendingen.terugsturen_inzending",),
+    ),
+    Actie(
+        "inzending goedkeuren",
+        lambda w: f"/admin/inzendingen_beoordelen/edit/{w['ingediend'].pk}/",
+        lambda w: {"actie": "goedkeuren"},
+        {"superuser"},
+        regels=("inzendingen.goedkeuren_inzending",),
+    ),
+    Actie(
+        "inzending afwijzen",
+        lambda w: f"/admin/inzendingen_beoordelen/edit/{w['ingediend'].pk}/",
+        lambda w: {"actie": "afwijzen", "reden": "Geen praktijkvoorbeeld."},
+        {"superuser"},
+        regels=("inzendingen.afwijzen_inzending",),
+    ),
+    # Reads decided by a rule. A learning circle's documents are for its members only, the
+    # superuser included.
+    Actie(
+        "ledendocument openen als lid",
+        lambda w: f"/leerkringen/{w['kring'].pk}/documenten/{w['ledendocument'].pk}/",
+        None,
+        INGELOGD,
+        vooraf=_lidmaatschap,
+        regels=("kennisbank.bekijk_ledendocumenten",),
+    ),
+    Actie(
+        "ledendocument openen zonder lidmaatschap",
+        lambda w: f"/leerkringen/{w['kring'].pk}/documenten/{w['ledendocument'].pk}/",
+        None,
+        GEEN,
+        regels=("kennisbank.bekijk_ledendocumenten",),
+    ),
+    Actie(
+        "verlopen beoordelingen op het dashboard",
+        lambda w: "/admin/",
+        None,
+        {"redacteur", "superuser"},
+        regels=("kennisbank.bekijk_verlopen_beoordelingen",),
+        toont="Beoordelingen van bewijskracht verlopen",
+    ),
 ]
 
 
 @pytest.fixture
-def wereld(gebieden_index, roles, settings) -> dict:
+def wereld(gebieden_index, roles, settings, tmp_path) -> dict:
     # The matrix is about permissions; rate limits are tested on their own.
     settings.RATE_LIMITS = {"klik": ("1000/h", "1000/h"), "formulier": ("1000/h", "1000/h")}
+    settings.MEDIA_ROOT = tmp_path
     gebied = FocusgebiedPageFactory(parent=gebieden_index, title="Poelenburg")
     gebied_b = FocusgebiedPageFactory(parent=gebieden_index, title="Overvecht")
     rollen: dict[str, User | None] = {
@@ -519,6 +594,10 @@ def wereld(gebieden_index, roles, settings) -> dict:
     )
     evenement = EvenementPageFactory(parent=AgendaPageFactory(parent=kennisbank))
     kring = LeerkringPageFactory(parent=LeerkringIndexPageFactory(parent=kennisbank))
+    ledendocument = Document(title="Werkmap leden", collection=ensure_ledencollectie())
+    ledendocument.file.save("werkmap.pdf", ContentFile(b"%PDF-1.4 leden"), save=True)
+    kring.ledendocumenten = [("document", ledendocument)]
+    kring.save_revision().publish()
     VraagbaakPageFactory(parent=kennisbank)
     pool = ExpertpoolPageFactory()
     expert = ExpertPageFactory(parent=pool, gebruiker=UserFactory())
@@ -537,6 +616,7 @@ def wereld(gebieden_index, roles, settings) -> dict:
         "voorbeeld": voorbeeld,
         "evenement": evenement,
         "kring": kring,
+        "ledendocument": ledendocument,
         "aanvraag_lidmaatschap": Lidmaatschap.objects.create(
             leerkring=kring, deelnemer=UserFactory(), status=Lidmaatschap.Status.AANGEVRAAGD
         ),
@@ -601,7 +681,9 @@ def _probeer(actie: Actie, w: dict, rol: str, basis: dict) -> tuple[bool, int]:
                 basis = vingerafdruk(basis)
         if actie.data is None:
             response = client.get(actie.url(w))
-            gelukt = response.status_code == 200
+            gelukt = response.status_code == 200 and (
+                actie.toont is None or actie.toont in response.content.decode()
+            )
         else:
             with CaptureQueriesContext(connection) as queries:
                 response = client.post(actie.url(w), actie.data(w))
@@ -623,3 +705,11 @@ def test_exactly_the_allowed_roles_can_write(actie, wereld):
         else:
             assert status in (200, 302, 400, 403, 404, 405, 409), (rol, status)
     assert toegestaan == actie.toegestaan
+
+
+def test_every_rule_of_the_project_is_exercised_by_a_row():
+    apps = {config.label for config in project_app_configs()}
+    regels = {naam for naam in permissions if naam.split(".", 1)[0] in apps}
+    genoemd = {regel for actie in ACTIES for regel in actie.regels}
+    assert genoemd - regels == set(), "rows name rules that do not exist"
+    assert regels - genoemd == set(), "rules that no row of the matrix exercises"
