@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.query import PageQuerySet
 
 from gebieden.forms import PostcodeForm
 from gebieden.kaart import Kaart, Vlak
@@ -20,6 +21,7 @@ from gebieden.models import (
     Provincie,
 )
 from wijkwijzer import haken
+from wijkwijzer.models import User
 from wijkwijzer.sections import fill
 
 RECENT_MEETINGS = 5
@@ -91,7 +93,9 @@ def overzichtskaart(gebieden: list[FocusgebiedPage]) -> Kaart:
     )
 
 
-def komende_overleggen(area: FocusgebiedPage, today: datetime.date | None = None):
+def komende_overleggen(
+    area: FocusgebiedPage, today: datetime.date | None = None
+) -> PageQuerySet[AlliantieoverlegPage]:
     """The area's live meetings from `today` on, soonest first."""
     today = today or timezone.localdate()
     return (
@@ -102,7 +106,7 @@ def komende_overleggen(area: FocusgebiedPage, today: datetime.date | None = None
     )
 
 
-def eigen_gebieden(user) -> QuerySet[FocusgebiedPage]:
+def eigen_gebieden(user: User) -> QuerySet[FocusgebiedPage]:
     """The areas whose alliance staff `user` is part of (see gebieden.services)."""
     return FocusgebiedPage.objects.filter(alliantie_groep__user=user)
 

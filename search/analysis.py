@@ -38,7 +38,7 @@ def fold(text: str) -> str:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    words = set()
+    words: set[str] = set()
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             words.update(fold(word) for word in line.split())

@@ -3,14 +3,15 @@ Elasticsearch down, search still answers from the embedded backend, so the site 
 not down; so it is with an embedded index built by an older analysis."""
 
 import sqlite3
+from typing import Any
 
 from search.services import ES_ERRORS, elastic, embedded
 
 
-def check() -> dict:
+def check() -> dict[str, Any]:
     try:
         index = embedded()
-        ingebouwd = {"status": "ok", "documenten": index.aantal()}
+        ingebouwd: dict[str, Any] = {"status": "ok", "documenten": index.aantal()}
         if not index.analyse_actueel():
             # It still answers, but its terms may no longer meet the queries' terms.
             ingebouwd |= {"status": "verouderd", "actie": "manage.py search_index --rebuild"}
@@ -18,7 +19,7 @@ def check() -> dict:
         ingebouwd = {"status": "storing", "fout": type(error).__name__}
     es = elastic()
     if es is None:
-        elastic_status = {"status": "niet ingesteld"}
+        elastic_status: dict[str, Any] = {"status": "niet ingesteld"}
     else:
         try:
             elastic_status = {"status": "ok", "documenten": es.aantal()}

@@ -36,6 +36,11 @@ class Query:
         return bool(self.clauses)
 
 
+# Synonym groups, each member a tuple of folded words (one or more).
+Groep = list[tuple[str, ...]]
+Groepen = list[Groep]
+
+
 def _phrase(text: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in words(text))
 
@@ -83,7 +88,7 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
     return query
 
 
-def _synonym_at(tokens: list[str], i: int, groups) -> tuple[int, list] | None:
+def _synonym_at(tokens: list[str], i: int, groups: Groepen) -> tuple[int, Groep] | None:
     best = None
     for group in groups:
         for member in group:
@@ -93,14 +98,14 @@ def _synonym_at(tokens: list[str], i: int, groups) -> tuple[int, list] | None:
     return best
 
 
-def _in_group(word: str, groups) -> bool:
+def _in_group(word: str, groups: Groepen) -> bool:
     return any(member == (word,) for group in groups for member in group)
 
 
-def _word_clause(word: str, groups, woord: str | None = None, getypt: int = 0) -> Clause:
+def _word_clause(word: str, groups: Groepen, woord: str | None = None, getypt: int = 0) -> Clause:
     """The clause for `word` and its synonyms; `woord` is what typo correction starts from
     (the word itself unless given)."""
-    members = [(word,)]
+    members: Groep = [(word,)]
     for group in groups:
         if (word,) in group:
             members += group

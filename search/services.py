@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache as django_cache
+from django.db.models import Model
 from elasticsearch import ApiError, TransportError
 
 from search.analysis import DATA
@@ -91,11 +92,11 @@ def zoeken(vraag: Vraag) -> Resultaat:
     return result
 
 
-def suggesties(prefix: str) -> list[dict]:
+def suggesties(prefix: str) -> list[dict[str, str]]:
     return _answer(lambda es: es.suggest(prefix), lambda: embedded().suggest(prefix))[0]
 
 
-def vergelijkbaar(instance, limit: int = 4) -> list[int]:
+def vergelijkbaar(instance: Model, limit: int = 4) -> list[int]:
     """Ids of items of the same type most alike `instance` in text (more like this)."""
     soort = soort_of(instance)
     if soort is None:
@@ -115,7 +116,7 @@ _uitgesteld = threading.local()
 BLOK = 500
 
 
-def bijwerken(*instances) -> None:
+def bijwerken(*instances: Model) -> None:
     """Bring the index in line with `instances`: each indexed if it is public now, otherwise
     (also when it was deleted) taken out, with one index write per type. A failed write is
     queued and retried with the next successful one, so no update is lost."""

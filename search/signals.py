@@ -2,7 +2,10 @@
 the index once the change is committed, together with the non-page items that follow a page
 (registry.afhankelijk_van); saving or deleting such an item updates it too."""
 
+from typing import Any
+
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -12,16 +15,16 @@ from search.models import Synoniem
 from search.registry import afhankelijk_van, soorten
 
 
-def _after_commit(*instances) -> None:
+def _after_commit(*instances: Model) -> None:
     transaction.on_commit(lambda: services.bijwerken(*instances))
 
 
-def _page_changed(sender, instance, **kwargs) -> None:
+def _page_changed(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     page = instance.specific
     _after_commit(page, *afhankelijk_van(page))
 
 
-def _deleted(sender, instance, **kwargs) -> None:
+def _deleted(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Page):
         _after_commit(instance)
 
@@ -32,19 +35,19 @@ def _subtree_changed(page: Page) -> None:
     _after_commit(*descendants, *(item for d in descendants for item in afhankelijk_van(d)))
 
 
-def _moved(sender, instance, **kwargs) -> None:
+def _moved(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     _subtree_changed(instance)
 
 
-def _restriction_changed(sender, instance, **kwargs) -> None:
+def _restriction_changed(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     _subtree_changed(instance.page)
 
 
-def _item_changed(sender, instance, **kwargs) -> None:
+def _item_changed(sender: type[Model], instance: Any, **kwargs: Any) -> None:
     _after_commit(instance)
 
 
-def _synonyms_changed(sender, **kwargs) -> None:
+def _synonyms_changed(sender: type[Model], **kwargs: Any) -> None:
     services.synoniemen_bijwerken()
 
 

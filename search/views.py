@@ -22,7 +22,7 @@ OPENAPI = Path(__file__).with_name("openapi.json")
 def zoeken_view(request: HttpRequest) -> HttpResponse:
     vraag = vraag_uit(request.GET)
     resultaat = zoeken(vraag) if vraag.tekst else None
-    context = {"vraag": vraag, "resultaat": resultaat}
+    context: dict[str, Any] = {"vraag": vraag, "resultaat": resultaat}
     if resultaat is not None:
         # A paginator over the count only, for the shared pagination include.
         pages = Paginator(range(resultaat.count), vraag.per_pagina)
