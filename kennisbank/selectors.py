@@ -1,8 +1,10 @@
 """Read paths of the kennisbank, each with a fixed number of queries however many items,
 themes or related items there are."""
 
-from typing import Any
+import datetime
+from typing import Any, TypeVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
@@ -38,6 +40,10 @@ from kennisbank.models import (
 from wijkwijzer import haken
 from wijkwijzer.models import User
 
+# Who looks at a page: someone logged in, or a visitor.
+Bezoeker = User | AnonymousUser
+P = TypeVar("P", bound=Page)
+
 PER_PAGE = 12
 RELATED = 4
 SORTS = {
@@ -51,7 +57,7 @@ KOSTEN_OPTIES = [(str(band.value), band.label) for band in Kostenband]
 VERGELIJK_MIN, VERGELIJK_MAX = 2, 4
 
 
-def _cards(queryset: QuerySet) -> QuerySet:
+def _cards(queryset: QuerySet[P]) -> QuerySet[P]:
     """What a card shows: area and themes, loaded with the list."""
     return queryset.select_related("focusgebied", "bewijskracht").prefetch_related("themas")
 
@@ -111,7 +117,7 @@ def praktijkvoorbeelden_lijst(
     if sort not in SORTS:
         sort = "nieuw"
     paginator = Paginator(_cards(items.order_by(*SORTS[sort])), PER_PAGE)
-    page: PaginatorPage = paginator.get_page(params.get("page"))
+    page: PaginatorPage[PraktijkvoorbeeldPage] = paginator.get_page(params.get("page"))
 
     query = QueryDict(mutable=True)
     for key, values in chosen.items():
@@ -216,7 +222,9 @@ def vergelijkbaar(
     return found
 
 
-def praktijkvoorbeeld_detail(voorbeeld: PraktijkvoorbeeldPage, gebruiker) -> dict[str, Any]:
+def praktijkvoorbeeld_detail(
+    voorbeeld: PraktijkvoorbeeldPage, gebruiker: Bezoeker
+) -> dict[str, Any]:
     themas = list(voorbeeld.themas.all())
     return {
         "themas": themas,
@@ -239,7 +247,7 @@ def synthese_detail(synthese: SynthesePage) -> dict[str, Any]:
 NIEUW_SINDS = 60  # days: what "new for you" looks back over
 
 
-def volgt(gebruiker) -> dict[str, set[str]]:
+def volgt(gebruiker: Bezoeker) -> dict[str, set[str]]:
     """What `gebruiker` follows, per kind (empty for visitors)."""
     gevolgd: dict[str, set[str]] = {soort: set() for soort in Volgsoort.values}
     if gebruiker.is_authenticated:
@@ -287,11 +295,11 @@ def past_bij(gevolgd: dict[str, set[str]]) -> Q:
     )
 
 
-def mijn_kennisbank(gebruiker) -> dict[str, Any]:
+def mijn_kennisbank(gebruiker: User) -> dict[str, Any]:
     """The personal page: the reading list, what is followed, and new examples matching it."""
     gevolgd = volgt(gebruiker)
     labels = volg_labels(gevolgd)
-    sinds = timezone.localdate() - timezone.timedelta(days=NIEUW_SINDS)
+    sinds = timezone.localdate() - datetime.timedelta(days=NIEUW_SINDS)
     nieuw = (
         _cards(
             PraktijkvoorbeeldPage.objects.live().filter(
@@ -309,16 +317,18 @@ def mijn_kennisbank(gebruiker) -> dict[str, Any]:
             if item.pagina.live
         ],
         "gevolgd": [
-            (soort, waarde, labels[soort].get(waarde, waarde))
+            (soort, waarde, label)
             for soort in Volgsoort.values
-            for waarde in sorted(gevolgd[soort], key=lambda w, s=soort: labels[s].get(w, w))
+            for label, waarde in sorted(
+                (labels[soort].get(waarde, waarde), waarde) for waarde in gevolgd[soort]
+            )
         ],
         "nieuw": list(nieuw),
         "nieuw_sinds": NIEUW_SINDS,
     }
 
 
-def verlopen_beoordelingen(today=None) -> list[PraktijkvoorbeeldPage]:
+def verlopen_beoordelingen(today: datetime.date | None = None) -> list[PraktijkvoorbeeldPage]:
     """Live examples whose current assessment has expired, oldest first: for the editors."""
     today = today or timezone.localdate()
     return list(
@@ -369,7 +379,7 @@ def vraagbaak_lijst(index: VraagbaakPage, params: QueryDict) -> dict[str, Any]:
     return _per_thema(VraagPage, "vragen", index, params)
 
 
-def _per_thema(model, naam: str, index: Page, params: QueryDict) -> dict[str, Any]:
+def _per_thema(model: type[Page], naam: str, index: Page, params: QueryDict) -> dict[str, Any]:
     """The live `model` pages under `index` in the context variable `naam` (also the related
     name from Thema), newest first, filtered by the repeatable `thema` parameter, paged; the
     theme options are only the themes that have such pages."""
@@ -406,7 +416,7 @@ def agenda(index: AgendaPage, params: QueryDict) -> dict[str, Any]:
     }
 
 
-def evenement_detail(evenement: EvenementPage, user) -> dict[str, Any]:
+def evenement_detail(evenement: EvenementPage, user: Bezoeker) -> dict[str, Any]:
     taken = evenement.aanmeldingen.filter(status=Aanmelding.Status.AANGEMELD).count()
     mine = None
     if user.is_authenticated:
@@ -428,7 +438,7 @@ def leerkringen_lijst(index: LeerkringIndexPage) -> dict[str, Any]:
     return {"leerkringen": list(circles.prefetch_related("themas"))}
 
 
-def leerkring_detail(leerkring: LeerkringPage, user) -> dict[str, Any]:
+def leerkring_detail(leerkring: LeerkringPage, user: Bezoeker) -> dict[str, Any]:
     """What the page shows; `is_lid` (kennisbank.bekijk_ledendocumenten) decides whether the
     members-only part is rendered."""
     mine = None
@@ -443,12 +453,12 @@ def leerkring_detail(leerkring: LeerkringPage, user) -> dict[str, Any]:
     }
 
 
-def mijn_vragen(user) -> list[Vraag]:
+def mijn_vragen(user: User) -> list[Vraag]:
     """The asker's own questions, newest first, for their personal page."""
     return list(Vraag.objects.filter(vrager=user).select_related("thema", "focusgebied", "pagina"))
 
 
-def mijn_vraag(user, pk: int) -> Vraag | None:
+def mijn_vraag(user: User, pk: int) -> Vraag | None:
     return (
         Vraag.objects.filter(vrager=user, pk=pk)
         .select_related("thema", "focusgebied", "pagina")
