@@ -33,6 +33,7 @@ test: $(VENV)/.dev-installed $(VENV)/vnu.jar assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit -q -c pyproject.toml -r . --severity-level medium
+	$(BIN)/mypy
 	$(BIN)/python tests/audit_dependencies.py requirements/dev.txt
 	$(BIN)/pytest
 

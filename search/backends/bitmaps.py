@@ -9,6 +9,7 @@ CHANGES_KEPT logged changes behind (catching up would then cost about as much)."
 
 import sqlite3
 from collections.abc import Iterable
+from typing import overload
 
 from search.backends.base import FACETS, FacetWaarde, Vraag
 
@@ -209,6 +210,10 @@ class FacetBitmaps:
         return facets
 
 
+@overload
+def _all_of(masks: Iterable[int], start: int) -> int: ...
+@overload
+def _all_of(masks: Iterable[int], start: None = None) -> int | None: ...
 def _all_of(masks: Iterable[int], start: int | None = None) -> int | None:
     """The AND of `masks` and `start`; None when there is nothing to AND."""
     result = start

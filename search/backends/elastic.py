@@ -8,6 +8,7 @@ behind the alias, swapped when complete."""
 
 import datetime
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
@@ -201,7 +202,7 @@ def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
         search.sort("_score", {"datum": {"order": "desc", "missing": "_last"}})
         .highlight("summary", "body", number_of_fragments=1, fragment_size=200)
         .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-        .source(SOURCE)[start : start + vraag.per_pagina]
+        .source([*SOURCE])[start : start + vraag.per_pagina]
     )
 
 
@@ -243,7 +244,7 @@ class ElasticBackend:
         self.client.synonyms.put_synonym(id=SYNONYMS_SET, synonyms_set=rules)
 
     @staticmethod
-    def _actions(index: str, documents: list[Document]):
+    def _actions(index: str, documents: list[Document]) -> Iterator[dict[str, Any]]:
         for document in documents:
             yield {"_index": index, "_id": document.key, "_source": to_source(document)}
 
@@ -287,12 +288,12 @@ class ElasticBackend:
             entry.options[0].text if entry.options else entry.text
             for entry in (getattr(spelling, "spelling", None) or [])
         )
-        aantal = response.hits.total.value
+        aantal = response.hits.total.value  # type: ignore[attr-defined]  # the DSL types hits as a list
         if aantal >= WEINIG or suggestie == QUOTED.sub(" ", vraag.tekst).strip():
             suggestie = ""
         return Resultaat(aantal, treffers, facetten, suggestie)
 
-    def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
+    def suggest(self, prefix: str, limit: int = 8) -> list[dict[str, str]]:
         search = (
             Search(index=self.alias)
             .suggest("titels", prefix, completion={"field": "suggest", "size": limit})
@@ -300,7 +301,7 @@ class ElasticBackend:
         )
         response = search.using(self.client).execute()
         seen, found = set(), []
-        for option in response.suggest.titels[0].options:
+        for option in response.suggest.titels[0].options:  # type: ignore[attr-defined]
             if option._source.url not in seen:
                 seen.add(option._source.url)
                 found.append(

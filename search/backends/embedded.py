@@ -11,6 +11,7 @@ import math
 import re
 import sqlite3
 import threading
+from collections.abc import Iterable, Sized
 from pathlib import Path
 
 from search.analysis import ANALYSE_VERSIE, analyze, fold, split_compound, stem, words
@@ -28,6 +29,11 @@ from search.backends.base import (
 from search.backends.bitmaps import FacetBitmaps
 from search.backends.snippets import snippet
 from search.query import Clause, Query
+
+# Per word: its FTS5 match text and its alternatives (each a tuple of stems).
+Clauses = list[tuple[str, list[tuple[str, ...]]]]
+# A scored row: document id and BM25 score.
+Row = tuple[int, float]
 
 SCHEMA = """
 PRAGMA journal_mode=WAL;
@@ -284,12 +290,12 @@ class EmbeddedBackend:
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
         return Resultaat(len(ids), treffers, facets.counts(matched, vraag), suggestie)
 
-    def _voorkeur(self, db, match: str, clauses) -> list[set[int]]:
+    def _voorkeur(self, db: sqlite3.Connection, match: str, clauses: Clauses) -> list[set[int]]:
         """For a query of several words, the matches that rank before the others, best first:
         those with every word (when the match needs fewer), then those with the words close
         together (NEAR: a phrase, or a compound whose parts the index holds side by side,
         burenruzie for "buren ruzie")."""
-        lagen = []
+        lagen: list[str] = []
         alles = " AND ".join(text for text, _ in clauses)
         if match != alles:
             lagen.append(alles)
@@ -302,7 +308,7 @@ class EmbeddedBackend:
 
     def _top(
         self,
-        db,
+        db: sqlite3.Connection,
         match: str,
         vraag: Vraag,
         facets: "FacetBitmaps",
@@ -320,13 +326,13 @@ class EmbeddedBackend:
         wanted = offset + vraag.per_pagina
         score = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # nosec B608
 
-        def by_id(docs):
+        def by_id(docs: Iterable[int]) -> sqlite3.Cursor:
             return db.execute(
                 f"{score} AND rowid IN (SELECT value FROM json_each(?))",  # nosec B608
                 (match, json.dumps(list(docs))),
             )
 
-        def best(limit: int):
+        def best(limit: int) -> sqlite3.Cursor:
             return db.execute(f"{score} ORDER BY score LIMIT ?", (match, limit))
 
         for laag in reversed(voorkeur):
@@ -334,6 +340,7 @@ class EmbeddedBackend:
             if len(binnen) >= wanted:
                 ids = sorted(binnen)
                 break
+        rows: Iterable[Row]
         if ids is None and voorkeur:
             eerst = voorkeur[0]
             rest = (row for row in best(wanted + len(eerst) + TIE_MARGIN) if row[0] not in eerst)
@@ -346,7 +353,7 @@ class EmbeddedBackend:
             allowed = set(ids)
             rows = (row for row in db.execute(score, (match,)) if row[0] in allowed)
 
-        def rank(row):
+        def rank(row: Row) -> tuple[bool | float, ...]:
             return (
                 *(row[0] not in laag for laag in voorkeur),
                 row[1],
@@ -355,7 +362,7 @@ class EmbeddedBackend:
 
         return [doc for doc, _ in heapq.nsmallest(wanted, rows, key=rank)[offset:]]
 
-    def _distinctive(self, db, clauses, documents: int) -> list[str]:
+    def _distinctive(self, db: sqlite3.Connection, clauses: Clauses, documents: int) -> list[str]:
         """The clauses that can match and are not common (a term in at most COMMON_SHARE of
         the documents, and never fewer than COMMON_MIN); failing that, those that can match."""
         terms = {term for _, alternatives in clauses for alt in alternatives for term in alt}
@@ -367,7 +374,7 @@ class EmbeddedBackend:
         )
         limit = max(COMMON_SHARE * documents, COMMON_MIN)
 
-        def keep(alternatives, common_ok: bool) -> bool:
+        def keep(alternatives: list[tuple[str, ...]], common_ok: bool) -> bool:
             counts = [frequency.get(term, 0) for alt in alternatives for term in alt]
             return any(count > 0 and (common_ok or count <= limit) for count in counts)
 
@@ -385,7 +392,7 @@ class EmbeddedBackend:
             return self._bitmaps
 
     def _clauses(
-        self, db, query: Query, suggestie_words: dict[str, str]
+        self, db: sqlite3.Connection, query: Query, suggestie_words: dict[str, str]
     ) -> list[tuple[str, list[tuple[str, ...]]]]:
         """Per clause the FTS5 expression and its alternatives (typo corrections included)."""
         clauses = []
@@ -397,7 +404,9 @@ class EmbeddedBackend:
             clauses.append(("(" + " OR ".join(map(_fts_phrase, unique)) + ")", unique))
         return clauses
 
-    def _typo_alternatives(self, db, clause: Clause, suggestie_words: dict[str, str]):
+    def _typo_alternatives(
+        self, db: sqlite3.Connection, clause: Clause, suggestie_words: dict[str, str]
+    ) -> list[tuple[str, ...]]:
         """Words within the allowed typos (toegestane_fouten) of a typed word that the index
         does not know, nearest and then most frequent first; they join the clause, and the
         best one feeds "Bedoelde je ...?"."""
@@ -411,14 +420,14 @@ class EmbeddedBackend:
         if not close:
             return []
         suggestie_words[clause.woord] = close[0][0]
-        alternatives = [(found_stem,) for found, found_stem, _ in close[:3]]
+        alternatives: list[tuple[str, ...]] = [(found_stem,) for found, found_stem, _ in close[:3]]
         # A corrected compound also finds its shorter form, as a typed one does (search.query).
         for found, _, _ in close[:3]:
             if parts := split_compound(found):
                 alternatives.append(tuple(stem(part) for part in parts[:2]))
         return alternatives
 
-    def _dichtbij(self, db, word: str) -> list[tuple[str, str, int]]:
+    def _dichtbij(self, db: sqlite3.Connection, word: str) -> list[tuple[str, str, int]]:
         """The indexed words within the allowed typos of `word` (not `word` itself), as
         (word, stem, documents with that stem): nearest first, then most frequent."""
         fouten = toegestane_fouten(word)
@@ -444,7 +453,7 @@ class EmbeddedBackend:
             (found, found_stem, frequency.get(found_stem, 0)) for found, found_stem, _ in candidates
         ]
 
-    def _betere_woorden(self, db, query: Query) -> dict[str, str]:
+    def _betere_woorden(self, db: sqlite3.Connection, query: Query) -> dict[str, str]:
         """For a query that finds little although the index knows its words: per typed word,
         a word within the allowed typos that many more documents have (verslaving for
         "verslavng" that one document misspells too), for "Bedoelde je ...?"."""
@@ -469,7 +478,7 @@ class EmbeddedBackend:
     def _suggestion(text: str, replacements: dict[str, str]) -> str:
         return re.sub(r"\w+", lambda m: replacements.get(fold(m.group(0)), m.group(0)), text)
 
-    def suggest(self, prefix: str, limit: int = 8) -> list[dict]:
+    def suggest(self, prefix: str, limit: int = 8) -> list[dict[str, str]]:
         terms = words(prefix)
         if not terms:
             return []
@@ -528,17 +537,17 @@ def _has(bits: bytes, doc: int) -> bool:
     return doc >> 3 < len(bits) and bool(bits[doc >> 3] >> (doc & 7) & 1)
 
 
-def _marks(values) -> str:
+def _marks(values: Sized) -> str:
     """One "?" placeholder per value. The SQL built with f-strings in this module (marked
     `# nosec B608` for bandit) only inserts these placeholders, table names and WEIGHTS, all
     constants of this module; every value is a bound parameter."""
     return ",".join("?" * len(values))
 
 
-def _per_getypt_woord(clauses, query: Query) -> list[tuple[str, list[tuple[str, ...]]]]:
+def _per_getypt_woord(clauses: Clauses, query: Query) -> Clauses:
     """The clauses joined per typed word: a compound's parts as one clause that needs them
     all, so falling back to any word never finds "vraag" for "privevraag"."""
-    groepen: dict[int, list] = {}
+    groepen: dict[int, Clauses] = {}
     for clause, (text, alternatives) in zip(query.clauses, clauses, strict=True):
         groepen.setdefault(clause.getypt, []).append((text, alternatives))
     return [

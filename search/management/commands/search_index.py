@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from search.services import achterstand_verwerken, herbouwen
 from wijkwijzer.voortgang import Voortgang, duur
@@ -10,7 +10,7 @@ class Command(BaseCommand):
         " indexeringen (--achterstand)."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--rebuild", action="store_true", help="Index opnieuw opbouwen.")
         parser.add_argument(
             "--achterstand", action="store_true", help="Uitgestelde indexeringen verwerken."
@@ -18,11 +18,11 @@ class Command(BaseCommand):
 
     def handle(
         self,
-        *args,
+        *args: str,
         rebuild: bool = False,
         achterstand: bool = False,
         verbosity: int = 1,
-        **options,
+        **options: object,
     ) -> None:
         if achterstand:
             done = achterstand_verwerken(limit=10_000)
