@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import OperationalError, transaction
 from django.db.models import Model, QuerySet
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -127,12 +128,15 @@ def read_items(path: Path) -> Iterator[tuple[str, Any]]:
     An item that cannot be parsed yields an ItemFout as the item."""
     if path.stat().st_size > MAX_BESTAND:
         raise BestandFout(
-            f"het bestand is groter dan {MAX_BESTAND // (1024 * 1024)} MB; splits het op"
+            _("het bestand is groter dan %(mb)s MB; splits het op")
+            % {"mb": MAX_BESTAND // (1024 * 1024)}
         )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise BestandFout(f"het bestand is geen UTF-8-tekst ({error.reason})") from None
+        raise BestandFout(
+            _("het bestand is geen UTF-8-tekst (%(reason)s)") % {"reason": error.reason}
+        ) from None
     if text.lstrip().startswith("["):
         for number, element in enumerate(_array_elementen(text), start=1):
             yield f"item {number}", _ontleed(element)
@@ -234,7 +238,7 @@ class Voorraad:
         self.indexen: dict[str, Page | None] = {}
         self.paginas: dict[tuple[str, str], Page] = {}
         slugs: dict[str, list[str]] = defaultdict(list)
-        for _, item in items:
+        for _nummer, item in items:
             soort = item.get("type") if isinstance(item, dict) else None
             if isinstance(soort, str) and soort in PAGE_TYPES and isinstance(item["slug"], str):
                 slugs[soort].append(item["slug"])
@@ -282,7 +286,10 @@ def import_item(item: Any, voorraad: Voorraad | None = None) -> Uitkomst:
     soort = item["type"]
     index = voorraad.index(soort)
     if index is None:
-        raise ItemFout(f"er is nog geen overzichtspagina voor type '{soort}' (draai load_demo)")
+        raise ItemFout(
+            _("er is nog geen overzichtspagina voor type '%(soort)s' (draai load_demo)")
+            % {"soort": soort}
+        )
     many = {name: values.pop(name) for name in MANY_TO_MANY if name in values}
     page = voorraad.pagina(soort, values["slug"])
     if page is not None and _ongewijzigd(page, values, many):
@@ -362,41 +369,53 @@ def _check_waarden(item: dict) -> None:
     for name, value in item.items():
         values = value if isinstance(value, list) else [value]
         if len(values) > MAX_LIJST:
-            raise ItemFout(f"veld '{name}' heeft meer dan {MAX_LIJST} waarden")
+            raise ItemFout(
+                _("veld '%(name)s' heeft meer dan %(maximum)s waarden")
+                % {"name": name, "maximum": MAX_LIJST}
+            )
         for text in values:
             if not isinstance(text, str):
                 continue
             if len(text) > MAX_TEKST:
-                raise ItemFout(f"veld '{name}' is langer dan {MAX_TEKST} tekens")
+                raise ItemFout(
+                    _("veld '%(name)s' is langer dan %(maximum)s tekens")
+                    % {"name": name, "maximum": MAX_TEKST}
+                )
             if "\x00" in text:
-                raise ItemFout(f"veld '{name}' bevat een NUL-teken (\\u0000)")
+                raise ItemFout(_("veld '%(name)s' bevat een NUL-teken (\\u0000)") % {"name": name})
 
 
 def _validate(item: Any, voorraad: Voorraad) -> dict[str, Any]:
     if not isinstance(item, dict):
-        raise ItemFout("een item moet een JSON-object zijn")
+        raise ItemFout(_("een item moet een JSON-object zijn"))
     _check_waarden(item)
     missing = [name for name in REQUIRED if not str(item.get(name) or "").strip()]
     if missing:
-        raise ItemFout(f"verplicht veld ontbreekt: {', '.join(missing)}")
+        raise ItemFout(_("verplicht veld ontbreekt: %(velden)s") % {"velden": ", ".join(missing)})
     for name in REQUIRED:
         if not isinstance(item[name], str):
-            raise ItemFout(f"veld '{name}' moet tekst zijn")
+            raise ItemFout(_("veld '%(name)s' moet tekst zijn") % {"name": name})
     if item["type"] not in PAGE_TYPES:
         raise ItemFout(
-            f"onbekend type '{item['type']}' (kies uit: {', '.join(sorted(PAGE_TYPES))})"
+            _("onbekend type '%(type)s' (kies uit: %(keuzes)s)")
+            % {"type": item["type"], "keuzes": ", ".join(sorted(PAGE_TYPES))}
         )
     slug = item["slug"]
     if not isinstance(slug, str) or slugify(slug) != slug:
-        raise ItemFout(f"ongeldige slug '{slug}': gebruik kleine letters, cijfers en streepjes")
+        raise ItemFout(
+            _("ongeldige slug '%(slug)s': gebruik kleine letters, cijfers en streepjes")
+            % {"slug": slug}
+        )
     if len(item["title"]) > 255:
-        raise ItemFout("titel is langer dan 255 tekens")
+        raise ItemFout(_("titel is langer dan 255 tekens"))
 
     area = None
     if item.get("focusgebied"):
         area = voorraad.gebieden.get(item["focusgebied"])
         if area is None:
-            raise ItemFout(f"onbekend focusgebied '{item['focusgebied']}'")
+            raise ItemFout(
+                _("onbekend focusgebied '%(focusgebied)s'") % {"focusgebied": item["focusgebied"]}
+            )
     common = {
         "slug": slug,
         "title": item["title"].strip(),
@@ -410,13 +429,14 @@ def _validate(item: Any, voorraad: Voorraad) -> dict[str, Any]:
         soort = item.get("soort") or Publicatiesoort.KENNISDOSSIER
         if soort not in Publicatiesoort.values:
             raise ItemFout(
-                f"onbekende soort '{soort}' (kies uit: {', '.join(Publicatiesoort.values)})"
+                _("onbekende soort '%(soort)s' (kies uit: %(keuzes)s)")
+                % {"soort": soort, "keuzes": ", ".join(Publicatiesoort.values)}
             )
         return {**common, "soort": soort, "body": render_markdown(_text(item, "body_markdown"))}
     if item["type"] == "vraag":
         antwoord = render_markdown(_text(item, "body_markdown"))
         if not antwoord:
-            raise ItemFout("een vraag heeft een antwoord nodig in body_markdown")
+            raise ItemFout(_("een vraag heeft een antwoord nodig in body_markdown"))
         return {**common, "antwoord": antwoord}
     body = render_markdown(_text(item, "body_markdown"))
     return {
@@ -440,7 +460,7 @@ def _validate(item: Any, voorraad: Voorraad) -> dict[str, Any]:
 def _text(item: dict, name: str) -> str:
     value = item.get(name) or ""
     if not isinstance(value, str):
-        raise ItemFout(f"veld '{name}' moet tekst zijn")
+        raise ItemFout(_("veld '%(name)s' moet tekst zijn") % {"name": name})
     return value.strip()
 
 
@@ -449,14 +469,16 @@ def _strings(item: dict, name: str) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ItemFout(f"veld '{name}' moet een lijst met teksten zijn")
+        raise ItemFout(_("veld '%(name)s' moet een lijst met teksten zijn") % {"name": name})
     return [v.strip() for v in value if v.strip()]
 
 
 def _by_key(found: dict[str, Any], values: list[str], noun: str) -> list:
     unknown = [value for value in values if value not in found]
     if unknown:
-        raise ItemFout(f"onbekend {noun}: {', '.join(unknown)}")
+        raise ItemFout(
+            _("onbekend %(soort)s: %(namen)s") % {"soort": noun, "namen": ", ".join(unknown)}
+        )
     return [found[value] for value in dict.fromkeys(values)]
 
 
@@ -465,7 +487,7 @@ def _actielijnen(item: dict, voorraad: Voorraad) -> list[Actielijn]:
     if not isinstance(numbers, list) or not all(
         isinstance(n, int) and 1 <= n <= 4 for n in numbers
     ):
-        raise ItemFout("actielijnen moet een lijst met getallen van 1 tot en met 4 zijn")
+        raise ItemFout(_("actielijnen moet een lijst met getallen van 1 tot en met 4 zijn"))
     return [voorraad.actielijnen[n] for n in sorted(set(numbers)) if n in voorraad.actielijnen]
 
 
@@ -496,7 +518,9 @@ def _kosten(item: dict) -> dict:
     if band is None and not per:
         return {"kosten_band": None, "kosten_eenheid": ""}
     if band not in (1, 2, 3) or per not in ("deelnemer", "jaar"):
-        raise ItemFout("kosten_band moet 1, 2 of 3 zijn en kosten_per 'deelnemer' of 'jaar', samen")
+        raise ItemFout(
+            _("kosten_band moet 1, 2 of 3 zijn en kosten_per 'deelnemer' of 'jaar', samen")
+        )
     return {"kosten_band": band, "kosten_eenheid": per}
 
 
@@ -511,7 +535,7 @@ def _doelgroepen(names: list[str], voorraad: Voorraad, nieuw: list[Doelgroep]) -
     for name in names:
         group = voorraad.doelgroepen.get(_doelgroep_slug(name))
         if group is None:
-            group, _ = Doelgroep.objects.get_or_create(
+            group, _nieuw = Doelgroep.objects.get_or_create(
                 slug=_doelgroep_slug(name), defaults={"naam": name[:100]}
             )
             nieuw.append(group)
@@ -522,7 +546,9 @@ def _doelgroepen(names: list[str], voorraad: Voorraad, nieuw: list[Doelgroep]) -
 def _contact(item: dict) -> str:
     contact = _text(item, "contact_organisatie")
     if EMAIL_PATTERN.search(contact):
-        raise ItemFout("contact_organisatie mag geen e-mailadres bevatten, alleen de organisatie")
+        raise ItemFout(
+            _("contact_organisatie mag geen e-mailadres bevatten, alleen de organisatie")
+        )
     return contact
 
 
@@ -533,4 +559,6 @@ def _date(item: dict) -> datetime.date:
     try:
         return datetime.date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise ItemFout(f"published '{value}' is geen datum (gebruik JJJJ-MM-DD)") from None
+        raise ItemFout(
+            _("published '%(value)s' is geen datum (gebruik JJJJ-MM-DD)") % {"value": value}
+        ) from None

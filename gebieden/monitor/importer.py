@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gebieden.models import FocusgebiedPage, Kernindicator
 from gebieden.monitor.models import Meting, peildatum
@@ -59,8 +60,10 @@ def decodeer(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise Onleesbaar(
-        "Dit bestand is geen tekst in UTF-8 of Windows-1252. Sla het in Excel op als "
-        "'CSV UTF-8 (door komma's gescheiden)'."
+        _(
+            "Dit bestand is geen tekst in UTF-8 of Windows-1252. Sla het in Excel op als "
+            "'CSV UTF-8 (door komma's gescheiden)'."
+        )
     )
 
 
