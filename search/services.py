@@ -145,7 +145,7 @@ def bijwerken(*instances: Model) -> None:
 def indexeren_uitgesteld() -> Iterator[None]:
     """Index what a bulk job (an import) changes once, at its end, instead of per item, also
     when it ends in an error, so everything that was saved is found. Entered through the
-    `bulkverwerking` hook (wijkwijzer.bulk)."""
+    `haken.BULKVERWERKING` hook (wijkwijzer.bulk)."""
     if getattr(_uitgesteld, "project", None) is not None:
         yield
         return

@@ -1,4 +1,3 @@
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -26,4 +25,4 @@ haken.GEZONDHEID.registreer(health.check)
 haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)
 
 # Imports index the site's search once at their end (wijkwijzer.bulk).
-hooks.register("bulkverwerking", lambda: indexeren_uitgesteld())
+haken.BULKVERWERKING.registreer(indexeren_uitgesteld)

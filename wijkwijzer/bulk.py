@@ -4,7 +4,7 @@ to date once, at the end, instead of after every save.
 Wagtail keeps two of them on every save: its search index, which the admin's page search
 reads (WAGTAILSEARCH_BACKENDS), and its reference index, which the admin's "usage" pages read.
 Both are needed, so neither is switched off; a page saved three times while it is created and
-published is indexed once. Apps defer their own indexes through the hook `bulkverwerking`: a
+published is indexed once. Apps defer their own indexes through `haken.BULKVERWERKING`: a
 function returning a context manager (search registers its index so)."""
 
 from collections import defaultdict
@@ -16,9 +16,10 @@ from django.db.models.signals import post_save
 from modelsearch import signal_handlers as wagtail_zoekindex
 from modelsearch.backends import get_search_backends
 from modelsearch.index import get_indexed_models
-from wagtail import hooks
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from wijkwijzer import haken
 
 # Rows per query and per index write at the end.
 BLOK = 500
@@ -49,7 +50,7 @@ def bulkverwerking() -> Iterator[None]:
     try:
         with ExitStack() as stack:
             stack.enter_context(disable_reference_index_auto_update())
-            for uitstel in hooks.get_hooks("bulkverwerking"):
+            for uitstel in haken.BULKVERWERKING.alle():
                 stack.enter_context(uitstel())
             yield
     finally:

@@ -12,6 +12,7 @@ Register in the app's `wagtail_hooks.py`, never in `AppConfig.ready()`:
 `wagtail.hooks.register_temporarily(haken.DEMO.naam, ...)` adds one for a while."""
 
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, NotRequired, Protocol, TypedDict, TypeVar
 
@@ -134,6 +135,11 @@ ROLRECHTEN: Haak[Mapping[str, Iterable[str]]] = Haak("wijkwijzer_rolrechten")
 """Each app's `roles.ROLE_PERMISSIONS`: role -> ["app_label.codename", ...]. Registered by
 every app with permissions to hand out; read by wijkwijzer.roles.ensure_roles."""
 
+BULKVERWERKING: Haak[Callable[[], AbstractContextManager[None]]] = Haak("wijkwijzer_bulkverwerking")
+"""A context manager that holds back an app's own per-item work (its search index) while a
+bulk job runs and does it once at the end: registered by search; entered by
+wijkwijzer.bulk.bulkverwerking around imports."""
+
 ALLE = (
     HOME_SECTIE,
     GEBIED_SECTIE,
@@ -146,4 +152,5 @@ ALLE = (
     PRIVACY,
     GEZONDHEID,
     ROLRECHTEN,
+    BULKVERWERKING,
 )
