@@ -168,13 +168,15 @@ def _aanvragen(
 
 
 def mijn_aanvragen(user: User) -> list[Ondersteuningsaanvraag]:
+    """The requests `user` made: the list on their own page."""
     return list(_aanvragen(Ondersteuningsaanvraag.objects.filter(aanvrager=user)))
 
 
-def mijn_aanvraag(user: User, pk: int) -> Ondersteuningsaanvraag | None:
-    """The requester's own request with its timeline; None for anyone else's."""
+def aanvraag_met_tijdlijn(pk: int) -> Ondersteuningsaanvraag | None:
+    """A request with its timeline, or None. Who may read it is the view's question
+    (`expertpool.bekijken_aanvraag`)."""
     return (
-        _aanvragen(Ondersteuningsaanvraag.objects.filter(aanvrager=user, pk=pk))
+        _aanvragen(Ondersteuningsaanvraag.objects.filter(pk=pk))
         .prefetch_related(
             Prefetch("gebeurtenissen", AanvraagGebeurtenis.objects.select_related("wie"))
         )
@@ -189,6 +191,12 @@ def mijn_uitnodigingen(user: User) -> list[Uitnodiging]:
         .select_related("aanvraag__focusgebied", "aanvraag__fase")
         .prefetch_related("aanvraag__themas")
     )
+
+
+def uitnodiging_met_aanvraag(pk: int) -> Uitnodiging | None:
+    """An invitation with its expert and request, or None. Who may answer it is the view's
+    question (`expertpool.beantwoorden_uitnodiging`)."""
+    return Uitnodiging.objects.select_related("expert", "aanvraag").filter(pk=pk).first()
 
 
 def cijfers() -> dict[str, Any]:

@@ -1,5 +1,6 @@
 from collections.abc import Callable
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,7 +15,12 @@ from kennisbank.expertpool.forms import (
     UitnodigingAntwoordForm,
 )
 from kennisbank.expertpool.models import Ondersteuningsaanvraag, Uitnodiging
-from kennisbank.expertpool.selectors import mijn_aanvraag, mijn_aanvragen, mijn_uitnodigingen
+from kennisbank.expertpool.selectors import (
+    aanvraag_met_tijdlijn,
+    mijn_aanvragen,
+    mijn_uitnodigingen,
+    uitnodiging_met_aanvraag,
+)
 from kennisbank.expertpool.services import (
     OPEN,
     ExpertpoolFout,
@@ -51,17 +57,29 @@ def mijn_aanvragen_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _eigen_aanvraag(request: HttpRequest, pk: int) -> Ondersteuningsaanvraag:
-    aanvraag = mijn_aanvraag(request.user, pk)
-    if aanvraag is None:
+def _eigen_aanvraag(
+    request: HttpRequest, pk: int, regel: str = "expertpool.bekijken_aanvraag"
+) -> Ondersteuningsaanvraag:
+    """The request, when `regel` (a rule of kennisbank.expertpool.rules, which leaves
+    superusers out) lets this user at it; anyone else gets a 404, as if it did not exist."""
+    aanvraag = aanvraag_met_tijdlijn(pk)
+    if aanvraag is None or not rules.has_perm(regel, request.user, aanvraag):
         raise Http404
     return aanvraag
 
 
 def _detail(request, aanvraag, status: int = 200, **forms) -> HttpResponse:
+    # What the requester may do: the rule says who, the status table when.
+    user, is_open = request.user, aanvraag.status in OPEN
     context = {
         "aanvraag": aanvraag,
-        "is_open": aanvraag.status in OPEN,
+        "kan_aanvullen": is_open
+        and rules.has_perm("expertpool.aanvullen_aanvraag", user, aanvraag),
+        "kan_intrekken": is_open
+        and aanvraag.status != Ondersteuningsaanvraag.Status.GEMATCHT
+        and rules.has_perm("expertpool.intrekken_aanvraag", user, aanvraag),
+        "kan_waarderen": aanvraag.status == Ondersteuningsaanvraag.Status.AFGEROND
+        and rules.has_perm("expertpool.waarderen_aanvraag", user, aanvraag),
         "aanvulling_form": forms.get("aanvulling_form") or AanvullingForm(),
         "feedback_form": forms.get("feedback_form")
         or FeedbackForm(initial={"waardering": aanvraag.waardering, "feedback": aanvraag.feedback}),
@@ -75,12 +93,19 @@ def mijn_aanvraag_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _formulier_op_aanvraag(
-    request: HttpRequest, pk: int, form_class: type, naam: str, stap: Callable, gelukt: str
+    request: HttpRequest,
+    pk: int,
+    regel: str,
+    form_class: type,
+    naam: str,
+    stap: Callable,
+    gelukt: str,
 ) -> HttpResponse:
     """A form posted on the requester's own request (`naam` is its context name): shown again
-    with its errors, or applied by `stap(aanvraag, cleaned_data)`. A step the request's status
-    does not allow is explained in a message, as the form is not shown in that status."""
-    aanvraag = _eigen_aanvraag(request, pk)
+    with its errors, or applied by `stap(aanvraag, cleaned_data)`, when `regel` lets this user
+    take the step. A step the request's status does not allow is explained in a message, as
+    the form is not shown in that status."""
+    aanvraag = _eigen_aanvraag(request, pk, regel)
     form = form_class(request.POST)
     if status := form_status(request, form):
         return _detail(request, aanvraag, status, **{naam: form})
@@ -100,6 +125,7 @@ def aanvullen_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _formulier_op_aanvraag(
         request,
         pk,
+        "expertpool.aanvullen_aanvraag",
         AanvullingForm,
         "aanvulling_form",
         lambda aanvraag, data: aanvulling_toevoegen(
@@ -113,7 +139,7 @@ def aanvullen_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @limit_writes("klik")
 def intrekken_view(request: HttpRequest, pk: int) -> HttpResponse:
-    aanvraag = _eigen_aanvraag(request, pk)
+    aanvraag = _eigen_aanvraag(request, pk, "expertpool.intrekken_aanvraag")
     try:
         aanvraag_intrekken(aanvraag=aanvraag, door=request.user)
         messages.success(request, _("Je aanvraag is ingetrokken."))
@@ -128,6 +154,7 @@ def feedback_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _formulier_op_aanvraag(
         request,
         pk,
+        "expertpool.waarderen_aanvraag",
         FeedbackForm,
         "feedback_form",
         lambda aanvraag, data: feedback_geven(aanvraag=aanvraag, **data),
@@ -163,18 +190,18 @@ def _beantwoorden(request: HttpRequest, uitnodiging: Uitnodiging) -> str | None:
 def uitnodiging_view(request: HttpRequest, token: str) -> HttpResponse:
     """The expert's link from the e-mail: GET shows the request (mail scanners may open
     links, so nothing changes on GET), POST accepts or declines, once."""
-    uitnodiging = uitnodiging_bij_token(token)
-    if uitnodiging is None:
+    bij_token = uitnodiging_bij_token(token)
+    if bij_token is None:
         raise Http404
     fout = None
     if request.method == "POST":
-        fout = _beantwoorden(request, uitnodiging)
+        fout = _beantwoorden(request, bij_token)
         if fout is None:
             return redirect("expertpool:uitnodiging", token=token)
     return render(
         request,
         "expertpool/uitnodiging.html",
-        {"uitnodiging": uitnodiging, "form": UitnodigingAntwoordForm(), "fout": fout},
+        {"uitnodiging": bij_token, "form": UitnodigingAntwoordForm(), "fout": fout},
         status=400 if fout else 200,
     )
 
@@ -192,9 +219,11 @@ def mijn_uitnodigingen_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @limit_writes("klik")
 def mijn_uitnodiging_beantwoorden(request: HttpRequest, pk: int) -> HttpResponse:
-    uitnodiging = next((u for u in mijn_uitnodigingen(request.user) if u.pk == pk), None)
-    if uitnodiging is None:
+    gevonden = uitnodiging_met_aanvraag(pk)
+    if gevonden is None or not rules.has_perm(
+        "expertpool.beantwoorden_uitnodiging", request.user, gevonden
+    ):
         raise Http404
-    if fout := _beantwoorden(request, uitnodiging):
+    if fout := _beantwoorden(request, gevonden):
         messages.error(request, fout)
     return redirect("expertpool:mijn_uitnodigingen")

@@ -1,5 +1,6 @@
 from django import forms
-from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +35,16 @@ ACTIE_LABELS = {
     UITNODIGING_INTREKKEN: _("Uitnodiging intrekken (bijvoorbeeld omdat die verlopen is)"),
     AFRONDEN: _("Afronden"),
 }
-PERMISSION = "expertpool.change_ondersteuningsaanvraag"
+BEHANDELEN = "expertpool.behandelen_aanvraag"
+
+
+def aanvragen_voor(user) -> QuerySet[Ondersteuningsaanvraag]:
+    """The requests `user` may work on (expertpool.behandelen_aanvraag): all of them for the
+    coordinators, none for anyone else whom a model permission lets into the admin screen."""
+    queryset = Ondersteuningsaanvraag.objects.select_related("focusgebied", "fase", "expert")
+    if user.has_perm(BEHANDELEN):
+        return queryset
+    return queryset.none()
 
 
 class AanvraagBehandelenForm(WagtailAdminModelForm):
@@ -45,10 +55,12 @@ class AanvraagBehandelenForm(WagtailAdminModelForm):
         model = Ondersteuningsaanvraag
         fields: list[str] = []
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
         aanvraag = self.instance
-        self.acties = [a for a, van in COORDINATOR_ACTIES.items() if aanvraag.status in van]
+        # The rule says who, the table from which statuses.
+        mag = for_user is not None and for_user.has_perm(BEHANDELEN, aanvraag)
+        self.acties = [a for a, van in COORDINATOR_ACTIES.items() if mag and aanvraag.status in van]
         self.voorstellen = voorgestelde_experts(aanvraag) if UITNODIGEN in self.acties else []
         self.fields["actie"] = forms.ChoiceField(
             label=_("Wat wil je doen?"),
@@ -103,13 +115,16 @@ class AanvraagBehandelenForm(WagtailAdminModelForm):
 
 class AanvraagIndexView(IndexView):
     def get_base_queryset(self):
-        return Ondersteuningsaanvraag.objects.select_related("focusgebied", "fase", "expert")
+        return aanvragen_voor(self.request.user)
 
 
 class AanvraagEditView(EditView):
     template_name = "expertpool/admin/aanvraag_edit.html"
     success_message = _("De aanvraag is bijgewerkt; de aanvrager heeft bericht gekregen.")
     submit_button_label = _("Uitvoeren")
+
+    def get_queryset(self):
+        return aanvragen_voor(self.request.user)
 
     def save_instance(self):
         # Each step goes through its service, which checks the transition, records it in the
@@ -173,6 +188,9 @@ def register_aanvraag_viewset() -> ModelViewSet:
 
 
 def cijfers_view(request):
+    # The figures cover every request: the rule asked without an object.
+    if not request.user.has_perm(BEHANDELEN):
+        raise PermissionDenied
     return TemplateResponse(request, "expertpool/admin/cijfers.html", cijfers())
 
 
@@ -181,7 +199,7 @@ def register_cijfers_url():
     return [
         path(
             "expertpool/cijfers/",
-            permission_required(PERMISSION, raise_exception=True)(cijfers_view),
+            cijfers_view,
             name="expertpool_cijfers",
         )
     ]
@@ -189,7 +207,7 @@ def register_cijfers_url():
 
 class CijfersMenuItem(MenuItem):
     def is_shown(self, request) -> bool:
-        return request.user.has_perm(PERMISSION)
+        return request.user.has_perm(BEHANDELEN)
 
 
 @hooks.register("register_admin_menu_item")

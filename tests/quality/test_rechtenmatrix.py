@@ -33,7 +33,7 @@ from rules.permissions import permissions
 from wagtail.documents.models import Document
 
 from gebieden.services import add_alliantie_medewerker
-from kennisbank.expertpool.models import Fase, Ondersteuningsaanvraag, Uitnodiging
+from kennisbank.expertpool.models import ExpertPage, Fase, Ondersteuningsaanvraag, Uitnodiging
 from kennisbank.inzendingen.models import Inzending
 from kennisbank.models import Aanmelding, Lidmaatschap, Vraag
 from kennisbank.services import ensure_ledencollectie
@@ -117,6 +117,10 @@ def _aanmelding(w: dict, gebruiker: User) -> None:
     Aanmelding.objects.create(
         evenement=w["evenement"], deelnemer=gebruiker, status=Aanmelding.Status.AANGEMELD
     )
+
+
+def _uitgenodigde_expert(w: dict, gebruiker: User) -> None:
+    ExpertPage.objects.filter(pk=w["uitnodiging"].expert_id).update(gebruiker=gebruiker)
 
 
 def _steun(w: dict, gebruiker: User) -> None:
@@ -315,18 +319,21 @@ ACTIES = [
         lambda w: f"/expertpool/mijn-aanvragen/{w['aanvraag'].pk}/aanvullen/",
         lambda w: {"tekst": "Nog een detail."},
         ALLEEN_EIGENAAR,
+        regels=("expertpool.aanvullen_aanvraag",),
     ),
     Actie(
         "eigen aanvraag intrekken",
         lambda w: f"/expertpool/mijn-aanvragen/{w['aanvraag'].pk}/intrekken/",
         lambda w: {},
         ALLEEN_EIGENAAR,
+        regels=("expertpool.intrekken_aanvraag",),
     ),
     Actie(
         "feedback op de eigen aanvraag",
         lambda w: f"/expertpool/mijn-aanvragen/{w['afgeronde_aanvraag'].pk}/feedback/",
         lambda w: {"waardering": "4", "feedback": "Goed geholpen."},
         ALLEEN_EIGENAAR,
+        regels=("expertpool.waarderen_aanvraag",),
     ),
     # Only the invited expert answers an invitation; the expert is none of these roles.
     Actie(
@@ -334,6 +341,16 @@ ACTIES = [
         lambda w: f"/expertpool/mijn-uitnodigingen/{w['uitnodiging'].pk}/",
         lambda w: {"besluit": "accepteren", "toelichting": ""},
         GEEN,
+        regels=("expertpool.beantwoorden_uitnodiging",),
+    ),
+    # ... unless the role's account is the invited expert's, the superuser's included.
+    Actie(
+        "uitnodiging beantwoorden als de uitgenodigde expert",
+        lambda w: f"/expertpool/mijn-uitnodigingen/{w['uitnodiging'].pk}/",
+        lambda w: {"besluit": "accepteren", "toelichting": ""},
+        INGELOGD,
+        vooraf=_uitgenodigde_expert,
+        regels=("expertpool.beantwoorden_uitnodiging",),
     ),
     # Practice examples written by professionals: a new draft for anyone logged in, the
     # draft itself for its author only.
@@ -448,6 +465,22 @@ ACTIES = [
         lambda w: f"/admin/ondersteuningsaanvragen/edit/{w['aanvraag'].pk}/",
         None,
         {"coordinator", "superuser"},
+        regels=("expertpool.behandelen_aanvraag",),
+    ),
+    Actie(
+        "expertpool-aanvraag in behandeling nemen",
+        lambda w: f"/admin/ondersteuningsaanvragen/edit/{w['aanvraag'].pk}/",
+        lambda w: {"actie": "in_behandeling_nemen"},
+        {"coordinator", "superuser"},
+        regels=("expertpool.behandelen_aanvraag",),
+    ),
+    Actie(
+        "expertpool-cijfers",
+        lambda w: "/admin/expertpool/cijfers/",
+        None,
+        {"coordinator", "superuser"},
+        regels=("expertpool.behandelen_aanvraag",),
+        toont="Aanvragen per gebied",
     ),
     Actie(
         "inzending beoordelen",
@@ -518,7 +551,17 @@ ACTIES = [
         {"superuser"},
         regels=("inzendingen.afwijzen_inzending",),
     ),
-    # Reads decided by a rule. A learning circle's documents are for its members only, the
+    # Reads decided by a rule. A support request's page is its requester's only, the
+    # superuser's not included.
+    Actie(
+        "eigen expertpool-aanvraag bekijken",
+        lambda w: f"/expertpool/mijn-aanvragen/{w['aanvraag'].pk}/",
+        None,
+        ALLEEN_EIGENAAR,
+        regels=("expertpool.bekijken_aanvraag",),
+        toont="Organisatie",
+    ),
+    # A learning circle's documents are for its members only, the
     # superuser included.
     Actie(
         "ledendocument openen als lid",
@@ -627,8 +670,11 @@ def wereld(gebieden_index, roles, settings, tmp_path) -> dict:
         "afgeronde_aanvraag": OndersteuningsaanvraagFactory(
             aanvrager=bewoner, status=Ondersteuningsaanvraag.Status.AFGEROND
         ),
+        # An invitation waits for an answer while its request has an expert proposed.
         "uitnodiging": Uitnodiging.objects.create(
-            aanvraag=aanvraag,
+            aanvraag=OndersteuningsaanvraagFactory(
+                aanvrager=bewoner, status=Ondersteuningsaanvraag.Status.EXPERT_VOORGESTELD
+            ),
             expert=expert,
             token_hash="0" * 64,
             verloopt_op=timezone.now() + datetime.timedelta(days=7),
