@@ -39,6 +39,7 @@ from kennisbank.models import (
 )
 from wijkwijzer.bulk import bulkverwerking
 from wijkwijzer.markdown import render_markdown
+from wijkwijzer.publiceren import live_toevoegen
 
 PAGE_TYPES = {
     "praktijkvoorbeeld": (PraktijkvoorbeeldIndexPage, PraktijkvoorbeeldPage),
@@ -302,14 +303,14 @@ def import_item(item: Any, voorraad: Voorraad | None = None) -> Uitkomst:
                 page = PAGE_TYPES[soort][1]()
             for name, value in values.items():
                 setattr(page, name, value)
-            if created:
-                index.add_child(instance=page)
             for name, value in many.items():
                 if name == "doelgroepen":
                     value = _doelgroepen(value, voorraad, nieuwe_groepen)
                 getattr(page, name).set(value)
-            # A new page was validated as it was added; a changed one is, here.
-            page.save_revision(clean=not created).publish()
+            if created:
+                live_toevoegen(index, page)
+            else:
+                page.save_revision().publish()
     except Exception:
         voorraad.vergeten(soort, values["slug"])
         raise

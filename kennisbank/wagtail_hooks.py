@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from kennisbank import demo, privacy, roles, zoeken
+from kennisbank import demo, meldingen, privacy, roles, zoeken
 from kennisbank.models import Bewijskracht, Doelgroep, Lidmaatschap, Vraag
 from kennisbank.selectors import (
     kennis_uit_gebied,
@@ -329,3 +329,5 @@ haken.PRIVACY.registreer(
     haken.Privacy("kennisbank", gegevens=privacy.gegevens, verwijderen=privacy.verwijderen)
 )
 haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)
+# Imports tell followers of their new pages once, at their end (wijkwijzer.bulk).
+haken.BULKVERWERKING.registreer(meldingen.aankondigen_uitgesteld)

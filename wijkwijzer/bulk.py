@@ -5,12 +5,14 @@ Wagtail keeps two of them on every save: its search index, which the admin's pag
 reads (WAGTAILSEARCH_BACKENDS), and its reference index, which the admin's "usage" pages read.
 Both are needed, so neither is switched off; a page saved three times while it is created and
 published is indexed once. Apps defer their own indexes through `haken.BULKVERWERKING`: a
-function returning a context manager (search registers its index so)."""
+function returning a context manager (search registers its index so). The anonymous page
+cache is made stale once, at the very end."""
 
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
+from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_save
 from modelsearch import signal_handlers as wagtail_zoekindex
@@ -19,7 +21,7 @@ from modelsearch.index import get_indexed_models
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from wijkwijzer import haken
+from wijkwijzer import haken, paginacache
 
 # Rows per query and per index write at the end.
 BLOK = 500
@@ -49,6 +51,9 @@ def bulkverwerking() -> Iterator[None]:
     post_save.connect(onthouden, dispatch_uid="wijkwijzer_bulkverwerking")
     try:
         with ExitStack() as stack:
+            # Entered first, so left last: the cached pages go stale after the indexes the
+            # hooks hold back are written, or a search in between would be cached stale.
+            stack.enter_context(paginacache.verlopen_uitgesteld())
             stack.enter_context(disable_reference_index_auto_update())
             for uitstel in haken.BULKVERWERKING.alle():
                 stack.enter_context(uitstel())
@@ -61,8 +66,10 @@ def bulkverwerking() -> Iterator[None]:
             for backend in get_search_backends(with_auto_update=True):
                 backend.add_bulk(model, objecten)
         for _, objecten in _gelezen(verwijzingen):
-            for instance in objecten:
-                ReferenceIndex.create_or_update_for_object(instance)
+            # One transaction a block instead of two an object.
+            with transaction.atomic():
+                for instance in objecten:
+                    ReferenceIndex.create_or_update_for_object(instance)
 
 
 def _gelezen(

@@ -72,6 +72,9 @@ _linker = Linker(callbacks=[_external_link_attrs], skip_tags={"pre", "code"})
 def render_markdown(text: str) -> str:
     """Markdown to safe HTML: raw HTML in the input is escaped or stripped, links may only be
     http(s) or mailto, and headings start at h2 (the page owns the h1)."""
-    html = md.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    if not text or text.isspace():
+        # Markdown makes nothing of it; an import leaves most optional fields empty.
+        return ""
+    html = md.markdown(text, extensions=["sane_lists"], output_format="html")
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return _linker.linkify(SANITISE(html))
