@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from django.core.management.base import OutputWrapper
 
+from wijkwijzer import text
+
 # A terminal line is redrawn at most this often; redrawing it per item would cost more than
 # a fast item does.
 TERMINAL_INTERVAL = 0.2
@@ -31,10 +33,8 @@ def duur(seconden: float) -> str:
 
 
 def getal(waarde: float) -> str:
-    """Dutch notation: 1.800 and 52,3."""
-    if isinstance(waarde, int) or waarde >= 100:
-        return f"{round(waarde):,}".replace(",", ".")
-    return f"{waarde:.1f}".replace(".", ",")
+    """Whole numbers from 100 up, one decimal below: 1.800 and 52,3."""
+    return text.getal(waarde, 0 if isinstance(waarde, int) or waarde >= 100 else 1)
 
 
 class Voortgang:

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from wijkwijzer.text import getal
 
 BREED, SMAL = 640, 288  # drawing widths; static/css/site.css shows them at 40rem and >= 18rem
 LETTER = 16  # font size in drawing units, so in px at the smallest the drawing is shown
@@ -41,13 +42,6 @@ class Schaal:
     begin: float
     eind: float
     ticks: list[float]
-
-
-def getal(waarde: Decimal | float) -> str:
-    """A number as Dutch readers write it: decimal comma, no trailing zeros."""
-    waarde = Decimal(str(waarde)).normalize()
-    decimalen = max(0, -waarde.as_tuple().exponent)
-    return number_format(waarde, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
 
 
 def _breedte(tekst: str) -> float:

@@ -15,12 +15,12 @@ from gebieden.monitor.grafiek import (
     KLEUR_NL,
     KLEUR_STREEF,
     Lijn,
-    getal,
     lijngrafiek,
     schaal,
     staafgrafiek,
 )
 from gebieden.monitor.models import Meting, Streefwaarde
+from wijkwijzer.text import getal
 
 
 def trendzin(indicator: Kernindicator, metingen: Sequence[Meting]) -> str:

@@ -1,6 +1,6 @@
 from django import template
 
-from gebieden.monitor.grafiek import getal as _getal
+from wijkwijzer.text import getal as _getal
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import pytest
 
-from gebieden.monitor.grafiek import BREED, LETTER, SMAL, Lijn, getal, lijngrafiek, staafgrafiek
+from gebieden.monitor.grafiek import BREED, LETTER, SMAL, Lijn, lijngrafiek, staafgrafiek
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -142,8 +142,3 @@ def test_a_bar_chart_labels_each_bar():
 
     assert svg.count(">Poelenburg<") == 2 and svg.count(">9,5<") == 2
     assert svg.count("<rect") == 2  # one per drawing
-
-
-def test_numbers_are_written_the_dutch_way():
-    assert getal(Decimal("14.00")) == "14"
-    assert getal(Decimal("1234.50")) == "1.234,5"
