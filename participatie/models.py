@@ -297,6 +297,26 @@ class Inbrengsoort(models.TextChoices):
     AGENDAPUNT = "agendapunt", _("Agendapunt voor het alliantieoverleg")
 
 
+class Speld(models.Model):
+    """A pin on the area's map (WGS84, inside the area's boundary), public: where a
+    contribution is about or a result happens. Rounded to four decimals (about 10 m by 7 m
+    here): a spot in the street, not a front door (participatie.services.PIN_DECIMALEN)."""
+
+    lengte = models.DecimalField(
+        _("lengtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+    breedte = models.DecimalField(
+        _("breedtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def heeft_speld(self) -> bool:
+        return self.lengte is not None and self.breedte is not None
+
+
 class Bijdrage(models.Model):
     """What contributions and replies share: who wrote it (shown only by pseudonym), and
     whether it is visible. `auteur` is empty until the e-mail address is confirmed, and again
@@ -327,7 +347,7 @@ class Bijdrage(models.Model):
         return self.zichtbaarheid == Zichtbaarheid.ZICHTBAAR
 
 
-class Inbreng(Bijdrage):
+class Inbreng(Speld, Bijdrage):
     MODERATIE_SOORT = "inbreng"
 
     proces = models.ForeignKey(
@@ -354,14 +374,6 @@ class Inbreng(Bijdrage):
         verbose_name=_("thema"),
     )
     plek = models.CharField(_("plek in de wijk"), max_length=150, blank=True)
-    # A pin (WGS84), public. Rounded to four decimals (about 10 m by 7 m here): a spot in the
-    # street, not a front door (participatie.services.PIN_DECIMALEN).
-    lengte = models.DecimalField(
-        _("lengtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
-    )
-    breedte = models.DecimalField(
-        _("breedtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
-    )
     afbeelding = models.ImageField(_("foto"), upload_to="inbreng/", blank=True)
     afbeelding_tekst = models.CharField(_("wat staat er op de foto"), max_length=200, blank=True)
     overleg = models.ForeignKey(
@@ -398,10 +410,6 @@ class Inbreng(Bijdrage):
     @property
     def url(self) -> str:
         return self.proces.url + self.proces.reverse_subpage("inbreng", args=[self.pk])
-
-    @property
-    def heeft_speld(self) -> bool:
-        return self.lengte is not None and self.breedte is not None
 
     @property
     def hoofdinbreng(self) -> "Inbreng":
@@ -693,7 +701,7 @@ class Aankondiging(models.Model):
         return f"Aankondiging {self.proces_id}"
 
 
-class ResultaatPage(Page):
+class ResultaatPage(Speld, Page):
     """A project or measure that came out of the participation (uitvoering): its status and
     progress, dated updates with photos, and the contributions, survey outcome and alliance
     meetings that led to it."""
@@ -713,13 +721,6 @@ class ResultaatPage(Page):
     )
     uit_vragenlijst = models.BooleanField(
         _("gebaseerd op de uitkomst van de vragenlijst"), default=False
-    )
-    # Where it happens, for the area's map (WGS84, inside the area's boundary).
-    lengte = models.DecimalField(
-        _("lengtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
-    )
-    breedte = models.DecimalField(
-        _("breedtegraad"), max_digits=7, decimal_places=4, null=True, blank=True
     )
     bijdragen = ParentalManyToManyField(
         Inbreng, blank=True, related_name="resultaten", verbose_name=_("inbreng die ertoe leidde")

@@ -3,7 +3,7 @@ queries, however many contributions, replies or supporters there are."""
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -69,10 +69,20 @@ def _met_antwoorden(
     )
 
 
+def _op_volgorde(processen: Iterable[ParticipatieprocesPage]) -> list[ParticipatieprocesPage]:
+    """Each with where it stands today as `nu`, worked out once for the order and the card
+    (templates/participatie/includes/processen.html), in the order of `_wat_nu_kan`."""
+    vandaag = timezone.localdate()
+    lijst = list(processen)
+    for proces in lijst:
+        proces.nu = proces.stand(vandaag)
+    return sorted(lijst, key=_wat_nu_kan)
+
+
 def _wat_nu_kan(proces: ParticipatieprocesPage) -> tuple[int, int]:
     """Open for input first, closing soonest first; then what opens later; then the rest,
     newest first."""
-    stand = proces.stand()
+    stand = proces.nu
     if stand.schrijven_open and stand.tot is not None:
         return (0, stand.tot.toordinal())
     eerste = min((fase.begin for fase in proces.fasen.all()), default=None)
@@ -83,7 +93,7 @@ def _wat_nu_kan(proces: ParticipatieprocesPage) -> tuple[int, int]:
 
 def processen_in_gebied(gebied: FocusgebiedPage) -> list[ParticipatieprocesPage]:
     """The area page's lead section: what a resident can do in this area now."""
-    return sorted(_met_antwoorden(ParticipatieprocesPage.objects.child_of(gebied)), key=_wat_nu_kan)
+    return _op_volgorde(_met_antwoorden(ParticipatieprocesPage.objects.child_of(gebied)))
 
 
 def processen_die_sluiten(aantal: int = 3) -> list[ParticipatieprocesPage]:
@@ -100,8 +110,7 @@ def processen_die_sluiten(aantal: int = 3) -> list[ParticipatieprocesPage]:
             )
         )
     )
-    processen = [p for p in _met_antwoorden(open_nu) if p.stand(vandaag).schrijven_open]
-    processen = sorted(processen, key=_wat_nu_kan)[:aantal]
+    processen = [p for p in _op_volgorde(_met_antwoorden(open_nu)) if p.nu.schrijven_open][:aantal]
     ouders = {p.path[: -FocusgebiedPage.steplen] for p in processen}
     gebieden = dict(FocusgebiedPage.objects.filter(path__in=ouders).values_list("path", "title"))
     for proces in processen:
@@ -113,10 +122,9 @@ def processen_die_sluiten(aantal: int = 3) -> list[ParticipatieprocesPage]:
 MAX_SPELDEN = 500
 
 
-def _grens_kaart(gebied_id: int, titel: str) -> Kaart | None:
-    grens = Gebiedsgrens.objects.filter(focusgebied_id=gebied_id).values_list(
-        "geometrie", "is_benadering"
-    )
+def _grens_kaart(titel: str, gebied: Q) -> Kaart | None:
+    """A map of the shape of the area that `gebied` picks (a filter on Gebiedsgrens)."""
+    grens = Gebiedsgrens.objects.filter(gebied).values_list("geometrie", "is_benadering")
     if not grens:
         return None
     geometrie, benadering = grens[0]
@@ -126,8 +134,10 @@ def _grens_kaart(gebied_id: int, titel: str) -> Kaart | None:
 def spelden_kaart(proces: ParticipatieprocesPage, inbreng: QuerySet[Inbreng]) -> Kaart | None:
     """The pins of the contributions the list shows (the same filters), on the area's shape,
     each a link to its contribution; in two queries."""
-    gebied_id = FocusgebiedPage.objects.parent_of(proces).values_list("pk", flat=True).first()
-    kaart = _grens_kaart(gebied_id, str(_("Inbreng op de kaart")))
+    # The process sits right under its area, so the area's tree path is the process's
+    # without its last step.
+    gebied = Q(focusgebied__path=proces.path[: -FocusgebiedPage.steplen])
+    kaart = _grens_kaart(str(_("Inbreng op de kaart")), gebied)
     if kaart is None:
         return None
     statussen = dict(Inbrengstatus.choices)
@@ -150,7 +160,9 @@ def speld_kaart(inbreng: Inbreng) -> Kaart | None:
     """A contribution's own pin on its area's shape."""
     if not inbreng.heeft_speld:
         return None
-    kaart = _grens_kaart(inbreng.focusgebied_id, str(_("De plek van dit bericht")))
+    kaart = _grens_kaart(
+        str(_("De plek van dit bericht")), Q(focusgebied_id=inbreng.focusgebied_id)
+    )
     if kaart is not None and inbreng.lengte is not None and inbreng.breedte is not None:
         kaart.punten = [Punt(float(inbreng.lengte), float(inbreng.breedte), inbreng.titel)]
     return kaart
@@ -159,9 +171,8 @@ def speld_kaart(inbreng: Inbreng) -> Kaart | None:
 def uitvoering_kaart(gebied: FocusgebiedPage) -> list[Kaart]:
     """The area page's map: its shape and the results (uitvoering) with a place, each with its
     status, linking to the result. A list for the area section: empty without a shape."""
-    kaart = _grens_kaart(
-        gebied.pk, str(_("Wat er in %(gebied)s gebeurt") % {"gebied": gebied.title})
-    )
+    titel = _("Wat er in %(gebied)s gebeurt") % {"gebied": gebied.title}
+    kaart = _grens_kaart(str(titel), Q(focusgebied_id=gebied.pk))
     if kaart is None:
         return []
     statussen = dict(Resultaatstatus.choices)
