@@ -13,7 +13,8 @@ class KennisbankConfig(AppConfig):
 
         from kennisbank.meldingen import VOLGBAAR, nieuw_gepubliceerd
         from kennisbank.models import PublicatiePage
-        from kennisbank.services import ensure_ledencollectie, extract_document_texts
+        from kennisbank.services.leerkringen import ensure_ledencollectie
+        from kennisbank.services.publicaties import extract_document_texts
 
         post_migrate.connect(
             lambda **kwargs: ensure_ledencollectie(),

@@ -3,7 +3,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from kennisbank.models import PraktijkvoorbeeldPage
-from kennisbank.selectors import nieuwste_voorbeelden
+from kennisbank.selectors.praktijkvoorbeelden import nieuwste_voorbeelden
 
 
 class NieuwInDeKennisbankFeed(Feed):

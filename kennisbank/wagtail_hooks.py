@@ -11,18 +11,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from kennisbank import demo, meldingen, privacy, roles, zoeken
 from kennisbank.models import Bewijskracht, Doelgroep, Lidmaatschap, Vraag
-from kennisbank.selectors import (
+from kennisbank.selectors.agenda import komende_evenementen
+from kennisbank.selectors.praktijkvoorbeelden import (
     kennis_uit_gebied,
-    komende_evenementen,
     nieuwe_voorbeelden_op_home,
     verlopen_beoordelingen,
 )
-from kennisbank.services import (
+from kennisbank.services.leerkringen import lidmaatschap_beoordelen
+from kennisbank.services.vraagbaak import (
     BEANTWOORDEN,
     DOORSTUREN,
     PUBLICEREN,
     SLUITEN,
-    lidmaatschap_beoordelen,
     vraag_acties,
     vraag_beantwoorden,
     vraag_doorsturen,
@@ -147,8 +147,8 @@ ACTIE_LABELS = {
 
 
 class VraagBehandelenForm(WagtailAdminModelForm):
-    """Shows only the steps this person may take now (kennisbank.services.vraag_acties), each
-    with the fields it needs."""
+    """Shows only the steps this person may take now
+    (kennisbank.services.vraagbaak.vraag_acties), each with the fields it needs."""
 
     class Meta:
         model = Vraag
@@ -330,4 +330,4 @@ haken.PRIVACY.registreer(
 )
 haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)
 # Imports tell followers of their new pages once, at their end (wijkwijzer.bulk).
-haken.BULKVERWERKING.registreer(meldingen.aankondigen_uitgesteld)
+haken.BULKVERWERKING.registreer(meldingen.uitstel.actief)

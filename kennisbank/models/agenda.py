@@ -28,7 +28,7 @@ class AgendaPage(KennisbankSectiePage):
         verbose_name = _("agenda")
 
     def section_context(self, request) -> dict:
-        from kennisbank.selectors import agenda
+        from kennisbank.selectors.agenda import agenda
 
         return agenda(self, request.GET)
 
@@ -96,7 +96,7 @@ class EvenementPage(Page):
         return self.begin < timezone.now()
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.selectors import evenement_detail
+        from kennisbank.selectors.agenda import evenement_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(evenement_detail(self, request.user))

@@ -70,7 +70,7 @@ class KennisbankIndexPage(Page):
         verbose_name = _("kennisbank")
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.selectors import kennisbank_start
+        from kennisbank.selectors.basis import kennisbank_start
 
         context = super().get_context(request, *args, **kwargs)
         context.update(kennisbank_start(self))

@@ -50,7 +50,7 @@ class LeerkringIndexPage(KennisbankSectiePage):
         verbose_name = _("overzicht leerkringen")
 
     def section_context(self, request) -> dict:
-        from kennisbank.selectors import leerkringen_lijst
+        from kennisbank.selectors.leerkringen import leerkringen_lijst
 
         return leerkringen_lijst(self)
 
@@ -115,7 +115,7 @@ class LeerkringPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from kennisbank.forms import LidmaatschapForm
-        from kennisbank.selectors import leerkring_detail
+        from kennisbank.selectors.leerkringen import leerkring_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(leerkring_detail(self, request.user))

@@ -34,7 +34,7 @@ class PraktijkvoorbeeldIndexPage(KennisbankSectiePage):
         verbose_name = _("overzicht praktijkvoorbeelden")
 
     def section_context(self, request) -> dict:
-        from kennisbank.selectors import praktijkvoorbeelden_lijst
+        from kennisbank.selectors.praktijkvoorbeelden import praktijkvoorbeelden_lijst
 
         return praktijkvoorbeelden_lijst(self, request.GET)
 
@@ -296,7 +296,7 @@ class PraktijkvoorbeeldPage(Page):
         return f"{Kostenband(self.kosten_band).label}: {grens}"
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.selectors import praktijkvoorbeeld_detail
+        from kennisbank.selectors.praktijkvoorbeelden import praktijkvoorbeeld_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(praktijkvoorbeeld_detail(self, request.user))
@@ -349,7 +349,7 @@ class SynthesePage(Page):
         verbose_name_plural = _("syntheses")
 
     def get_context(self, request, *args, **kwargs):
-        from kennisbank.selectors import synthese_detail
+        from kennisbank.selectors.praktijkvoorbeelden import synthese_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(synthese_detail(self))

@@ -26,7 +26,7 @@ class PublicatieIndexPage(KennisbankSectiePage):
         verbose_name = _("overzicht publicaties")
 
     def section_context(self, request) -> dict:
-        from kennisbank.selectors import publicaties_lijst
+        from kennisbank.selectors.publicaties import publicaties_lijst
 
         return publicaties_lijst(self, request.GET)
 

@@ -28,7 +28,7 @@ class VraagbaakPage(KennisbankSectiePage):
         verbose_name = _("vraagbaak")
 
     def section_context(self, request) -> dict:
-        from kennisbank.selectors import vraagbaak_lijst
+        from kennisbank.selectors.vraagbaak import vraagbaak_lijst
 
         return vraagbaak_lijst(self, request.GET)
 

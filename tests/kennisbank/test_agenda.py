@@ -9,7 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from kennisbank.models import Aanmelding
-from kennisbank.services import aanmelden, afmelden
+from kennisbank.services.agenda import aanmelden, afmelden
 from tests.factories import EvenementPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from kennisbank.models import LedenDocumentBlock, Lidmaatschap
-from kennisbank.services import (
+from kennisbank.services.leerkringen import (
     ensure_ledencollectie,
     lidmaatschap_aanvragen,
     lidmaatschap_beoordelen,

@@ -8,7 +8,7 @@ from django.core import mail
 from wagtail.models import Page
 
 from kennisbank.models import Vraag, VraagPage
-from kennisbank.services import (
+from kennisbank.services.vraagbaak import (
     BEANTWOORDEN,
     DOORSTUREN,
     PUBLICEREN,

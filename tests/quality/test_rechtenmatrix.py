@@ -36,7 +36,7 @@ from gebieden.services import add_alliantie_medewerker
 from kennisbank.expertpool.models import ExpertPage, Fase, Ondersteuningsaanvraag, Uitnodiging
 from kennisbank.inzendingen.models import Inzending
 from kennisbank.models import Aanmelding, Lidmaatschap, Vraag
-from kennisbank.services import ensure_ledencollectie
+from kennisbank.services.leerkringen import ensure_ledencollectie
 from participatie import services as participatie_services
 from participatie.models import (
     Inbrengsoort,

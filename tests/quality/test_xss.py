@@ -15,7 +15,7 @@ from django.core.management import call_command
 from gebieden.services import add_alliantie_medewerker
 from kennisbank.expertpool.models import Fase
 from kennisbank.expertpool.services import aanvraag_indienen
-from kennisbank.services import vraag_stellen
+from kennisbank.services.vraagbaak import vraag_stellen
 from participatie import services
 from participatie.models import Inbrengsoort, Inbrengstatus
 from tests.factories import (

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 MODULES = sorted(
     path
     for pattern in ("services", "selectors", "importer", "geo", "grenzen")
-    for path in ROOT.glob(f"**/{pattern}.py")
+    # A module, or a package of modules per part (kennisbank.services, kennisbank.selectors).
+    for glob in (f"**/{pattern}.py", f"**/{pattern}/*.py")
+    for path in ROOT.glob(glob)
     if not any(
         part.startswith(".") or part in ("node_modules", "tests")
         for part in path.relative_to(ROOT).parts
