@@ -4,9 +4,6 @@ organisation or its author hears of it: at once, in a daily or weekly digest
 (`manage.py kennisbank_samenvatting`), or never, as they chose (weekly until they do).
 Every e-mail has a one-click link that stops them (a signed token; no login)."""
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import groupby
 
 from django.conf import settings
@@ -29,6 +26,7 @@ from kennisbank.models import (
 from wijkwijzer.mail import mail_template
 from wijkwijzer.meldingen import MEE_IN, Frequentie, afmeld_headers
 from wijkwijzer.models import User
+from wijkwijzer.uitstel import Uitstel
 
 SALT = "kennisbank.volgmeldingen"
 STANDAARD = Frequentie.WEKELIJKS
@@ -88,9 +86,6 @@ def volgers(pagina: Page) -> QuerySet:
     )
 
 
-# While a bulk job runs (aankondigen_uitgesteld), the pages it publishes for the first time
-# are collected here per thread and announced together when it ends.
-_uitgesteld = threading.local()
 # Pages per query when a bulk job's pages are announced.
 BLOK = 500
 
@@ -99,29 +94,21 @@ def nieuw_gepubliceerd(pagina: Page) -> int:
     """On a page's first publication, tell its followers; returns how many. Later
     publications of the same page (edits, or going live again) tell nobody. Runs once the
     publication is committed (see KennisbankConfig.ready), so it mails straight away."""
-    verzameld = getattr(_uitgesteld, "paginas", None)
-    if verzameld is not None:
-        verzameld.append(pagina)
+    if uitstel.bewaard(pagina):
         return 0
     _aankondiging, nieuw = Volgaankondiging.objects.get_or_create(pagina_id=pagina.pk)
     return _aankondigen(pagina) if nieuw else 0
 
 
-@contextmanager
-def aankondigen_uitgesteld() -> Iterator[None]:
-    """Announce the pages a bulk job (an import) publishes when it ends, also when it ends
-    in an error, with a few queries per block of pages instead of four per page. Entered
-    through the `haken.BULKVERWERKING` hook (wijkwijzer.bulk)."""
-    if getattr(_uitgesteld, "paginas", None) is not None:
-        yield
-        return
-    _uitgesteld.paginas = []
-    try:
-        yield
-    finally:
-        paginas, _uitgesteld.paginas = _uitgesteld.paginas, None
-        for begin in range(0, len(paginas), BLOK):
-            _blok_aankondigen(paginas[begin : begin + BLOK])
+def _in_blokken_aankondigen(paginas: list[Page]) -> None:
+    for begin in range(0, len(paginas), BLOK):
+        _blok_aankondigen(paginas[begin : begin + BLOK])
+
+
+# The pages a bulk job (an import) publishes are announced when it ends, also when it ends in
+# an error, with a few queries per block of pages instead of four per page (entered through
+# the `haken.BULKVERWERKING` hook, wijkwijzer.bulk).
+uitstel: Uitstel[Page] = Uitstel(_in_blokken_aankondigen)
 
 
 def _blok_aankondigen(paginas: list[Page]) -> None:

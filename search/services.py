@@ -4,10 +4,8 @@ fails) from the embedded backend, which is always kept up to date."""
 
 import logging
 import sqlite3
-import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import cache
 from typing import TypeVar
 
@@ -23,6 +21,7 @@ from search.backends.embedded import EmbeddedBackend
 from search.models import Indexachterstand, Synoniem
 from search.query import parse
 from search.registry import Soort, all_documents, soort_of, soorten
+from wijkwijzer.uitstel import Uitstel
 
 logger = logging.getLogger(__name__)
 SYNONIEMEN_CACHE = "search:synoniemen"
@@ -109,9 +108,10 @@ def vergelijkbaar(instance: Model, limit: int = 4) -> list[int]:
     return [int(key.split(":", 1)[1]) for key in keys]
 
 
-# While a bulk job runs (indexeren_uitgesteld), what it changes is collected here per thread
-# instead of indexed one item at a time.
-_uitgesteld = threading.local()
+# While a bulk job runs, what it changes is indexed once, at its end, instead of one item at
+# a time (entered through the `haken.BULKVERWERKING` hook, wijkwijzer.bulk), also when it ends
+# in an error, so everything that was saved is found.
+uitstel: Uitstel[Model] = Uitstel(lambda instances: bijwerken(*instances))
 # Documents per index write when many are brought up to date at once.
 BLOK = 500
 
@@ -120,9 +120,7 @@ def bijwerken(*instances: Model) -> None:
     """Bring the index in line with `instances`: each indexed if it is public now, otherwise
     (also when it was deleted) taken out, with one index write per type. A failed write is
     queued and retried with the next successful one, so no update is lost."""
-    verzameld = getattr(_uitgesteld, "project", None)
-    if verzameld is not None:
-        verzameld.extend(instances)
+    if uitstel.bewaard(*instances):
         return
     per_soort: dict[Soort, dict[int, None]] = defaultdict(dict)
     for instance in instances:
@@ -139,22 +137,6 @@ def bijwerken(*instances: Model) -> None:
     )
     if per_soort and gelukt and Indexachterstand.objects.exists():
         achterstand_verwerken()
-
-
-@contextmanager
-def indexeren_uitgesteld() -> Iterator[None]:
-    """Index what a bulk job (an import) changes once, at its end, instead of per item, also
-    when it ends in an error, so everything that was saved is found. Entered through the
-    `haken.BULKVERWERKING` hook (wijkwijzer.bulk)."""
-    if getattr(_uitgesteld, "project", None) is not None:
-        yield
-        return
-    _uitgesteld.project = []
-    try:
-        yield
-    finally:
-        instances, _uitgesteld.project = _uitgesteld.project, None
-        bijwerken(*instances)
 
 
 def _bijwerken_of_onthouden(soort: Soort, pks: list[int]) -> bool:

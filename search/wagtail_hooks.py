@@ -3,7 +3,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search import demo, health, roles, services
 from search.models import Synoniem
-from search.services import indexeren_uitgesteld
+from search.services import uitstel
 from wijkwijzer import haken
 
 
@@ -25,4 +25,4 @@ haken.GEZONDHEID.registreer(health.check)
 haken.ROLRECHTEN.registreer(roles.ROLE_PERMISSIONS)
 
 # Imports index the site's search once at their end (wijkwijzer.bulk).
-haken.BULKVERWERKING.registreer(indexeren_uitgesteld)
+haken.BULKVERWERKING.registreer(uitstel.actief)

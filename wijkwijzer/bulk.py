@@ -53,7 +53,7 @@ def bulkverwerking() -> Iterator[None]:
         with ExitStack() as stack:
             # Entered first, so left last: the cached pages go stale after the indexes the
             # hooks hold back are written, or a search in between would be cached stale.
-            stack.enter_context(paginacache.verlopen_uitgesteld())
+            stack.enter_context(paginacache.uitstel.actief())
             stack.enter_context(disable_reference_index_auto_update())
             for uitstel in haken.BULKVERWERKING.alle():
                 stack.enter_context(uitstel())

@@ -136,9 +136,10 @@ ROLRECHTEN: Haak[Mapping[str, Iterable[str]]] = Haak("wijkwijzer_rolrechten")
 every app with permissions to hand out; read by wijkwijzer.roles.ensure_roles."""
 
 BULKVERWERKING: Haak[Callable[[], AbstractContextManager[None]]] = Haak("wijkwijzer_bulkverwerking")
-"""A context manager that holds back an app's own per-item work (its search index) while a
-bulk job runs and does it once at the end: registered by search; entered by
-wijkwijzer.bulk.bulkverwerking around imports."""
+"""A context manager that holds back an app's own per-item work while a bulk job runs and
+does it once at the end (usually `wijkwijzer.uitstel.Uitstel.actief`): registered by search
+(its index) and kennisbank (follower notices); entered by wijkwijzer.bulk.bulkverwerking
+around imports."""
 
 ALLE = (
     HOME_SECTIE,

@@ -17,9 +17,7 @@ then re-renders its area's pages and search, not the kennisbank. Browsers get no
 this, so they never hold a stale copy."""
 
 import hashlib
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +28,7 @@ from django.utils.cache import has_vary_header
 
 from wijkwijzer import haken
 from wijkwijzer.models import Paginaversie
+from wijkwijzer.uitstel import Uitstel
 
 NIET_VOOR = ("/admin/", "/account/", "/health/", "/documenten/")
 HEADER = "X-Paginacache"
@@ -40,37 +39,24 @@ def gebied(slug: str) -> str:
     return f"gebied:{slug}"
 
 
-# While a bulk job runs (verlopen_uitgesteld), the scopes it makes stale are collected here
-# per thread and bumped once at its end instead of after every item.
-_uitgesteld = threading.local()
+def _alle_verlopen(bereiken: list[str]) -> None:
+    for bereik in sorted(set(bereiken)):
+        verlopen(bereik)
+
+
+# While a bulk job (an import) runs, each scope it makes stale is bumped once, at its end,
+# also when it ends in an error; its items are committed one by one, so until then a visitor
+# may get a cached page without the items committed so far (entered by wijkwijzer.bulk).
+uitstel: Uitstel[str] = Uitstel(_alle_verlopen)
 
 
 def verlopen(bereik: str = "", **kwargs) -> None:
     """Make the cached pages of `bereik` (default: all) stale once the current transaction
     commits: bumped earlier, a page rendered in between would be kept, under the new
     generation, without the change it cannot see yet."""
-    verzameld = getattr(_uitgesteld, "bereiken", None)
-    if verzameld is not None:
-        verzameld.add(bereik)
+    if uitstel.bewaard(bereik):
         return
     transaction.on_commit(lambda: _ophogen(bereik))
-
-
-@contextmanager
-def verlopen_uitgesteld() -> Iterator[None]:
-    """Bump each scope a bulk job (an import) made stale once, when it ends, also when it
-    ends in an error. Its items are committed one by one, so until then a visitor may get
-    a cached page without the items committed so far (wijkwijzer.bulk)."""
-    if getattr(_uitgesteld, "bereiken", None) is not None:
-        yield
-        return
-    _uitgesteld.bereiken = set()
-    try:
-        yield
-    finally:
-        bereiken, _uitgesteld.bereiken = _uitgesteld.bereiken, None
-        for bereik in sorted(bereiken):
-            verlopen(bereik)
 
 
 def _ophogen(bereik: str) -> None:
