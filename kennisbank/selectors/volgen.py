@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from gebieden.models import FocusgebiedPage, Thema
 from kennisbank.models import (
@@ -68,6 +69,14 @@ def past_bij(gevolgd: dict[str, set[str]]) -> Q:
     )
 
 
+def leeslijst(gebruiker: User) -> list[Page]:
+    """The live pages on the reading list, last added first, each as its own page type: one
+    query for the list and one per page type, however long it is."""
+    ids = list(Leeslijstitem.objects.filter(gebruiker=gebruiker).values_list("pagina", flat=True))
+    paginas = {pagina.pk: pagina for pagina in Page.objects.live().filter(pk__in=ids).specific()}
+    return [paginas[pk] for pk in ids if pk in paginas]
+
+
 def mijn_kennisbank(gebruiker: User) -> dict[str, Any]:
     """The personal page: the reading list, what is followed, and new examples matching it."""
     gevolgd = volgt(gebruiker)
@@ -84,11 +93,7 @@ def mijn_kennisbank(gebruiker: User) -> dict[str, Any]:
         else []
     )
     return {
-        "leeslijst": [
-            item.pagina.specific
-            for item in Leeslijstitem.objects.filter(gebruiker=gebruiker).select_related("pagina")
-            if item.pagina.live
-        ],
+        "leeslijst": leeslijst(gebruiker),
         "gevolgd": [
             (soort, waarde, label)
             for soort in Volgsoort.values
