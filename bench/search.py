@@ -412,6 +412,12 @@ def main() -> None:
     parser.add_argument("--items", default="100000", help="sizes, comma-separated")
     parser.add_argument("--repeat", type=int, default=5, help="times the 15 queries are run")
     parser.add_argument("--writes", type=int, default=20, help="writes, each with one search")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="folder to keep the built indexes in and measure copies of them, so a size is"
+        " built once (1,000,000 items take half an hour)",
+    )
     # One step in a process of its own (main runs these).
     parser.add_argument("--step", choices=["build", "measure"], help=argparse.SUPPRESS)
     parser.add_argument("--engine", choices=["ours", "reference"], help=argparse.SUPPRESS)
@@ -433,13 +439,34 @@ def main() -> None:
                 path = folder / f"{engine}-{items}.sqlite3"
                 common = ["--engine", engine, "--items", str(items), "--path", str(path)]
                 runs = ["--repeat", str(args.repeat), "--writes", str(args.writes)]
-                found[engine] = step(["--step", "build", *common])
+                if args.keep:
+                    found[engine] = kept(args.keep, engine, items, path)
+                else:
+                    found[engine] = step(["--step", "build", *common])
                 found[engine] |= step(["--step", "measure", *common, *runs])
                 for file in folder.glob(f"{engine}-{items}.sqlite3*"):
                     file.unlink()
             report(items, found["ours"], found["reference"])
     finally:
         shutil.rmtree(folder)
+
+
+def kept(keep: Path, engine: str, items: int, path: Path) -> dict:
+    """The build figures of the index of `engine` at `items` kept in `keep`, built there first
+    when it is not there yet; the index is copied to `path`, so the writes of the measurement
+    leave the kept one as built. The kept index must be rebuilt (its files removed) when the
+    corpus or what the index holds changes."""
+    keep.mkdir(parents=True, exist_ok=True)
+    index, figures = keep / f"{engine}-{items}.sqlite3", keep / f"{engine}-{items}.json"
+    if not figures.exists():
+        for file in keep.glob(f"{index.name}*"):
+            file.unlink()
+        built = step(
+            ["--step", "build", "--engine", engine, "--items", str(items), "--path", str(index)]
+        )
+        figures.write_text(json.dumps(built))
+    shutil.copyfile(index, path)
+    return json.loads(figures.read_text())
 
 
 if __name__ == "__main__":

@@ -62,13 +62,14 @@ TYPO_MIN_LENGTH = 5
 # From this length on a typed word may have two typos (Elasticsearch: fuzziness AUTO:5,8).
 TYPO_TWEE_LENGTH = 8
 TIE_MARGIN = 20
-SCORE_BY_ID = 500
 # "Bedoelde je ...?" for a query with fewer than WEINIG results offers a word that VAKER times
 # as many documents have, within the allowed typos of a word it typed.
 VAKER = 5
 COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
 COMMON_MIN = 100  # but a word in this many or fewer never is
 _COUNT = "SELECT count(*) FROM fts WHERE fts MATCH ?"
+_SCORE = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # nosec B608
+_FIRST = "SELECT count(*), max(rowid) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)"
 GEBIED_SEPARATOR = "\x1f"  # char(31): between area labels read with group_concat
 # What a document holds besides its terms; raised when a field is added (2: gemeente, for the
 # result's areas), so an index written before reports that it needs a rebuild.
@@ -238,22 +239,22 @@ class EmbeddedBackend:
                 # Not even the minimum matches: any word may, ranked by how well, leaving out
                 # words that most documents have (they would match nearly everything). No
                 # document has every word then, so there is nothing to rank first.
-                match = " OR ".join(
-                    self._distinctive(db, _per_getypt_woord(clauses, query), facets.documents)
-                )
+                teksten = self._distinctive(db, _per_getypt_woord(clauses, query), facets.documents)
+                match = " OR ".join(teksten)
         ids = [doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))]
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)
-        if allowed is not None:
-            ids = [doc for doc in ids if _has(allowed, doc)]
+        toegestaan = None if allowed is None else {doc for doc in ids if _has(allowed, doc)}
+        aantal = len(ids) if toegestaan is None else len(toegestaan)
         top = self._top(
             db,
-            match,
+            Scoring(match, teksten, len(ids), voorkeur),
             vraag,
             facets,
-            ids if allowed is not None else None,
+            toegestaan,
             voorkeur,
+            ids,
         )
         stems = query.stems
         # What a result shows besides its title and snippet (type, areas, date) is read in
@@ -285,10 +286,10 @@ class EmbeddedBackend:
                     ),
                 )
             )
-        if len(ids) < WEINIG and not suggestie_words:
+        if aantal < WEINIG and not suggestie_words:
             suggestie_words = self._betere_woorden(db, query)
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
-        return Resultaat(len(ids), treffers, facets.counts(matched, vraag), suggestie)
+        return Resultaat(aantal, treffers, facets.counts(matched, vraag), suggestie)
 
     def _voorkeur(self, db: sqlite3.Connection, match: str, clauses: Clauses) -> list[set[int]]:
         """For a query of several words, the matches that rank before the others, best first:
@@ -309,49 +310,38 @@ class EmbeddedBackend:
     def _top(
         self,
         db: sqlite3.Connection,
-        match: str,
+        scoring: "Scoring",
         vraag: Vraag,
         facets: "FacetBitmaps",
-        ids: list[int] | None,
+        allowed: set[int] | None,
         voorkeur: list[set[int]],
+        matches: list[int],
     ) -> list[int]:
         """The ids on the requested page: those in the first `voorkeur` set first, then the
         second's, then the rest; within each, best BM25 score first, ties to the newest.
-        Only what can reach the page is scored: when a preferred set holds a page's worth,
-        just its documents; otherwise the preferred ones and, without filters, the best of
-        the rest as SQLite ranks them (keeping a margin for ties). With filters, `ids` are the
-        allowed matches: few are scored by id, many by scoring all matches and filtering here
-        (SQLite's own plans for either are far slower, see docs/search.md)."""
+        `allowed` are the matches the filters allow (None: no filters). Only what can reach
+        the page is ranked: when a preferred set holds a page's worth, just its documents.
+
+        BM25 in SQLite costs a pass over every document of each word in the expression (its
+        idf) and a few microseconds per row it scores, so scoring is planned by what it reads
+        (`Scoring`): documents with every word are scored with each word once (the same order
+        as the minimum-should-match expression, which repeats words); a few ids are scored
+        by id only when that is cheaper than one pass (each id pays the idf again); and when
+        the words are common or the matches many, only the rarer words' documents are
+        scored, with those words (`Scoring.candidates`), as Elasticsearch's common terms."""
         offset = (vraag.pagina - 1) * vraag.per_pagina
         wanted = offset + vraag.per_pagina
-        score = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # nosec B608
-
-        def by_id(docs: Iterable[int]) -> sqlite3.Cursor:
-            return db.execute(
-                f"{score} AND rowid IN (SELECT value FROM json_each(?))",  # nosec B608
-                (match, json.dumps(list(docs))),
-            )
-
-        def best(limit: int) -> sqlite3.Cursor:
-            return db.execute(f"{score} ORDER BY score LIMIT ?", (match, limit))
-
+        pool = allowed
+        in_laag = False
         for laag in reversed(voorkeur):
-            binnen = laag if ids is None else laag.intersection(ids)
+            binnen = laag if pool is None else laag & pool
             if len(binnen) >= wanted:
-                ids = sorted(binnen)
+                pool, in_laag = binnen, True
                 break
-        rows: Iterable[Row]
-        if ids is None and voorkeur:
-            eerst = voorkeur[0]
-            rest = (row for row in best(wanted + len(eerst) + TIE_MARGIN) if row[0] not in eerst)
-            rows = itertools.chain(by_id(eerst), rest)
-        elif ids is None:
-            rows = best(wanted + TIE_MARGIN)
-        elif len(ids) <= SCORE_BY_ID:
-            rows = by_id(ids)
-        else:
-            allowed = set(ids)
-            rows = (row for row in db.execute(score, (match,)) if row[0] in allowed)
+        scoring.count(db, facets.size)
+        rows: Iterable[Row] | None = scoring.candidates(db, pool, in_laag, matches, wanted)
+        if rows is None:
+            rows = scoring.exact(db, pool, in_laag, voorkeur, wanted)
 
         def rank(row: Row) -> tuple[bool | float, ...]:
             return (
@@ -531,6 +521,144 @@ class EmbeddedBackend:
             (match, key, type, limit),
         ).fetchall()
         return [found for (found,) in rows]
+
+
+# BM25 in SQLite reads every document of each word in the expression once (FTS5 counts them
+# for the idf), at about 1/PER_ROW of the cost of scoring one row.
+PER_ROW = 40
+# A word in more documents than this is common: a search does not let SQLite score it (that
+# alone would cost tens of milliseconds at a million documents); far more documents than any
+# word of the relevance bench or the tests has, so they rank as before.
+COMMON_DOCS = 20_000
+# A clause's documents are counted up to this many and estimated beyond (counting costs too).
+COUNTED = 2_000
+# Scoring more rows than this in SQLite costs more than a search may take; the rarer words'
+# documents are scored instead (Scoring.candidates).
+SCORE_ROWS = 5_000
+
+
+class Scoring:
+    """Plans how the `matches` matches of `match` (made of the clauses `delen`) are scored,
+    from how many documents each clause has (counted up to COUNTED, estimated beyond).
+    With preferred sets (`voorkeur`, which all have every clause; the first is the set of
+    documents with every clause when `match` needs fewer), those are scored with every
+    clause once."""
+
+    def __init__(
+        self, match: str, delen: list[str], matches: int, voorkeur: list[set[int]]
+    ) -> None:
+        self.match = match
+        self.delen = delen
+        self.rows = {match: matches}
+        self.alles = " AND ".join(delen) if voorkeur else match
+        if self.alles != match:
+            self.rows[self.alles] = len(voorkeur[0])
+        self.documents: dict[str, int] = {}
+
+    def count(self, db: sqlite3.Connection, size: int) -> None:
+        """Each clause's documents: counted up to COUNTED, beyond that estimated from the id
+        of the COUNTED-th (FTS5 returns them by id; `size` is past the highest id)."""
+        for deel in self.delen:
+            aantal, laatste = db.execute(_FIRST, (deel, COUNTED + 1)).fetchone()
+            if aantal > COUNTED:
+                aantal = max(aantal, aantal * size // max(laatste, 1))
+            self.documents[deel] = aantal
+
+    def _idf_cost(self, expression: str) -> int:
+        """What FTS5 reads for the idf of `expression`: each clause's documents, as often as
+        the clause occurs in it."""
+        return sum(expression.count(deel) * self.documents[deel] for deel in self.delen)
+
+    def _pass(self, expression: str, rows: int) -> int:
+        """The cost of scoring every one of the `rows` matches of `expression`."""
+        return self._idf_cost(expression) + PER_ROW * rows
+
+    def _by_id(self, expression: str, docs: int) -> int:
+        """The cost of scoring `docs` of its matches by id (each pays the idf again)."""
+        return docs * (self._idf_cost(expression) + PER_ROW)
+
+    def _cost(self, expression: str, docs: int, rows: int) -> int:
+        return min(self._by_id(expression, docs), self._pass(expression, rows))
+
+    def exact(
+        self,
+        db: sqlite3.Connection,
+        pool: set[int] | None,
+        in_laag: bool,
+        voorkeur: list[set[int]],
+        wanted: int,
+    ) -> Iterable[Row]:
+        """Every document of `pool` (None: every match) scored with the query's own words;
+        documents of a preferred set (which all have every word) with each word once."""
+        if pool is None and not voorkeur:
+            return self._best(db, self.match, wanted + TIE_MARGIN)
+        if pool is None:
+            eerst = voorkeur[0]
+            rest = (
+                row
+                for row in self._best(db, self.match, wanted + len(eerst) + TIE_MARGIN)
+                if row[0] not in eerst
+            )
+            return itertools.chain(self._scored(db, self.alles, eerst), rest)
+        return self._scored(db, self.alles if in_laag else self.match, pool)
+
+    def _scored(
+        self, db: sqlite3.Connection, expression: str, docs: set[int], rows: int | None = None
+    ) -> Iterable[Row]:
+        """Those of `docs` that match `expression` (which has `rows` matches), with their
+        scores: by id when that reads less than one pass over the expression's matches."""
+        rows = self.rows[expression] if rows is None else rows
+        if self._by_id(expression, len(docs)) < self._pass(expression, rows):
+            return db.execute(
+                f"{_SCORE} AND rowid IN (SELECT value FROM json_each(?))",  # nosec B608
+                (expression, json.dumps(sorted(docs))),
+            )
+        return (row for row in db.execute(_SCORE, (expression,)) if row[0] in docs)
+
+    @staticmethod
+    def _best(db: sqlite3.Connection, expression: str, limit: int) -> sqlite3.Cursor:
+        return db.execute(f"{_SCORE} ORDER BY score LIMIT ?", (expression, limit))
+
+    def candidates(
+        self,
+        db: sqlite3.Connection,
+        pool: set[int] | None,
+        in_laag: bool,
+        matches: list[int],
+        wanted: int,
+    ) -> list[Row] | None:
+        """When the query has a common clause or many matches: the documents of its rarer
+        clauses only, scored with those clauses (a common clause adds little to a document's
+        score and costs most to score), as Elasticsearch's common terms query. Counts and
+        facet counts do not change (they come from all matches); None when the exact score
+        costs less, or the rarer clauses' documents do not fill the page."""
+        common = [deel for deel in self.delen if self.documents[deel] > COMMON_DOCS]
+        if not common and (in_laag or self.rows[self.match] <= SCORE_ROWS):
+            return None
+        rare = sorted(
+            (deel for deel in self.delen if deel not in common), key=self.documents.__getitem__
+        )
+        if not rare:
+            return None
+        if in_laag:
+            # The preferred sets' documents have every clause, so every rare one.
+            expression, rows = " AND ".join(rare), self.documents[rare[0]]
+        else:
+            rows, kept = 0, list[str]()
+            for deel in rare:
+                if kept and rows + self.documents[deel] > SCORE_ROWS:
+                    break
+                kept.append(deel)
+                rows += self.documents[deel]
+            expression = " OR ".join(kept)
+        docs = set(matches) if pool is None else pool
+        exact = self.alles if in_laag else self.match
+        if self._cost(expression, len(docs), rows) >= self._cost(
+            exact, len(docs), self.rows[exact]
+        ):
+            return None
+        found = list(self._scored(db, expression, docs, rows))
+        return found if len(found) >= wanted else None
 
 
 def _has(bits: bytes, doc: int) -> bool:

@@ -1,0 +1,149 @@
+"""Ranking planned by cost (search.backends.embedded.Scoring) on a large index, shrunk here: the
+limits are lowered so that a few hundred documents behave as a million would. Counts and
+facet counts stay exact whatever is scored; a common word (in more than COMMON_DOCS
+documents) is left out of the score and the rarer words' documents are ranked, as
+Elasticsearch's common terms query does; below the limits the ranking is as before."""
+
+import datetime
+import random
+
+import pytest
+
+from search.backends import embedded
+from search.backends.base import Document, Vraag
+from search.backends.embedded import EmbeddedBackend
+from search.query import parse
+
+THEMES = ["jeugd", "wonen", "zorg"]
+# Made-up filler words: the analysis keeps them as they are.
+FILLER = [f"vulwoord{letter}" for letter in "abcdefghij"]
+QUERIES = [
+    "wijk",
+    "wijk bemiddeling",
+    "wijk bewoners",
+    "bemiddeling bewoners wijk",
+    "wijk bewoners bemiddeling sport",
+    "sport",
+]
+FILTERS: list[dict[str, list[str]]] = [{}, {"thema": ["jeugd"]}, {"thema": ["wonen", "zorg"]}]
+
+
+def corpus() -> list[Document]:
+    """300 documents: "wijk" in nearly all, "bewoners" in about half, "bemiddeling" and
+    "sport" in a few; some in the title."""
+    rng = random.Random(5)
+    documents = []
+    for i in range(300):
+        words = rng.choices(FILLER, k=30)
+        for word, share in (("wijk", 0.9), ("bewoners", 0.5), ("bemiddeling", 0.08)):
+            if rng.random() < share:
+                words.insert(rng.randrange(len(words)), word)
+        if i % 40 == 0:
+            words.append("sport")
+        title = " ".join(words[:4])
+        documents.append(
+            Document(
+                key=f"doc-{i}",
+                type="praktijkvoorbeeld",
+                type_label="Praktijkvoorbeeld",
+                title=title,
+                summary=" ".join(words[4:10]),
+                body=" ".join(words[10:]),
+                url=f"/doc-{i}/",
+                datum=datetime.date(2024, 1, 1) + datetime.timedelta(days=i),
+                facetten={"thema": [(t, t.capitalize()) for t in rng.sample(THEMES, 1)]},
+            )
+        )
+    return documents
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> EmbeddedBackend:
+    backend = EmbeddedBackend(tmp_path_factory.mktemp("schaal") / "index")
+    backend.rebuild(corpus())
+    return backend
+
+
+def zoek(backend: EmbeddedBackend, tekst: str, filters: dict[str, list[str]], pagina: int = 1):
+    return backend.search(Vraag(tekst, filters=filters, pagina=pagina), parse(tekst))
+
+
+def groot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if the index held a million documents: "wijk" and "bewoners" are common, and the
+    documents of a clause are counted up to 20 and estimated beyond."""
+    monkeypatch.setattr(embedded, "COMMON_DOCS", 100)
+    monkeypatch.setattr(embedded, "SCORE_ROWS", 30)
+    monkeypatch.setattr(embedded, "COUNTED", 20)
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+@pytest.mark.parametrize("tekst", QUERIES)
+def test_counts_and_facet_counts_do_not_depend_on_what_is_scored(
+    index, monkeypatch, tekst, filters
+):
+    exact = zoek(index, tekst, filters)
+    groot(monkeypatch)
+    begrensd = zoek(index, tekst, filters)
+    assert begrensd.count == exact.count
+    assert begrensd.facetten == exact.facetten
+    assert len(begrensd.treffers) == len(exact.treffers)
+
+
+def test_a_common_word_does_not_decide_the_ranking_but_a_rare_one_does(index, monkeypatch):
+    groot(monkeypatch)
+    begrensd = []
+    candidates = embedded.Scoring.candidates
+
+    def gevolgd(self, *args, **kwargs):
+        rows = candidates(self, *args, **kwargs)
+        begrensd.append(rows is not None)
+        return rows
+
+    monkeypatch.setattr(embedded.Scoring, "candidates", gevolgd)
+    resultaat = zoek(index, "wijk bemiddeling", {})
+    assert begrensd == [True]
+    bemiddeling = {d.key for d in corpus() if "bemiddeling" in f"{d.title} {d.summary} {d.body}"}
+    # Every document on the page has the rare word (they all have both words).
+    assert resultaat.treffers
+    assert {treffer.key for treffer in resultaat.treffers} <= bemiddeling
+
+
+def test_a_second_page_continues_the_first(index, monkeypatch):
+    groot(monkeypatch)
+    eerste = zoek(index, "wijk bewoners", {}, pagina=1)
+    tweede = zoek(index, "wijk bewoners", {}, pagina=2)
+    assert eerste.treffers and tweede.treffers
+    assert not {t.key for t in eerste.treffers} & {t.key for t in tweede.treffers}
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+@pytest.mark.parametrize("tekst", QUERIES)
+def test_below_the_limits_the_words_are_scored_as_the_query_has_them(index, tekst, filters):
+    """Below the limits the page is SQLite's own order of the whole expression, although
+    documents with every word are scored with each word once (the minimum-should-match
+    expression repeats words, which multiplies their scores alike) and few ids by id."""
+    resultaat = zoek(index, tekst, filters)
+    db = index._db()
+    clauses = index._clauses(db, parse(tekst), {})
+    match = embedded.minimum_should_match([text for text, _ in clauses])
+    allowed = {
+        d.key
+        for d in corpus()
+        if not filters or {t for t, _ in d.facetten["thema"]} & set(filters["thema"])
+    }
+    alles = " AND ".join(text for text, _ in clauses)
+    near = " ".join(embedded._fts_phrase(alt[0]) for _, alt in clauses)
+    near = f"NEAR({near}, {embedded.NABIJ * (len(clauses) - 1)})"
+    lagen = [alles, near] if len(clauses) > 1 else []
+    # SQLite's own order: documents with every word first, then those with the words close
+    # together, then by score, ties to the newest.
+    voorkeur = "".join(
+        "fts.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?), " for _ in lagen
+    )
+    rows = db.execute(
+        f"SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?"  # nosec B608
+        f" ORDER BY {voorkeur}bm25(fts, {embedded.WEIGHTS}), docs.datum DESC",
+        (match, *lagen),
+    ).fetchall()
+    verwacht = [key for (key,) in rows if key in allowed][:10]
+    assert [t.key for t in resultaat.treffers] == verwacht
