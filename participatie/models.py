@@ -701,7 +701,7 @@ class Aankondiging(models.Model):
         return f"Aankondiging {self.proces_id}"
 
 
-class ResultaatPage(Speld, Page):
+class ResultaatPage(Speld, Page):  # noqa: DJ008 (Page.__str__, the title)
     """A project or measure that came out of the participation (uitvoering): its status and
     progress, dated updates with photos, and the contributions, survey outcome and alliance
     meetings that led to it."""

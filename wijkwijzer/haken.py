@@ -112,7 +112,7 @@ by wijkwijzer.paginacache.rij_gewijzigd."""
 # import a content app.
 MEER_ZOALS_DIT: Haak[Callable[[Any, int], list[int]]] = Haak("wijkwijzer_meer_zoals_dit")
 """(example, limit) -> ids of similar live examples, best first. Registered by search; read by
-kennisbank.selectors.vergelijkbaar (the last one registered counts)."""
+kennisbank.selectors.praktijkvoorbeelden.vergelijkbaar (the last one registered counts)."""
 
 ZOEKBAAR: Haak[Zoekbaar] = Haak("wijkwijzer_zoekbaar")
 """The searchable types, from each content app's `zoeken.py`. Registered by gebieden,

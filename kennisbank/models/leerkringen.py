@@ -21,7 +21,8 @@ from gebieden.models import TEXT_FEATURES
 from kennisbank.models.basis import KennisbankSectiePage
 
 # Documents for members of a learning circle live in this collection, whose view restriction
-# keeps Wagtail's public document URL closed (kennisbank.services.ensure_ledencollectie).
+# keeps Wagtail's public document URL closed
+# (kennisbank.services.leerkringen.ensure_ledencollectie).
 LEDEN_COLLECTIE = "Leerkringen: alleen voor leden"
 
 

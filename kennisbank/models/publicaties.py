@@ -41,7 +41,8 @@ class Publicatiesoort(models.TextChoices):
 
 class PublicatiePage(Page):
     """A publication with downloadable documents. The text of attached PDFs is extracted
-    (kennisbank.services.extract_document_texts) so search can find what is inside them."""
+    (kennisbank.services.publicaties.extract_document_texts) so search can find what is
+    inside them."""
 
     soort = models.CharField(_("soort"), max_length=20, choices=Publicatiesoort.choices)
     samenvatting = models.TextField(_("samenvatting"))
@@ -99,7 +100,8 @@ class PublicatieDocument(Orderable):
         related_name="+",
         verbose_name=_("document"),
     )
-    # Filled from the file by kennisbank.services.extract_document_texts; not edited by hand.
+    # Filled from the file by kennisbank.services.publicaties.extract_document_texts; not
+    # edited by hand.
     tekst = models.TextField(_("tekst uit het document"), blank=True, editable=False)
     tekst_van_bestand = models.CharField(max_length=255, blank=True, editable=False)
 

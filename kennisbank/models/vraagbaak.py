@@ -35,7 +35,7 @@ class VraagbaakPage(KennisbankSectiePage):
 
 class VraagPage(Page):
     """A public question and its answer. It never names the asker: the coordinator checks the
-    text for personal details when publishing (kennisbank.services.vraag_publiceren)."""
+    text for personal details when publishing (kennisbank.services.vraagbaak.vraag_publiceren)."""
 
     samenvatting = models.TextField(
         _("toelichting bij de vraag"), help_text=_("De situatie, zonder namen of persoonsgegevens.")
