@@ -517,7 +517,13 @@ def moderatie_wachtrij(user: User) -> dict[str, Any]:
     gebieden = gemodereerde_gebieden(user)
     meldingen = list(
         Melding.objects.filter(focusgebied__in=gebieden, afgehandeld_op__isnull=True)
-        .select_related("inbreng__proces", "reactie__inbreng__proces", "focusgebied")
+        .select_related(
+            "inbreng__proces",
+            "inbreng__focusgebied",
+            "reactie__inbreng__proces",
+            "reactie__inbreng__focusgebied",
+            "focusgebied",
+        )
         .order_by("aangemaakt_op")
     )
     wachtend_inbreng = list(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -71,7 +72,8 @@ from participatie.models import (
     Vraagsoort,
     Vragenlijstvraag,
 )
-from participatie.services import besluit_vastleggen, status_wijzigen
+from participatie.overgangen import Zichtbaarheid
+from participatie.services import besluit_vastleggen, melden, status_wijzigen
 from search.services import herbouwen
 from tests.factories import (
     AlliantieLidFactory,
@@ -145,15 +147,11 @@ NIET_GEMETEN = {
     "participatie:meldingen": "schrijft (POST)",
     "participatie:afmelden": "een afmeldbevestiging, geen inhoud",
     "participatie:afmelden_soort": "een afmeldbevestiging, geen inhoud",
-    "participatie:moderatie": "alleen voor het team",
-    "participatie:moderatie_bulk": "alleen voor het team",
-    "participatie:moderatie_actie": "alleen voor het team",
-    "participatie:behandelen": "alleen voor het team",
-    "participatie:update_actie": "alleen voor het team",
-    "participatie:besluiten": "alleen voor het team",
-    "participatie:vastgehouden_publiceren": "alleen voor het team",
-    "participatie:verslag": "alleen voor het team",
-    "participatie:verslag_csv": "alleen voor het team",
+    "participatie:moderatie_bulk": "schrijft (POST), alleen voor het team",
+    "participatie:behandelen": "schrijft (POST), alleen voor het team",
+    "participatie:moderatie_actie": "schrijft (POST), alleen voor het team",
+    "participatie:update_actie": "schrijft (POST), alleen voor het team",
+    "participatie:vastgehouden_publiceren": "schrijft (POST), alleen voor het team",
     "wagtailcore_authenticate_with_password": "een wachtwoordformulier",
     "wagtailcore_login": "stuurt door naar de inlogpagina",
     "wagtail_serve": "de paginaboom: elk paginatype staat hieronder apart",
@@ -542,6 +540,48 @@ def test_no_logged_in_page_takes_more_queries_with_more_of_ones_own(eigen):
     assert not verschil, verschil
 
 
+def _team_urls(inhoud: Inhoud) -> dict[str, tuple[User, str]]:
+    """The area team's own pages (moderation, decisions, the report), by URL name."""
+    team, beheer = inhoud.team, "/participatie/beheer"
+    return {
+        "participatie:moderatie": (team, f"{beheer}/moderatie/"),
+        "participatie:besluiten": (team, f"{beheer}/overleg/{inhoud.overleg.pk}/besluiten/"),
+        "participatie:verslag": (team, f"{beheer}/proces/{inhoud.proces.pk}/verslag/"),
+        "participatie:verslag_csv": (team, f"{beheer}/proces/{inhoud.proces.pk}/verslag.csv"),
+    }
+
+
+def _wachtrij_groei(inhoud: Inhoud, n: int) -> None:
+    """`n` more contributions and replies waiting for a moderator, and `n` open reports."""
+    for _ in range(n):
+        wacht = Zichtbaarheid.WACHT_OP_MODERATIE
+        InbrengFactory(proces=inhoud.proces, thema=inhoud.thema, zichtbaarheid=wacht)
+        ReactieFactory(inbreng=inhoud.inbreng, zichtbaarheid=wacht)
+        melden(
+            bijdrage=ReactieFactory(inbreng=inhoud.inbreng),
+            reden="Scheldwoord.",
+            melder=None,
+            sleutel="melder",
+        )
+
+
+@pytest.mark.django_db
+def test_no_team_page_takes_more_queries_with_more_to_handle(inhoud):
+    # Team pages are for accounts with a second factor only.
+    TOTP.activate(inhoud.team, generate_totp_secret())
+    urls = _team_urls(inhoud)
+    for meting in ("klein", "groot"):
+        groei = KLEIN if meting == "klein" else GROOT - KLEIN
+        inhoud.groei(groei)
+        _wachtrij_groei(inhoud, groei)
+        _meet_ingelogd(urls)
+        gemeten = _meet_ingelogd(urls)
+        if meting == "klein":
+            klein = gemeten
+    verschil = _vergelijk(urls, klein, gemeten)
+    assert not verschil, verschil
+
+
 @pytest.mark.django_db
 def test_no_public_page_takes_more_queries_with_more_content(client, inhoud):
     urls = inhoud.urls()
@@ -570,7 +610,7 @@ def _url_namen(resolver: URLResolver, prefix: str = "", namespace: str = "") -> 
 
 @pytest.mark.django_db
 def test_every_public_page_type_is_measured(inhoud, eigen):
-    gemeten = {naam.split(" (")[0] for naam in [*inhoud.urls(), *eigen.urls()]}
+    gemeten = {naam.split(" (")[0] for naam in [*inhoud.urls(), *eigen.urls(), *_team_urls(inhoud)]}
     soorten = [model._meta.label for model in get_page_models()]
     soorten += [
         f"{model._meta.label}:{route.name}"
