@@ -238,11 +238,14 @@ class Voorraad:
         self.doelgroepen = {groep.slug: groep for groep in Doelgroep.objects.all()}
         self.indexen: dict[str, Page | None] = {}
         self.paginas: dict[tuple[str, str], Page] = {}
+        # Slugs read at the start: one without a page in `paginas` has none (yet).
+        self.gelezen: set[tuple[str, str]] = set()
         slugs: dict[str, list[str]] = defaultdict(list)
         for _nummer, item in items:
             soort = item.get("type") if isinstance(item, dict) else None
             if isinstance(soort, str) and soort in PAGE_TYPES and isinstance(item["slug"], str):
                 slugs[soort].append(item["slug"])
+                self.gelezen.add((soort, item["slug"]))
         for soort, lijst in slugs.items():
             for begin in range(0, len(lijst), BLOK):
                 for page in self._bestaande(soort, lijst[begin : begin + BLOK]):
@@ -262,7 +265,7 @@ class Voorraad:
         return model.objects.child_of(index).filter(slug__in=slugs).prefetch_related(*meer)
 
     def pagina(self, soort: str, slug: str) -> Page | None:
-        if (soort, slug) not in self.paginas:
+        if (soort, slug) not in self.paginas and (soort, slug) not in self.gelezen:
             page = self._bestaande(soort, [slug]).first()
             if page is not None:
                 self.paginas[(soort, slug)] = page
@@ -272,6 +275,7 @@ class Voorraad:
         """After a failed try the page in memory may hold the item's values and the overview
         page a wrong child count; both are read again."""
         self.paginas.pop((soort, slug), None)
+        self.gelezen.discard((soort, slug))
         self.indexen.pop(soort, None)
 
 
