@@ -633,7 +633,7 @@ class Scoring:
         clauses only, scored with those clauses (a common clause adds little to a document's
         score and costs most to score), as Elasticsearch's common terms query. Counts and
         facet counts do not change (they come from all matches); None when the exact score
-        costs less, or the rarer clauses' documents do not fill the page."""
+        costs less."""
         common = [deel for deel in self.delen if self.documents[deel] > COMMON_DOCS]
         if not common and (in_laag or self.rows[self.match] <= SCORE_ROWS):
             return None
@@ -660,7 +660,13 @@ class Scoring:
         ):
             return None
         found = list(self._scored(db, expression, docs, rows))
-        return found if len(found) >= wanted else None
+        if len(found) < wanted and len(docs) > len(found):
+            # Too few have the clauses scored: the other matches come after them, newest
+            # first (a score of 0 is below every BM25 score, which SQLite makes negative),
+            # not scored again with the common clauses.
+            scored = {doc for doc, _ in found}
+            found += [(doc, 0.0) for doc in docs if doc not in scored]
+        return found
 
 
 def _has(bits: bytes, doc: int) -> bool:
