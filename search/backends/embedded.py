@@ -551,6 +551,8 @@ class Scoring:
     ) -> None:
         self.match = match
         self.delen = delen
+        # Every match has this many of the clauses (the any-word fallback: one).
+        self.nodig = minimum_nodig(len(delen)) if match == minimum_should_match(delen) else 1
         self.rows = {match: matches}
         self.alles = " AND ".join(delen) if voorkeur else match
         if self.alles != match:
@@ -646,13 +648,23 @@ class Scoring:
             # The preferred sets' documents have every clause, so every rare one.
             expression, rows = " AND ".join(rare), self.documents[rare[0]]
         else:
+            # The rarest clauses while their documents are few; while they add up to at most
+            # twice that, as many as it takes for every match to have one of them (a match
+            # lacks at most len(delen) - nodig clauses).
+            dekkend = len(self.delen) - self.nodig + 1
             rows, kept = 0, list[str]()
             for deel in rare:
-                if kept and rows + self.documents[deel] > SCORE_ROWS:
+                budget = 2 * SCORE_ROWS if len(kept) < dekkend else SCORE_ROWS
+                if kept and rows + self.documents[deel] > budget:
                     break
                 kept.append(deel)
                 rows += self.documents[deel]
             expression = " OR ".join(kept)
+            if len(kept) < len(rare):
+                # The other rare clauses add to the score of the documents scored, without
+                # adding documents (the kept clauses count twice then, as minimum should
+                # match counts every clause of a document with all of them).
+                expression = f"({expression}) AND ({' OR '.join(rare)})"
         docs = set(matches) if pool is None else pool
         exact = self.alles if in_laag else self.match
         if self._cost(expression, len(docs), rows) >= self._cost(
@@ -705,12 +717,17 @@ def minimum_should_match(teksten: list[str]) -> str:
     one, more than five three quarters (rounded up), so a long question still finds the
     document that lacks one of its words."""
     aantal = len(teksten)
-    nodig = aantal if aantal <= 2 else aantal - 1 if aantal <= 5 else math.ceil(0.75 * aantal)
+    nodig = minimum_nodig(aantal)
     if nodig == aantal:
         return " AND ".join(teksten)
     return " OR ".join(
         "(" + " AND ".join(deel) + ")" for deel in itertools.combinations(teksten, nodig)
     )
+
+
+def minimum_nodig(aantal: int) -> int:
+    """How many of `aantal` clauses minimum_should_match needs."""
+    return aantal if aantal <= 2 else aantal - 1 if aantal <= 5 else math.ceil(0.75 * aantal)
 
 
 def toegestane_fouten(woord: str) -> int:
