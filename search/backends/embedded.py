@@ -67,7 +67,6 @@ TIE_MARGIN = 20
 VAKER = 5
 COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
 COMMON_MIN = 100  # but a word in this many or fewer never is
-_COUNT = "SELECT count(*) FROM fts WHERE fts MATCH ?"
 _SCORE = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # nosec B608
 _FIRST = "SELECT count(*), max(rowid) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)"
 GEBIED_SEPARATOR = "\x1f"  # char(31): between area labels read with group_concat
@@ -232,8 +231,9 @@ class EmbeddedBackend:
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
         voorkeur: list[set[int]] = []
+        ids = [doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))]
         if len(clauses) > 1:
-            if db.execute(_COUNT, (match,)).fetchone()[0]:
+            if ids:
                 voorkeur = self._voorkeur(db, match, clauses)
             else:
                 # Not even the minimum matches: any word may, ranked by how well, leaving out
@@ -241,7 +241,10 @@ class EmbeddedBackend:
                 # document has every word then, so there is nothing to rank first.
                 teksten = self._distinctive(db, _per_getypt_woord(clauses, query), facets.documents)
                 match = " OR ".join(teksten)
-        ids = [doc for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))]
+                ids = [
+                    doc
+                    for (doc,) in db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (match,))
+                ]
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)
