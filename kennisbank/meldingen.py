@@ -153,7 +153,7 @@ def samenvattingen_versturen(frequentie_van_run: str) -> int:
     wachtend = (
         Volgbericht.objects.filter(verstuurd_op__isnull=True)
         .select_related("gebruiker__volgvoorkeur", "pagina")
-        .order_by("gebruiker_id", "aangemaakt_op")
+        .order_by("gebruiker_id", "aangemaakt_op", "pk")
     )
     verstuurd = 0
     for gebruiker, rijen in groupby(wachtend, key=lambda b: b.gebruiker):

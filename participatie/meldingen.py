@@ -114,7 +114,7 @@ def samenvattingen_versturen(frequentie: str) -> int:
     wachtend = (
         Bericht.objects.filter(verstuurd_op__isnull=True)
         .select_related("gebruiker", "proces")
-        .order_by("gebruiker_id", "proces_id", "aangemaakt_op")
+        .order_by("gebruiker_id", "proces_id", "aangemaakt_op", "pk")
     )
     verstuurd = 0
     for gebruiker, rijen in groupby(wachtend, key=lambda b: b.gebruiker):
