@@ -163,7 +163,11 @@ def test_postcode_in_the_area_gives_the_bewoner_mark_and_is_not_kept(client, pro
     page = client.get(inbreng.url).content.decode()
     assert "bewoner" in page
     assert "1503" not in page
-    assert not any("1503" in str(value) for value in Inbreng.objects.values().get().values())
+    # As a postcode (1503, 1503AB, 1503 ab) in any text column: a timestamp's microseconds or
+    # a hex token may hold the digits 1503 by chance.
+    postcode = re.compile(r"\b1503\s*[a-z]{0,2}\b", re.IGNORECASE)
+    opgeslagen = Inbreng.objects.values().get().values()
+    assert not any(postcode.search(v) for v in opgeslagen if isinstance(v, str))
 
 
 def test_a_postcode_outside_the_area_is_refused_kindly(client, proces, thema):
