@@ -3,6 +3,7 @@ drop stop words, split the programme's compounds and stem with Snowball's Dutch 
 stemmer. Index and query go through the same steps, so they meet on the same terms."""
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -19,6 +20,9 @@ MIN_PART = 3
 # A linking sound between compound parts: woning-s-corporatie is rare, but "en"/"s" are common
 # (kinder-en-opvang, veiligheid-s-huis).
 LINKS = ("", "s", "en", "e")
+# What a linking sound costs a reading of a compound, on the Zipf scale. Free, it would make
+# achter-s-tanden beat achter-standen; at 1 or more, gezin-steam would beat gezin-s-team.
+KOPPEL_PRIJS = 0.75
 # Bounds on the work one text can cause. Dutch compounds stay under ~50 letters
 # (arbeidsongeschiktheidsverzekering: 33); a longer "word" is a code, a glued URL or an
 # attack, and splitting it costs time quadratic in its length. A field's text beyond
@@ -75,24 +79,25 @@ LEXICON_MIN = 4
 NIET_DELEN = _word_list("geen_woorddelen.txt")
 
 
-def _lexicon() -> frozenset[str]:
+def _lexicon() -> dict[str, float]:
+    """The lexicon's words with their Zipf frequency in general Dutch."""
     weg = STOP_WORDS | NIET_DELEN
-    woorden = frozenset(
-        woord
-        for woord in (
-            fold(woord)
-            for woord, frequentie in wordfreq.get_frequency_dict("nl", "large").items()
-            if frequentie >= 10 ** (LEXICON_ZIPF - 9)
-        )
-        if len(woord) >= LEXICON_MIN and woord.isalpha() and woord not in weg
-    )
+    woorden: dict[str, float] = {}
+    for woord, frequentie in wordfreq.get_frequency_dict("nl", "large").items():
+        if frequentie < 10 ** (LEXICON_ZIPF - 9):
+            continue
+        woord = fold(woord)
+        if len(woord) >= LEXICON_MIN and woord.isalpha() and woord not in weg:
+            woorden[woord] = max(woorden.get(woord, 0.0), math.log10(frequentie) + 9)
     # wordfreq keeps its lists cached (25 MB per process for Dutch); only the lexicon is needed.
     wordfreq.get_frequency_dict.cache_clear()
     wordfreq.get_frequency_list.cache_clear()
     return woorden
 
 
-PARTS = _word_list("woorddelen.txt") | _lexicon()
+# The programme's own parts count as at least as frequent as the lexicon's rarest words.
+ZIPF = dict.fromkeys(_word_list("woorddelen.txt"), LEXICON_ZIPF) | _lexicon()
+PARTS = frozenset(ZIPF)
 
 
 def _versie() -> int:
@@ -132,9 +137,32 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=CACHE_WOORDEN)
 def split_compound(word: str) -> tuple[str, ...]:
     """The parts of a compound made of known word parts (jeugdcriminaliteit -> jeugd,
-    criminaliteit), or () when it is not one."""
+    criminaliteit), or () when it is not one.
+
+    Of the ways to read a word as known words, the one with the fewest parts wins, then the
+    one whose parts are most frequent (the mean of their Zipf frequencies, as in Koehn and
+    Knight's frequency-based splitting), less KOPPEL_PRIJS per linking sound. The word is
+    only split when its parts are, on average, more frequent than the word itself: a common
+    word that can be read as rarer words (vertrouwen: vert-rouwen, gesprekken: gesp-rekken)
+    is a word, not a compound."""
     if len(word) < 2 * MIN_PART + 1:
         return ()
+    delen = _lezing(word)
+    if not delen or _gemiddelde(delen[0]) <= ZIPF.get(word, 0.0):
+        return ()
+    return delen[0]
+
+
+def _gemiddelde(parts: tuple[str, ...]) -> float:
+    return sum(ZIPF[part] for part in parts) / len(parts)
+
+
+@lru_cache(maxsize=CACHE_WOORDEN)
+def _lezing(word: str) -> tuple[tuple[str, ...], int] | tuple[()]:
+    """The best reading of `word` as two or more known parts and how many linking sounds it
+    uses, or () when there is none. A part that is a known word is not split further."""
+    beste: tuple[tuple[str, ...], int] | tuple[()] = ()
+    beste_sleutel: tuple[int, float] | None = None
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         head = word[:cut]
         if head not in PARTS:
@@ -147,10 +175,21 @@ def split_compound(word: str) -> tuple[str, ...]:
             if len(rest) < MIN_PART:
                 continue
             if rest in PARTS:
-                return (head, rest)
-            if tail := split_compound(rest):
-                return (head, *tail)
-    return ()
+                lezing: tuple[tuple[str, ...], int] = ((head, rest), bool(link))
+            elif staart := _lezing(rest):
+                lezing = ((head, *staart[0]), bool(link) + staart[1])
+            else:
+                continue
+            sleutel = (len(lezing[0]), KOPPEL_PRIJS * lezing[1] - _gemiddelde(lezing[0]))
+            if beste_sleutel is None or sleutel < beste_sleutel:
+                beste, beste_sleutel = lezing, sleutel
+    return beste
+
+
+def hele_woorden() -> list[str]:
+    """The lexicon's words that are not split: for Elasticsearch, whose decompounder would
+    otherwise take any word apart that contains a known one (vertrouwen: vert, rouwen)."""
+    return sorted(woord for woord in PARTS if not split_compound(woord))
 
 
 def words(text: str) -> list[str]:

@@ -1,7 +1,8 @@
 """The Elasticsearch backend, built with elasticsearch.dsl (the former elasticsearch-dsl, now
 part of the client). The same Dutch chain as the embedded backend, in Elasticsearch's terms:
 lowercase, asciifolding, Dutch stop words, a dictionary decompounder with the same lexicon of
-word parts (search.analysis.PARTS), our stemming exceptions and past-participle rule, the
+word parts (search.analysis.PARTS), skipped for the lexicon's words that the embedded analyser
+keeps whole (more frequent than their parts), our stemming exceptions and past-participle rule, the
 Dutch stemmer and our undoubling of a final consonant; at search time also the editors'
 synonyms (a synonyms set, so changes apply without reindexing). Rebuilds go to a new index
 behind the alias, swapped when complete."""
@@ -15,7 +16,15 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import Search
 from elasticsearch.dsl.query import Q
 
-from search.analysis import DEELWOORD, ONTDUBBEL, PARTS, STAM_UITZONDERINGEN, STOP_WORDS, words
+from search.analysis import (
+    DEELWOORD,
+    ONTDUBBEL,
+    PARTS,
+    STAM_UITZONDERINGEN,
+    STOP_WORDS,
+    hele_woorden,
+    words,
+)
 from search.backends.base import (
     FACETS,
     NABIJ,
@@ -56,7 +65,7 @@ def index_settings() -> dict[str, Any]:
         "lowercase",
         "asciifolding",
         "nl_stop",
-        "nl_woorddelen",
+        "nl_samenstellingen",
         "nl_stamuitzonderingen",
         "nl_deelwoord",
         "nl_stam",
@@ -73,6 +82,16 @@ def index_settings() -> dict[str, Any]:
                     "min_subword_size": 3,
                     "max_subword_size": max(map(len, PARTS)),
                     "only_longest_match": True,
+                },
+                # A known word that is more frequent than its parts is not a compound
+                # (search.analysis.split_compound): a map, so the check is one lookup.
+                "nl_samenstellingen": {
+                    "type": "condition",
+                    "filter": ["nl_woorddelen"],
+                    "script": {
+                        "source": "!params.heel.containsKey(token.getTerm().toString())",
+                        "params": {"heel": dict.fromkeys(hele_woorden(), 1)},
+                    },
                 },
                 "nl_stamuitzonderingen": {
                     "type": "stemmer_override",

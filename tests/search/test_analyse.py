@@ -34,8 +34,12 @@ def test_a_plural_with_a_doubled_consonant_meets_its_singular():
         ("straatcoaches", ("straat", "coaches")),
         ("woonoverlast", ("woon", "overlast")),
         ("speeltuinbeheer", ("speeltuin", "beheer")),
-        ("veiligheidshuis", ("veiligheids", "huis")),
+        ("veiligheidshuis", ("veiligheid", "huis")),
         ("buurtsportcoach", ("buurt", "sport", "coach")),
+        # The reading with the linking sound, when its parts are the likelier words.
+        ("bijstandsuitkering", ("bijstand", "uitkering")),
+        ("gezinsteam", ("gezin", "team")),
+        ("achterstanden", ("achter", "standen")),
     ],
 )
 def test_compounds_split_into_words_of_the_lexicon(woord, delen):
@@ -44,6 +48,14 @@ def test_compounds_split_into_words_of_the_lexicon(woord, delen):
 
 @pytest.mark.parametrize("woord", ["veiligheid", "eenzaamheid", "ouderen", "gemeenten", "beleid"])
 def test_derivations_and_inflections_are_not_taken_for_compounds(woord):
+    assert split_compound(woord) == ()
+
+
+@pytest.mark.parametrize(
+    "woord", ["vertrouwen", "gesprekken", "jongeren", "kinderen", "medewerkers", "verdienen"]
+)
+def test_a_common_word_that_reads_as_rarer_words_is_kept_whole(woord):
+    """vertrouwen is not vert + rouwen: the word is more frequent than its would-be parts."""
     assert split_compound(woord) == ()
 
 

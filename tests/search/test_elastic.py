@@ -27,7 +27,7 @@ def test_the_dutch_analyzer_chain():
     search_chain = analysis["analyzer"]["nl_zoeken"]["filter"]
     eigen = [
         "nl_stop",
-        "nl_woorddelen",
+        "nl_samenstellingen",
         "nl_stamuitzonderingen",
         "nl_deelwoord",
         "nl_stam",
@@ -43,6 +43,13 @@ def test_the_dutch_analyzer_chain():
     assert woorddelen["word_list"] == sorted(PARTS)
     assert {"voedsel", "bank", "straat", "coach"} <= set(woorddelen["word_list"])
     assert woorddelen["max_subword_size"] >= len("criminaliteit")
+    # ... applied only to words the embedded analyser would split: not to a known word more
+    # frequent than its parts, nor to a word that is no compound.
+    samenstellingen = filters["nl_samenstellingen"]
+    assert samenstellingen["filter"] == ["nl_woorddelen"]
+    heel = samenstellingen["script"]["params"]["heel"]
+    assert {"vertrouwen", "gesprekken", "jongeren", "veiligheid"} <= heel.keys()
+    assert {"jeugdcriminaliteit", "voedselbank"}.isdisjoint(heel)
     assert filters["nl_stam"] == {"type": "stemmer", "language": "dutch"}
     # The embedded analyser's own rules, from the same data: the stemming exceptions and the
     # past-participle rule (verduurzaamd -> verduurzaam).
