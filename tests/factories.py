@@ -15,9 +15,11 @@ from gebieden.models import (
     AlliantieRol,
     FocusgebiedPage,
     GebiedenIndexPage,
+    Gebiedsgrens,
     Provincie,
     Thema,
 )
+from gebieden.services import add_alliantie_medewerker
 from kennisbank.expertpool.models import (
     ExpertPage,
     ExpertpoolPage,
@@ -132,6 +134,28 @@ class FocusgebiedPageFactory(PageFactory):
     provincie = Provincie.ZUID_HOLLAND
     samenvatting = "Een wijk waar bewoners en alliantie samenwerken."
     parent = factory.LazyFunction(lambda: first_or_create(GebiedenIndexPageFactory))
+
+
+def vierkant(lengte: float = 4.83, breedte: float = 52.43, zijde: float = 0.02) -> dict:
+    """A square GeoJSON polygon from its south-west corner (by default in Zaandam)."""
+    hoeken = [(0, 0), (zijde, 0), (zijde, zijde), (0, zijde), (0, 0)]
+    return {"type": "Polygon", "coordinates": [[[lengte + x, breedte + y] for x, y in hoeken]]}
+
+
+class GebiedsgrensFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gebiedsgrens
+
+    focusgebied = factory.SubFactory(FocusgebiedPageFactory)
+    geometrie = factory.LazyFunction(vierkant)
+    bron = "test"
+
+
+def teamlid(gebied: FocusgebiedPage) -> User:
+    """A member of the area's alliance team, who answers its residents."""
+    lid = UserFactory(display_name=f"Team {gebied.title}")
+    add_alliantie_medewerker(user=lid, gebied=gebied)
+    return lid
 
 
 class AlliantieLidFactory(factory.django.DjangoModelFactory):

@@ -12,25 +12,12 @@ from django.core.management import CommandError, call_command
 
 from gebieden.geo import bevat
 from gebieden.models import Gebiedsgrens
-from tests.factories import FocusgebiedPageFactory, UserFactory
+from tests.factories import FocusgebiedPageFactory, UserFactory, vierkant
 from wijkwijzer.roles import EINDREDACTEUR, REDACTEUR
 
 pytestmark = pytest.mark.django_db
-
-
-def vierkant(lengte: float, breedte: float, zijde: float = 0.01) -> dict:
-    return {
-        "type": "Polygon",
-        "coordinates": [
-            [
-                [lengte, breedte],
-                [lengte + zijde, breedte],
-                [lengte + zijde, breedte + zijde],
-                [lengte, breedte + zijde],
-                [lengte, breedte],
-            ]
-        ],
-    }
+# Small enough that neighbouring test squares do not overlap.
+ZIJDE = 0.01
 
 
 def feature(geometrie: dict, **eigenschappen) -> dict:
@@ -63,12 +50,12 @@ def test_features_by_slug_and_by_cbs_code_become_each_areas_boundary(tmp_path, g
     out, err, code = importeer(
         tmp_path,
         [
-            feature(vierkant(4.83, 52.43), slug="zaandam-oost"),
+            feature(vierkant(4.83, 52.43, ZIJDE), slug="zaandam-oost"),
             # Two buurten of one area (as the CBS Wijk- en Buurtkaart names them) are merged.
-            feature(vierkant(5.10, 52.10), buurtcode="BU03440101", gemeentecode="GM0344"),
-            feature(vierkant(5.11, 52.10), buurtcode="BU03440102", gemeentecode="GM0344"),
+            feature(vierkant(5.10, 52.10, ZIJDE), buurtcode="BU03440101", gemeentecode="GM0344"),
+            feature(vierkant(5.11, 52.10, ZIJDE), buurtcode="BU03440102", gemeentecode="GM0344"),
             # A buurt of no focus area is skipped, not an error.
-            feature(vierkant(5.20, 52.10), buurtcode="BU03449999"),
+            feature(vierkant(5.20, 52.10, ZIJDE), buurtcode="BU03449999"),
         ],
     )
 
@@ -87,7 +74,7 @@ def test_features_by_slug_and_by_cbs_code_become_each_areas_boundary(tmp_path, g
 
 def test_a_dry_run_reports_and_writes_nothing(tmp_path, gebieden):
     out, _, code = importeer(
-        tmp_path, [feature(vierkant(4.83, 52.43), slug="zaandam-oost")], "--proef"
+        tmp_path, [feature(vierkant(4.83, 52.43, ZIJDE), slug="zaandam-oost")], "--proef"
     )
 
     assert code == 0
@@ -96,7 +83,7 @@ def test_a_dry_run_reports_and_writes_nothing(tmp_path, gebieden):
 
 
 def test_a_missing_buurt_is_pointed_out(tmp_path, gebieden):
-    out, _, code = importeer(tmp_path, [feature(vierkant(5.10, 52.10), code="BU03440101")])
+    out, _, code = importeer(tmp_path, [feature(vierkant(5.10, 52.10, ZIJDE), code="BU03440101")])
 
     assert code == 0
     assert "LET OP" in out and "BU03440102 staat niet in het bestand" in out
@@ -108,7 +95,7 @@ def test_a_missing_buurt_is_pointed_out(tmp_path, gebieden):
         # The CBS files' own metres (Rijksdriehoekstelsel) instead of WGS84.
         (vierkant(120_000, 487_000, 500), "Rijksdriehoekstelsel"),
         # Latitude first: lands in Somalia.
-        (vierkant(52.43, 4.83), "niet in Nederland"),
+        (vierkant(52.43, 4.83, ZIJDE), "niet in Nederland"),
         (
             {"type": "Point", "coordinates": [4.83, 52.43]},
             "Polygon of MultiPolygon zijn, geen Point",
@@ -120,7 +107,7 @@ def test_a_bad_shape_is_an_error_and_nothing_is_written(tmp_path, gebieden, geom
     _, err, code = importeer(
         tmp_path,
         [
-            feature(vierkant(4.83, 52.43), slug="zaandam-oost"),
+            feature(vierkant(4.83, 52.43, ZIJDE), slug="zaandam-oost"),
             feature(geometrie, code="BU03440101"),
         ],
     )
@@ -132,7 +119,7 @@ def test_a_bad_shape_is_an_error_and_nothing_is_written(tmp_path, gebieden, geom
 
 
 def test_an_unknown_slug_and_a_broken_file_are_errors(tmp_path, gebieden):
-    _, err, code = importeer(tmp_path, [feature(vierkant(4.83, 52.43), slug="atlantis")])
+    _, err, code = importeer(tmp_path, [feature(vierkant(4.83, 52.43, ZIJDE), slug="atlantis")])
     assert code == 1 and "geen focusgebied met slug 'atlantis'" in err
 
     pad = tmp_path / "kapot.geojson"
@@ -143,8 +130,8 @@ def test_an_unknown_slug_and_a_broken_file_are_errors(tmp_path, gebieden):
 
 
 def test_a_reimport_replaces_the_boundary(tmp_path, gebieden):
-    importeer(tmp_path, [feature(vierkant(4.83, 52.43), slug="zaandam-oost")])
-    importeer(tmp_path, [feature(vierkant(4.90, 52.43), slug="zaandam-oost")])
+    importeer(tmp_path, [feature(vierkant(4.83, 52.43, ZIJDE), slug="zaandam-oost")])
+    importeer(tmp_path, [feature(vierkant(4.90, 52.43, ZIJDE), slug="zaandam-oost")])
 
     grens = Gebiedsgrens.objects.get()
     assert bevat(grens.geometrie, 4.905, 52.435) and not bevat(grens.geometrie, 4.835, 52.435)
@@ -167,9 +154,9 @@ def test_a_final_editor_imports_in_the_admin_after_a_dry_run(client, gebieden, r
             "/admin/gebieden/grenzen/", {"bestand": bestand, **extra}
         ).content.decode()
 
-    fout = upload([feature(vierkant(52.43, 4.83), slug="zaandam-oost")], proef="on")
+    fout = upload([feature(vierkant(52.43, 4.83, ZIJDE), slug="zaandam-oost")], proef="on")
     assert "niet in Nederland" in fout and "er is niets opgeslagen" in fout
-    goed = [feature(vierkant(4.83, 52.43), slug="zaandam-oost")]
+    goed = [feature(vierkant(4.83, 52.43, ZIJDE), slug="zaandam-oost")]
     proef = upload(goed, proef="on")
     assert "Proefimport zonder fouten" in proef and "zaandam-oost: 1 vorm" in proef
     assert not Gebiedsgrens.objects.exists()

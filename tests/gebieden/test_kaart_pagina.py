@@ -17,12 +17,8 @@ from tests.factories import (
     ParticipatieprocesPageFactory,
     ResultaatPageFactory,
     ThemaFactory,
+    vierkant,
 )
-
-
-def vierkant(lengte: float, breedte: float, zijde: float = 0.02) -> dict:
-    hoeken = [(0, 0), (zijde, 0), (zijde, zijde), (0, zijde), (0, 0)]
-    return {"type": "Polygon", "coordinates": [[[lengte + x, breedte + y] for x, y in hoeken]]}
 
 
 @pytest.mark.django_db

@@ -6,11 +6,11 @@ import itertools
 
 import pytest
 
-from gebieden.models import Gebiedsgrens
 from participatie.models import ResultaatPage, Resultaatstatus
 from participatie.overgangen import RESULTAAT_OVERGANGEN
 from tests.factories import (
     AlliantieoverlegPageFactory,
+    GebiedsgrensFactory,
     InbrengFactory,
     ResultaatPageFactory,
     SteunFactory,
@@ -144,14 +144,7 @@ def test_result_and_process_pages_keep_their_query_count(query_count, proces):
 
 
 def test_a_result_may_have_a_place_inside_its_area(proces, gebied):
-    Gebiedsgrens.objects.create(
-        focusgebied=gebied,
-        geometrie={
-            "type": "Polygon",
-            "coordinates": [[[4.83, 52.43], [4.85, 52.43], [4.85, 52.45], [4.83, 52.43]]],
-        },
-        bron="test",
-    )
+    GebiedsgrensFactory(focusgebied=gebied)
     resultaat = ResultaatPageFactory(parent=proces, status="gepland")
     beheerder = UserFactory(is_superuser=True)
 

@@ -13,7 +13,12 @@ from playwright.sync_api import expect
 from gebieden.geo import bevat
 from gebieden.models import Gebiedsgrens
 from participatie.models import Inbreng
-from tests.factories import InbrengFactory, ParticipatieprocesPageFactory, UserFactory
+from tests.factories import (
+    InbrengFactory,
+    ParticipatieprocesPageFactory,
+    UserFactory,
+    vierkant,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +40,7 @@ def browser_login_telefoon(telefoon, client, live_server):
     return login
 
 
-VIERKANT = {
-    "type": "Polygon",
-    "coordinates": [[[4.83, 52.43], [4.85, 52.43], [4.85, 52.45], [4.83, 52.45], [4.83, 52.43]]],
-}
+VIERKANT = vierkant()
 
 
 @pytest.fixture

@@ -9,10 +9,9 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
-from gebieden.models import Actielijn, Gebiedsgrens, Kernindicator
+from gebieden.models import Actielijn, Kernindicator
 from gebieden.monitor.importer import importeren
 from gebieden.monitor.models import Streefwaarde
-from gebieden.services import add_alliantie_medewerker
 from kennisbank.expertpool.services import (
     aanvraag_afronden,
     expert_uitnodigen,
@@ -39,6 +38,7 @@ from tests.factories import (
     ExpertPageFactory,
     ExpertpoolPageFactory,
     FocusgebiedPageFactory,
+    GebiedsgrensFactory,
     InbrengFactory,
     InzendingFactory,
     LeerkringPageFactory,
@@ -54,6 +54,7 @@ from tests.factories import (
     VraagbaakPageFactory,
     VraagFactory,
     VraagPageFactory,
+    teamlid,
 )
 
 
@@ -339,23 +340,12 @@ def _monitor(area) -> None:
 def _participatie(area, thema) -> dict:
     """A process with every module on: a contribution answered by the team, with a reply
     from a resident and a hidden one, and a write waiting for confirmation."""
-    team = UserFactory(display_name="Team Zaandam Oost")
+    team = teamlid(area)
     TOTP.activate(team, generate_totp_secret())
-    add_alliantie_medewerker(user=team, gebied=area)
     area.postcodes = "1503"
     area.save()
     # A shape, so the area, process and contribution pages and /gebieden/ draw their maps.
-    Gebiedsgrens.objects.create(
-        focusgebied=area,
-        geometrie={
-            "type": "Polygon",
-            "coordinates": [
-                [[4.83, 52.43], [4.85, 52.43], [4.85, 52.45], [4.83, 52.45], [4.83, 52.43]]
-            ],
-        },
-        bron="test",
-        is_benadering=True,
-    )
+    GebiedsgrensFactory(focusgebied=area, is_benadering=True)
     proces = ParticipatieprocesPageFactory(
         parent=area, agendapunt_aan=True, vragenlijst_aan=True, speld_aan=True, is_demo=True
     )

@@ -33,12 +33,10 @@ from gebieden.models import (
     Actielijn,
     AlliantieoverlegPage,
     FocusgebiedPage,
-    Gebiedsgrens,
     Kernindicator,
     Thema,
 )
 from gebieden.monitor.importer import importeren
-from gebieden.services import add_alliantie_medewerker
 from kennisbank.expertpool.models import ExpertPage, Ondersteuningsaanvraag
 from kennisbank.expertpool.services import (
     aanvraag_afronden,
@@ -85,6 +83,7 @@ from tests.factories import (
     ExpertPageFactory,
     ExpertpoolPageFactory,
     FocusgebiedPageFactory,
+    GebiedsgrensFactory,
     InbrengFactory,
     InzendingFactory,
     KennisbankIndexPageFactory,
@@ -103,6 +102,7 @@ from tests.factories import (
     UserFactory,
     VraagFactory,
     VraagPageFactory,
+    teamlid,
 )
 from wijkwijzer.models import User
 
@@ -351,18 +351,8 @@ def inhoud(gebieden_index, roles, settings, tmp_path) -> Inhoud:
     """Every public page type once, each list on them empty."""
     settings.MEDIA_ROOT = tmp_path / "media"
     gebied = FocusgebiedPageFactory(parent=gebieden_index, title="Zaandam Oost", postcodes="1503")
-    Gebiedsgrens.objects.create(
-        focusgebied=gebied,
-        geometrie={
-            "type": "Polygon",
-            "coordinates": [
-                [[4.83, 52.43], [4.85, 52.43], [4.85, 52.45], [4.83, 52.45], [4.83, 52.43]]
-            ],
-        },
-        bron="test",
-    )
-    team = UserFactory(display_name="Team Zaandam Oost")
-    add_alliantie_medewerker(user=team, gebied=gebied)
+    GebiedsgrensFactory(focusgebied=gebied)
+    team = teamlid(gebied)
     actielijn = Actielijn.objects.create(nummer=4, titel="Jeugd en veiligheid")
     Kernindicator.objects.create(nummer=13, actielijn=actielijn, naam="Ervaren veiligheid")
     thema = ThemaFactory(label="Veiligheid")
