@@ -202,14 +202,36 @@ def words(text: str) -> list[str]:
     ]
 
 
-def index_terms(text: str) -> Iterator[str]:
+# Per stem, the terms of the synonym groups it is a one-word member of (synoniemkaart).
+Kaart = dict[str, tuple[str, ...]]
+
+
+def synoniemkaart(groepen: list[list[str]]) -> Kaart:
+    """Per stem of a one-word member of a synonym group, a term that stands for the group:
+    indexed beside the word, it lets a search for one member score every member's documents
+    as one term, with one document frequency, as Elasticsearch's synonym query does. Without
+    it a rare member (tieners) outweighs a common one (jeugd) on its own idf."""
+    kaart: dict[str, list[str]] = {}
+    for groep in groepen:
+        stammen = sorted({stem(delen[0]) for member in groep if len(delen := words(member)) == 1})
+        if len(stammen) < 2:
+            continue
+        term = "syn" + hashlib.blake2b(" ".join(stammen).encode(), digest_size=6).hexdigest()
+        for stam in stammen:
+            kaart.setdefault(stam, []).append(term)
+    return {stam: tuple(termen) for stam, termen in kaart.items()}
+
+
+def index_terms(text: str, kaart: Kaart | None = None) -> Iterator[str]:
     """The terms stored for `text`: each word's stem, followed by the stems of its compound
-    parts, so both "jeugdcriminaliteit" and "criminaliteit" find it."""
+    parts, so both "jeugdcriminaliteit" and "criminaliteit" find it, each stem followed by
+    the terms of its synonym groups in `kaart`."""
+    kaart = kaart or {}
     for word in words(text):
-        yield stem(word)
-        for part in split_compound(word):
-            yield stem(part)
+        for term in (stem(word), *map(stem, split_compound(word))):
+            yield term
+            yield from kaart.get(term, ())
 
 
-def analyze(text: str) -> str:
-    return " ".join(index_terms(text))
+def analyze(text: str, kaart: Kaart | None = None) -> str:
+    return " ".join(index_terms(text, kaart))

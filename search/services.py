@@ -14,7 +14,7 @@ from django.core.cache import cache as django_cache
 from django.db.models import Model
 from elasticsearch import ApiError, TransportError
 
-from search.analysis import DATA
+from search.analysis import DATA, synoniemkaart
 from search.backends.base import Resultaat, Vraag
 from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
@@ -178,7 +178,19 @@ def _delete(keys: list[str]) -> None:
 
 
 def synoniemen_bijwerken() -> None:
+    """After an editor changed the synonyms: the embedded index writes the new groups' terms
+    and the documents whose terms that changes are indexed again; Elasticsearch gets the new
+    synonyms set (it applies them at search time)."""
     django_cache.delete(SYNONIEMEN_CACHE)
+    by_type = {soort.type: soort for soort in soorten()}
+    per_soort: dict[str, list[int]] = defaultdict(list)
+    for key in embedded().synoniemen_instellen(synoniemkaart(synoniemen())):
+        type_, pk = key.split(":", 1)
+        per_soort[type_].append(int(pk))
+    for type_, pks in per_soort.items():
+        if type_ in by_type:
+            for begin in range(0, len(pks), BLOK):
+                _bijwerken_of_onthouden(by_type[type_], pks[begin : begin + BLOK])
     _write(lambda es: es.put_synonyms(synoniemen()))
 
 
@@ -193,7 +205,7 @@ def herbouwen(voortgang: Callable[[int, int | None], None] | None = None) -> int
         documents.append(document)
         if voortgang:
             voortgang(len(documents), totaal)
-    embedded().rebuild(documents)
+    embedded().rebuild(documents, synoniemkaart(synoniemen()))
     # Everything is fresh now, queued updates included.
     Indexachterstand.objects.all().delete()
     es = elastic()

@@ -14,7 +14,15 @@ import threading
 from collections.abc import Iterable, Sized
 from pathlib import Path
 
-from search.analysis import ANALYSE_VERSIE, analyze, fold, split_compound, stem, words
+from search.analysis import (
+    ANALYSE_VERSIE,
+    Kaart,
+    analyze,
+    fold,
+    split_compound,
+    stem,
+    words,
+)
 from search.backends import bitmaps
 from search.backends.base import (
     FACETS,
@@ -56,6 +64,8 @@ CREATE INDEX IF NOT EXISTS facets_by_doc ON facets (doc);
 -- keyed by id first, so writing documents in id order (a rebuild) appends to it.
 CREATE INDEX IF NOT EXISTS docs_datum ON docs (id, datum);
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+-- The synonym groups' terms the documents were indexed with (search.analysis.synoniemkaart).
+CREATE TABLE IF NOT EXISTS synoniemen (stem TEXT PRIMARY KEY, termen TEXT NOT NULL) WITHOUT ROWID;
 """
 WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # title, summary, body, facet labels (themes, area)
 TYPO_MIN_LENGTH = 5
@@ -130,9 +140,53 @@ class EmbeddedBackend:
     def index(self, documents: list[Document]) -> None:
         db = self._db()
         with db:
-            bitmaps.record(db, [self._write(db, document) for document in documents])
+            kaart = self._kaart(db)
+            bitmaps.record(db, [self._write(db, document, kaart) for document in documents])
 
-    def _write(self, db: sqlite3.Connection, document: Document) -> int:
+    @staticmethod
+    def _kaart(db: sqlite3.Connection, stems: Iterable[str] | None = None) -> Kaart:
+        """The synonym terms the index was written with, of `stems` (None: of every stem)."""
+        if stems is None:
+            rows = db.execute("SELECT stem, termen FROM synoniemen")
+        else:
+            gevraagd = list(stems)
+            rows = db.execute(
+                f"SELECT stem, termen FROM synoniemen WHERE stem IN ({_marks(gevraagd)})",  # nosec B608
+                gevraagd,
+            )
+        return {stam: tuple(termen.split()) for stam, termen in rows}
+
+    def synoniemen_instellen(self, kaart: Kaart) -> list[str]:
+        """Index with the synonym terms of `kaart` from now on; returns the keys of the
+        documents whose terms that changes (those with a stem whose terms changed), which
+        the caller indexes again."""
+        db = self._db()
+        with db:
+            oud = self._kaart(db)
+            veranderd = [
+                stam for stam in oud.keys() | kaart.keys() if oud.get(stam) != kaart.get(stam)
+            ]
+            if not veranderd:
+                return []
+            self._kaart_opslaan(db, kaart)
+            match = " OR ".join(_fts_phrase((stam,)) for stam in sorted(veranderd))
+            return [
+                key
+                for (key,) in db.execute(
+                    "SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?",
+                    (match,),
+                )
+            ]
+
+    @staticmethod
+    def _kaart_opslaan(db: sqlite3.Connection, kaart: Kaart) -> None:
+        db.execute("DELETE FROM synoniemen")
+        db.executemany(
+            "INSERT INTO synoniemen (stem, termen) VALUES (?, ?)",
+            [(stam, " ".join(termen)) for stam, termen in kaart.items()],
+        )
+
+    def _write(self, db: sqlite3.Connection, document: Document, kaart: Kaart) -> int:
         """Store `document`; returns its id."""
         row = db.execute(
             "INSERT INTO docs (key, type, type_label, title, summary, body, url, datum, gemeente)"
@@ -157,7 +211,7 @@ class EmbeddedBackend:
         labels = " ".join(label for pairs in document.facetten.values() for _, label in pairs)
         db.execute(
             "INSERT INTO fts (rowid, title, summary, body, labels) VALUES (?, ?, ?, ?, ?)",
-            (doc_id, *(analyze(text) for text in (*self._texts(document), labels))),
+            (doc_id, *(analyze(text, kaart) for text in (*self._texts(document), labels))),
         )
         db.execute(
             "INSERT INTO titles (rowid, words) VALUES (?, ?)",
@@ -205,13 +259,19 @@ class EmbeddedBackend:
             db.executemany("DELETE FROM docs WHERE id = ?", [(i,) for i in ids])
             bitmaps.record(db, ids)
 
-    def rebuild(self, documents: list[Document]) -> None:
+    def rebuild(self, documents: list[Document], kaart: Kaart | None = None) -> None:
+        """Index `documents` instead of what the index holds, with the synonym terms of
+        `kaart` (None: those the index has)."""
         db = self._db()
         with db:
             for table in ("docs", "fts", "titles", "facets", "words"):
                 db.execute(f"DELETE FROM {table}")  # nosec B608
+            if kaart is None:
+                kaart = self._kaart(db)
+            else:
+                self._kaart_opslaan(db, kaart)
             for document in documents:
-                self._write(db, document)
+                self._write(db, document, kaart)
             bitmaps.restart(db)
             db.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
@@ -387,10 +447,15 @@ class EmbeddedBackend:
     def _clauses(
         self, db: sqlite3.Connection, query: Query, suggestie_words: dict[str, str]
     ) -> list[tuple[str, list[tuple[str, ...]]]]:
-        """Per clause the FTS5 expression and its alternatives (typo corrections included)."""
+        """Per clause the FTS5 expression and its alternatives (typo corrections included).
+        A synonym group's one-word members become the term that stands for the group in the
+        index, so its documents are scored as those of one word."""
+        kaart = self._kaart(
+            db, {alt[0] for clause in query.clauses for alt in clause.alternatives if len(alt) == 1}
+        )
         clauses = []
         for clause in query.clauses:
-            alternatives = list(clause.alternatives)
+            alternatives = _groepsterm(clause.alternatives, kaart)
             if clause.woord and len(clause.woord) >= TYPO_MIN_LENGTH:
                 alternatives += self._typo_alternatives(db, clause, suggestie_words)
             unique = list(dict.fromkeys(alternatives))
@@ -682,6 +747,18 @@ class Scoring:
             scored = {doc for doc, _ in found}
             found += [(doc, 0.0) for doc in docs if doc not in scored]
         return found
+
+
+def _groepsterm(alternatives: list[tuple[str, ...]], kaart: Kaart) -> list[tuple[str, ...]]:
+    """`alternatives` with their one-word ones replaced by the term of the synonym group they
+    all belong to, if there is one; phrases stay as they are."""
+    enkel = [alt[0] for alt in alternatives if len(alt) == 1]
+    if len(enkel) < 2:
+        return list(alternatives)
+    gedeeld = set.intersection(*(set(kaart.get(stam, ())) for stam in enkel))
+    if not gedeeld:
+        return list(alternatives)
+    return [(min(gedeeld),), *(alt for alt in alternatives if len(alt) > 1)]
 
 
 def _has(bits: bytes, doc: int) -> bool:

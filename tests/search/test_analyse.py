@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from search.analysis import PARTS, analyze, split_compound, stem
+from search.analysis import PARTS, analyze, split_compound, stem, synoniemkaart
 from search.backends.base import Vraag
 from search.backends.embedded import binnen_afstand, minimum_should_match, toegestane_fouten
 from search.services import herbouwen, zoeken
@@ -57,6 +57,16 @@ def test_derivations_and_inflections_are_not_taken_for_compounds(woord):
 def test_a_common_word_that_reads_as_rarer_words_is_kept_whole(woord):
     """vertrouwen is not vert + rouwen: the word is more frequent than its would-be parts."""
     assert split_compound(woord) == ()
+
+
+def test_a_synonym_group_is_indexed_as_one_term_beside_each_one_word_member():
+    kaart = synoniemkaart([["jongeren", "jeugd", "tieners"], ["VvE", "vereniging van eigenaren"]])
+    groep = kaart[stem("jongeren")]
+    assert kaart[stem("jeugd")] == kaart[stem("tieners")] == groep
+    assert analyze("tieners", kaart).split() == [stem("tieners"), *groep]
+    # A group with a single one-word member has nothing to stand for: the phrase is matched
+    # as a phrase at search time.
+    assert stem("vve") not in kaart
 
 
 def test_the_lexicon_is_a_full_dutch_word_list():

@@ -89,6 +89,38 @@ def test_editors_extend_the_synonyms_in_the_admin(client, corpus):
     assert titles(client, q="hoogbouw") == ["Portiekflats verduurzaamd met bewoners"]
 
 
+def test_a_changed_synonym_group_applies_to_items_indexed_before(client, corpus):
+    groep = Synoniem.objects.create(termen="hoogbouw, portiekflats")
+    groep.termen = "hoogbouw, torenflats"
+    groep.save()
+    assert titles(client, q="hoogbouw") == []
+    groep.delete()
+    Synoniem.objects.create(termen="galerijflats, portiekflats")
+    assert titles(client, q="galerijflats") == ["Portiekflats verduurzaamd met bewoners"]
+
+
+def test_a_rare_synonym_does_not_outrank_the_word_searched_for(client, home):
+    """Synonyms score as one word: an item with the rare member (tieners) does not beat an
+    equal, newer item with the common one the user typed (jeugd) on the rare word's idf."""
+    Synoniem.objects.create(termen="jeugd, tieners")
+    for nummer in range(6):
+        PraktijkvoorbeeldPageFactory(
+            title=f"Wijkproject {nummer}", samenvatting="Met aandacht voor de jeugd."
+        )
+    PraktijkvoorbeeldPageFactory(
+        title="Tieners op het plein",
+        samenvatting="Een plek om te zijn.",
+        publicatiedatum=datetime.date(2024, 1, 1),
+    )
+    PraktijkvoorbeeldPageFactory(
+        title="Jeugd op het plein",
+        samenvatting="Een plek om te zijn.",
+        publicatiedatum=datetime.date(2025, 1, 1),
+    )
+    herbouwen()
+    assert titles(client, q="jeugd")[:2] == ["Jeugd op het plein", "Tieners op het plein"]
+
+
 def test_phrases_in_quotes_must_match_in_order(client, corpus):
     assert titles(client, q='"vereniging van eigenaren"') == ["Handreiking onderhoud"]
     assert titles(client, q='"eigenaren vereniging"') == []
