@@ -91,6 +91,15 @@ def zoeken(vraag: Vraag) -> Resultaat:
     return result
 
 
+def opwarmen() -> None:
+    """Prepare this process for its first search (see wijkwijzer.wsgi); a failure is logged,
+    the first search then does the work itself."""
+    try:
+        embedded().opwarmen()
+    except sqlite3.Error:
+        logger.exception("Zoekindex niet voorbereid; de eerste zoekopdracht doet het zelf")
+
+
 def suggesties(prefix: str) -> list[dict[str, str]]:
     return _answer(lambda es: es.suggest(prefix), lambda: embedded().suggest(prefix))[0]
 

@@ -5,6 +5,8 @@ fresh load; after a rebuild, or when the log no longer reaches back far enough, 
 loaded afresh."""
 
 import datetime
+import importlib
+import threading
 
 import pytest
 
@@ -13,6 +15,7 @@ from search.backends.base import Document, Vraag
 from search.backends.bitmaps import FacetBitmaps
 from search.backends.embedded import EmbeddedBackend
 from search.query import parse
+from search.services import embedded
 
 
 def document(key: str, themes: list[str], datum: datetime.date | None = None) -> Document:
@@ -171,3 +174,26 @@ def test_a_write_copies_only_the_bitmaps_it_touches(tmp_path, loads):
     fresh = EmbeddedBackend(tmp_path / "index").search(Vraag("buurtaanpak"), parse("buurtaanpak"))
     assert search(searcher).facetten == fresh.facetten
     assert na.count == 601
+
+
+def test_a_warmed_up_worker_does_not_load_the_bitmaps_in_its_first_search(tmp_path, loads):
+    EmbeddedBackend(tmp_path / "index").rebuild([document("a", ["jeugd"])])
+    worker = EmbeddedBackend(tmp_path / "index")
+    worker.opwarmen()
+    assert len(loads) == 1
+    assert search(worker).count == 1
+    assert len(loads) == 1
+
+
+@pytest.mark.django_db
+def test_each_web_worker_warms_up_its_search_index_as_it_starts(settings, tmp_path, loads):
+    """wijkwijzer.wsgi, which every gunicorn worker imports, starts the warm-up."""
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "index"
+    embedded().rebuild([document("a", ["jeugd"])])
+    importlib.reload(importlib.import_module("wijkwijzer.wsgi"))
+    for thread in threading.enumerate():
+        if thread.name == "zoekindex-opwarmen":
+            thread.join(timeout=10)
+    assert len(loads) == 1
+    assert search(embedded()).count == 1
+    assert len(loads) == 1
