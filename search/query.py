@@ -46,9 +46,11 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 
 def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
-    """Quoted parts are phrases; other words are matched against the synonym groups (longest
-    first, so "vereniging van eigenaren" is one group) and otherwise become a clause of their
-    own, split into one clause per part when they are a known compound."""
+    """Quoted parts are phrases; other words become a clause each, a known compound one
+    clause per part. Words that are a member of a synonym group (longest first, so
+    "vereniging van eigenaren" is one member) keep their own clauses, each of which also
+    accepts the group's other members: "overlast van jongeren" still finds overlast and
+    jongeren apart, and jeugdoverlast; a hangjongere still hangen and jongeren."""
     query = Query()
     for phrase in QUOTED.findall(text):
         if stems := _phrase(phrase):
@@ -60,42 +62,49 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
     ]
     i = 0
     while i < len(tokens):
-        match = _synonym_at(tokens, i, groups)
-        if match:
-            length, group = match
-            alternatives = [_phrase(" ".join(member)) for member in group]
-            query.clauses.append(
-                Clause([alt for alt in alternatives if alt], getypt=len(query.clauses))
-            )
-            i += length
-            continue
-        word = tokens[i]
-        i += 1
-        if word in STOP_WORDS:
-            continue
-        parts = split_compound(word)
-        if parts and not _in_group(word, groups):
-            # A compound matches its parts anywhere (jeugdcriminaliteit: criminaliteit onder
-            # jongeren). Of three or more parts the last is left out, so a shorter compound
-            # counts too (schuldhulpverlening: schuldhulp); ranking still prefers all parts.
-            # The parts are known words, so they get no typo corrections (prive-vraag must
-            # not find "vraag" and a word one letter from "prive").
-            getypt = len(query.clauses)
-            for part in parts[:2] if len(parts) > 2 else parts:
-                query.clauses.append(_word_clause(part, groups, woord="", getypt=getypt))
-        else:
-            query.clauses.append(_word_clause(word, groups, getypt=len(query.clauses)))
+        lengte, leden = _synonym_at(tokens, i, groups)
+        for word in tokens[i : i + lengte]:
+            # A one-word member that is no compound has its group in its own clause.
+            if word not in STOP_WORDS:
+                _add_word(query, word, groups, leden if lengte > 1 else [])
+        i += lengte
     return query
 
 
-def _synonym_at(tokens: list[str], i: int, groups: Groepen) -> tuple[int, Groep] | None:
-    best = None
-    for group in groups:
-        for member in group:
-            n = len(member)
-            if n > 1 and tuple(tokens[i : i + n]) == member and (best is None or n > best[0]):
-                best = (n, group)
-    return best
+def _add_word(query: Query, word: str, groups: Groepen, leden: Groep) -> None:
+    """The clauses of one typed word, each also accepting `leden` (the other members of the
+    synonym group the word is part of)."""
+    getypt = len(query.clauses)
+    parts = () if _in_group(word, groups) else split_compound(word)
+    # A compound matches its parts anywhere (jeugdcriminaliteit: criminaliteit onder
+    # jongeren). Of three or more parts the last is left out, so a shorter compound counts
+    # too (schuldhulpverlening: schuldhulp); ranking still prefers all parts. The parts are
+    # known words, so they get no typo corrections (prive-vraag must not find "vraag" and a
+    # word one letter from "prive").
+    for part in (parts[:2] if len(parts) > 2 else parts) or (word,):
+        clause = _word_clause(part, groups, woord="" if parts else None, getypt=getypt)
+        extra = [alt for alt in map(_members_phrase, leden) if alt]
+        clause.alternatives = list(dict.fromkeys([*clause.alternatives, *extra]))
+        query.clauses.append(clause)
+
+
+def _synonym_at(tokens: list[str], i: int, groups: Groepen) -> tuple[int, Groep]:
+    """How many tokens from `i` on form a member of a synonym group (the longest such
+    member; 1 when none does) and the other members of the groups it belongs to."""
+    lengte = max(
+        (
+            len(member)
+            for group in groups
+            for member in group
+            if tuple(tokens[i : i + len(member)]) == member
+        ),
+        default=1,
+    )
+    gevonden = tuple(tokens[i : i + lengte])
+    leden = [
+        member for group in groups if gevonden in group for member in group if member != gevonden
+    ]
+    return lengte, list(dict.fromkeys(leden))
 
 
 def _in_group(word: str, groups: Groepen) -> bool:

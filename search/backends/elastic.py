@@ -186,6 +186,9 @@ def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
         woorden = {"query": text, "fields": FIELDS, "fuzziness": "AUTO:5,8", "prefix_length": 1}
         must.append(Q("multi_match", minimum_should_match=MINIMUM_SHOULD_MATCH, **woorden))
         should.append(Q("multi_match", operator="and", boost=2, **woorden))
+        # The words as typed score on top of their synonyms (the index's analyzer has none),
+        # as the embedded backend scores a typed word beside its synonym group's term.
+        should.append(Q("multi_match", query=text, fields=FIELDS, analyzer="nl"))
         # Words close together score higher, as the embedded backend ranks them first.
         should.append(
             Q(

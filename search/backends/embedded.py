@@ -11,6 +11,7 @@ import math
 import re
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterable, Sized
 from pathlib import Path
 
@@ -756,15 +757,23 @@ class Scoring:
 
 
 def _groepsterm(alternatives: list[tuple[str, ...]], kaart: Kaart) -> list[tuple[str, ...]]:
-    """`alternatives` with their one-word ones replaced by the term of the synonym group they
-    all belong to, if there is one; phrases stay as they are."""
-    enkel = [alt[0] for alt in alternatives if len(alt) == 1]
-    if len(enkel) < 2:
-        return list(alternatives)
-    gedeeld = set.intersection(*(set(kaart.get(stam, ())) for stam in enkel))
-    if not gedeeld:
-        return list(alternatives)
-    return [(min(gedeeld),), *(alt for alt in alternatives if len(alt) > 1)]
+    """`alternatives` with the one-word ones that belong to one synonym group replaced by the
+    term that stands for the group (where the first of them was), the group shared by most
+    first; phrases stay as they are. The word as typed (the first alternative) stays too, so
+    a document with it scores for it and for its group: above one with only a synonym."""
+    rest = list(alternatives)
+    while True:
+        telling = Counter(term for alt in rest if len(alt) == 1 for term in kaart.get(alt[0], ()))
+        if not telling:
+            break
+        term, aantal = max(telling.items(), key=lambda paar: (paar[1], paar[0]))
+        if aantal < 2:
+            break
+        leden = [alt for alt in rest if len(alt) == 1 and term in kaart.get(alt[0], ())]
+        plek = rest.index(leden[0])
+        rest = [alt for alt in rest if alt not in leden]
+        rest.insert(plek, (term,))
+    return rest if not alternatives or alternatives[0] in rest else [alternatives[0], *rest]
 
 
 def _has(bits: bytes, doc: int) -> bool:

@@ -100,9 +100,11 @@ def test_the_query_for_a_search_with_a_phrase_filters_and_a_page():
     assert words["multi_match"]["query"] == "jongeren"
     assert words["multi_match"]["minimum_should_match"] == "2<-1 5<75%"
     assert words["multi_match"]["fuzziness"] == "AUTO:5,8"
-    # Documents with every word, and with the words close together, score higher.
-    alle_woorden, dichtbij = bool_query["should"]
+    # Documents with every word, with the words as typed (not only their synonyms: the
+    # index's analyzer has none), and with the words close together score higher.
+    alle_woorden, getypt, dichtbij = bool_query["should"]
     assert alle_woorden["multi_match"]["operator"] == "and"
+    assert getypt["multi_match"]["analyzer"] == "nl"
     assert dichtbij["multi_match"]["type"] == "phrase"
     assert dichtbij["multi_match"]["slop"] == NABIJ
     assert words["multi_match"]["fields"][0] == "title^10"

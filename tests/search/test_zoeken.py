@@ -99,26 +99,43 @@ def test_a_changed_synonym_group_applies_to_items_indexed_before(client, corpus)
     assert titles(client, q="galerijflats") == ["Portiekflats verduurzaamd met bewoners"]
 
 
-def test_a_rare_synonym_does_not_outrank_the_word_searched_for(client, home):
-    """Synonyms score as one word: an item with the rare member (tieners) does not beat an
-    equal, newer item with the common one the user typed (jeugd) on the rare word's idf."""
+def test_a_synonym_ranks_below_the_word_searched_for_however_rare_it_is(client, home):
+    """Synonyms score as one word, and the word as typed on top: an item with the rare member
+    (tieners) does not beat an equal, older item with the common one the user typed (jeugd),
+    on neither the rare word's idf nor its date, and is still found."""
     Synoniem.objects.create(termen="jeugd, tieners")
     for nummer in range(6):
         PraktijkvoorbeeldPageFactory(
             title=f"Wijkproject {nummer}", samenvatting="Met aandacht voor de jeugd."
         )
     PraktijkvoorbeeldPageFactory(
-        title="Tieners op het plein",
+        title="Jeugd op het plein",
         samenvatting="Een plek om te zijn.",
         publicatiedatum=datetime.date(2024, 1, 1),
     )
     PraktijkvoorbeeldPageFactory(
-        title="Jeugd op het plein",
+        title="Tieners op het plein",
         samenvatting="Een plek om te zijn.",
         publicatiedatum=datetime.date(2025, 1, 1),
     )
     herbouwen()
-    assert titles(client, q="jeugd")[:2] == ["Jeugd op het plein", "Tieners op het plein"]
+    found = titles(client, q="jeugd")
+    assert found[0] == "Jeugd op het plein"
+    assert "Tieners op het plein" in found
+
+
+def test_the_words_of_a_multi_word_synonym_also_match_apart(client, home):
+    """ "spelen op het plein" is a member of a group with speelpleinwerk: it finds that, and
+    still finds spelen and plein apart, as the same words do outside a group."""
+    Synoniem.objects.create(termen="speelpleinwerk, spelen op het plein")
+    PraktijkvoorbeeldPageFactory(title="Speelpleinwerk in de zomer", samenvatting="Samen.")
+    PraktijkvoorbeeldPageFactory(title="Een nieuw plein", samenvatting="Kinderen kunnen er spelen.")
+    PraktijkvoorbeeldPageFactory(title="Een plein zonder bankjes", samenvatting="Leeg.")
+    herbouwen()
+    assert set(titles(client, q="spelen op het plein")) == {
+        "Speelpleinwerk in de zomer",
+        "Een nieuw plein",
+    }
 
 
 def test_phrases_in_quotes_must_match_in_order(client, corpus):
