@@ -3,6 +3,7 @@ alternatives (a single term or a phrase of terms, as stems) from synonyms and co
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from search.analysis import STOP_WORDS, fold, split_compound, stem, words
 
@@ -36,9 +37,34 @@ class Query:
         return bool(self.clauses)
 
 
-# Synonym groups, each member a tuple of folded words (one or more).
+# A synonym group's members, each a tuple of folded words (one or more).
 Groep = list[tuple[str, ...]]
-Groepen = list[Groep]
+
+
+@dataclass(frozen=True)
+class Synoniemen:
+    """The synonym groups, looked up by member: per member, the members of every group it is
+    in (itself first), and the longest member's length."""
+
+    leden: dict[tuple[str, ...], Groep]
+    langste: int
+
+    def van(self, member: tuple[str, ...]) -> Groep:
+        return self.leden.get(member, [])
+
+
+@lru_cache(maxsize=4)
+def _synoniemen(groepen: tuple[tuple[str, ...], ...]) -> Synoniemen:
+    leden: dict[tuple[str, ...], Groep] = {}
+    for groep in groepen:
+        members = [tuple(re.findall(r"\w+", fold(member))) for member in groep]
+        for member in members:
+            if member:
+                leden.setdefault(member, [member])
+                leden[member] += [
+                    ander for ander in members if ander and ander not in leden[member]
+                ]
+    return Synoniemen(leden, max(map(len, leden), default=1))
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -47,77 +73,60 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
     """Quoted parts are phrases; other words become a clause each, a known compound one
-    clause per part. Words that are a member of a synonym group (longest first, so
-    "vereniging van eigenaren" is one member) keep their own clauses, each of which also
-    accepts the group's other members: "overlast van jongeren" still finds overlast and
-    jongeren apart, and jeugdoverlast; a hangjongere still hangen and jongeren."""
+    clause per part. A word that is a member of a synonym group has the group's members as
+    alternatives; words that form a multi-word member (longest first, so "vereniging van
+    eigenaren" is one member) keep a clause each, each also accepting the group's other
+    members: "overlast van jongeren" still finds overlast and jongeren apart, and
+    jeugdoverlast."""
     query = Query()
     for phrase in QUOTED.findall(text):
         if stems := _phrase(phrase):
             query.clauses.append(Clause([stems], getypt=len(query.clauses)))
     rest = POSTCODE.sub(r"\1", fold(QUOTED.sub(" ", text)))
     tokens = re.findall(r"\w+", rest)
-    groups = [
-        [tuple(re.findall(r"\w+", fold(member))) for member in group] for group in synoniemen or []
-    ]
+    groepen = _synoniemen(tuple(tuple(groep) for groep in synoniemen or []))
     i = 0
     while i < len(tokens):
-        lengte, leden = _synonym_at(tokens, i, groups)
+        lengte = next(
+            (
+                n
+                for n in range(min(groepen.langste, len(tokens) - i), 1, -1)
+                if tuple(tokens[i : i + n]) in groepen.leden
+            ),
+            1,
+        )
+        leden = groepen.van(tuple(tokens[i : i + lengte]))[1:] if lengte > 1 else []
         for word in tokens[i : i + lengte]:
-            # A one-word member that is no compound has its group in its own clause.
             if word not in STOP_WORDS:
-                _add_word(query, word, groups, leden if lengte > 1 else [])
+                _add_word(query, word, groepen, leden)
         i += lengte
     return query
 
 
-def _add_word(query: Query, word: str, groups: Groepen, leden: Groep) -> None:
+def _add_word(query: Query, word: str, groepen: Synoniemen, leden: Groep) -> None:
     """The clauses of one typed word, each also accepting `leden` (the other members of the
-    synonym group the word is part of)."""
+    multi-word synonym the word is part of)."""
     getypt = len(query.clauses)
-    parts = () if _in_group(word, groups) else split_compound(word)
-    # A compound matches its parts anywhere (jeugdcriminaliteit: criminaliteit onder
-    # jongeren). Of three or more parts the last is left out, so a shorter compound counts
-    # too (schuldhulpverlening: schuldhulp); ranking still prefers all parts. The parts are
-    # known words, so they get no typo corrections (prive-vraag must not find "vraag" and a
-    # word one letter from "prive").
+    # A compound that is a synonym member is a term of its own; another compound matches its
+    # parts anywhere (jeugdcriminaliteit: criminaliteit onder jongeren). Of three or more
+    # parts the last is left out, so a shorter compound counts too (schuldhulpverlening:
+    # schuldhulp); ranking still prefers all parts. The parts are known words, so they get
+    # no typo corrections (prive-vraag must not find "vraag" and a word one letter from
+    # "prive").
+    parts = () if groepen.van((word,)) else split_compound(word)
     for part in (parts[:2] if len(parts) > 2 else parts) or (word,):
-        clause = _word_clause(part, groups, woord="" if parts else None, getypt=getypt)
+        clause = _word_clause(part, groepen, woord="" if parts else None, getypt=getypt)
         extra = [alt for alt in map(_members_phrase, leden) if alt]
         clause.alternatives = list(dict.fromkeys([*clause.alternatives, *extra]))
         query.clauses.append(clause)
 
 
-def _synonym_at(tokens: list[str], i: int, groups: Groepen) -> tuple[int, Groep]:
-    """How many tokens from `i` on form a member of a synonym group (the longest such
-    member; 1 when none does) and the other members of the groups it belongs to."""
-    lengte = max(
-        (
-            len(member)
-            for group in groups
-            for member in group
-            if tuple(tokens[i : i + len(member)]) == member
-        ),
-        default=1,
-    )
-    gevonden = tuple(tokens[i : i + lengte])
-    leden = [
-        member for group in groups if gevonden in group for member in group if member != gevonden
-    ]
-    return lengte, list(dict.fromkeys(leden))
-
-
-def _in_group(word: str, groups: Groepen) -> bool:
-    return any(member == (word,) for group in groups for member in group)
-
-
-def _word_clause(word: str, groups: Groepen, woord: str | None = None, getypt: int = 0) -> Clause:
+def _word_clause(
+    word: str, groepen: Synoniemen, woord: str | None = None, getypt: int = 0
+) -> Clause:
     """The clause for `word` and its synonyms; `woord` is what typo correction starts from
     (the word itself unless given)."""
-    members: Groep = [(word,)]
-    for group in groups:
-        if (word,) in group:
-            members += group
+    members: Groep = groepen.van((word,)) or [(word,)]
     single = {stem(member[0]) for member in members if len(member) == 1}
     # A compound synonym whose part is itself a member adds nothing but a double score: the
     # index holds compounds' parts too (woningcorporatie is found by corporatie).
