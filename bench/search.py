@@ -158,8 +158,14 @@ class Reference:
         self.db = sqlite3.connect(path, isolation_level="IMMEDIATE")
         if new:
             self.db.executescript(self.SCHEMA)
-        # The backend's query code, run on this file (it only reads the `vocab` and `words`
-        # tables, which have the same shape here); its own file is never opened.
+        # The backend's query code, run on this file (it only reads the `vocab`, `words` and
+        # `synoniemen` tables, which have the same shape here; the bench has no synonyms, and
+        # a file kept from before that table existed gets it empty); its own file is never
+        # opened.
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS synoniemen (stem TEXT PRIMARY KEY, termen TEXT NOT NULL)"
+            " WITHOUT ROWID"
+        )
         self.helper = EmbeddedBackend(path)
 
     def rebuild(self, documents) -> None:
