@@ -136,7 +136,14 @@ def bijwerken(*instances: Model) -> None:
         soort = soort_of(instance)
         if soort is not None:
             per_soort[soort][instance.pk] = None
-    gelukt = all(
+    if _per_soort_bijwerken(per_soort) and per_soort and Indexachterstand.objects.exists():
+        achterstand_verwerken()
+
+
+def _per_soort_bijwerken(per_soort: dict[Soort, dict[int, None]]) -> bool:
+    """Index the items of each type by their keys, in writes of at most BLOK; whether every
+    write succeeded (a failed one is queued)."""
+    return all(
         [
             _bijwerken_of_onthouden(soort, pks[begin : begin + BLOK])
             for soort, uniek in per_soort.items()
@@ -144,8 +151,6 @@ def bijwerken(*instances: Model) -> None:
             for begin in range(0, len(pks), BLOK)
         ]
     )
-    if per_soort and gelukt and Indexachterstand.objects.exists():
-        achterstand_verwerken()
 
 
 def _bijwerken_of_onthouden(soort: Soort, pks: list[int]) -> bool:
@@ -192,14 +197,12 @@ def synoniemen_bijwerken() -> None:
     synonyms set (it applies them at search time)."""
     django_cache.delete(SYNONIEMEN_CACHE)
     by_type = {soort.type: soort for soort in soorten()}
-    per_soort: dict[str, list[int]] = defaultdict(list)
+    per_soort: dict[Soort, dict[int, None]] = defaultdict(dict)
     for key in embedded().synoniemen_instellen(synoniemkaart(synoniemen())):
         type_, pk = key.split(":", 1)
-        per_soort[type_].append(int(pk))
-    for type_, pks in per_soort.items():
         if type_ in by_type:
-            for begin in range(0, len(pks), BLOK):
-                _bijwerken_of_onthouden(by_type[type_], pks[begin : begin + BLOK])
+            per_soort[by_type[type_]][int(pk)] = None
+    _per_soort_bijwerken(per_soort)
     _write(lambda es: es.put_synonyms(synoniemen()))
 
 
