@@ -147,10 +147,10 @@ def split_compound(word: str) -> tuple[str, ...]:
     is a word, not a compound."""
     if len(word) < 2 * MIN_PART + 1:
         return ()
-    delen = _lezing(word)
-    if not delen or _gemiddelde(delen[0]) <= ZIPF.get(word, 0.0):
+    lezing = _lezing(word)
+    if lezing is None or _gemiddelde(lezing[0]) <= ZIPF.get(word, 0.0):
         return ()
-    return delen[0]
+    return lezing[0]
 
 
 def _gemiddelde(parts: tuple[str, ...]) -> float:
@@ -158,11 +158,19 @@ def _gemiddelde(parts: tuple[str, ...]) -> float:
 
 
 @lru_cache(maxsize=CACHE_WOORDEN)
-def _lezing(word: str) -> tuple[tuple[str, ...], int] | tuple[()]:
+def _lezing(word: str) -> tuple[tuple[str, ...], int] | None:
     """The best reading of `word` as two or more known parts and how many linking sounds it
-    uses, or () when there is none. A part that is a known word is not split further."""
-    beste: tuple[tuple[str, ...], int] | tuple[()] = ()
-    beste_sleutel: tuple[int, float] | None = None
+    uses, or None when there is none. A part that is a known word is not split further."""
+    return min(
+        _lezingen(word),
+        key=lambda lezing: (len(lezing[0]), KOPPEL_PRIJS * lezing[1] - _gemiddelde(lezing[0])),
+        default=None,
+    )
+
+
+def _lezingen(word: str) -> Iterator[tuple[tuple[str, ...], int]]:
+    """Each reading of `word` as a known first part, an optional linking sound and a known
+    word or the best reading of the rest, with its number of linking sounds."""
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         head = word[:cut]
         if head not in PARTS:
@@ -175,15 +183,9 @@ def _lezing(word: str) -> tuple[tuple[str, ...], int] | tuple[()]:
             if len(rest) < MIN_PART:
                 continue
             if rest in PARTS:
-                lezing: tuple[tuple[str, ...], int] = ((head, rest), bool(link))
+                yield (head, rest), bool(link)
             elif staart := _lezing(rest):
-                lezing = ((head, *staart[0]), bool(link) + staart[1])
-            else:
-                continue
-            sleutel = (len(lezing[0]), KOPPEL_PRIJS * lezing[1] - _gemiddelde(lezing[0]))
-            if beste_sleutel is None or sleutel < beste_sleutel:
-                beste, beste_sleutel = lezing, sleutel
-    return beste
+                yield (head, *staart[0]), bool(link) + staart[1]
 
 
 def hele_woorden() -> list[str]:

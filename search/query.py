@@ -114,9 +114,9 @@ def _add_word(query: Query, word: str, groepen: Synoniemen, leden: Groep) -> Non
     # no typo corrections (prive-vraag must not find "vraag" and a word one letter from
     # "prive").
     parts = () if groepen.van((word,)) else split_compound(word)
+    extra = [alt for alt in map(_members_phrase, leden) if alt]
     for part in (parts[:2] if len(parts) > 2 else parts) or (word,):
         clause = _word_clause(part, groepen, woord="" if parts else None, getypt=getypt)
-        extra = [alt for alt in map(_members_phrase, leden) if alt]
         clause.alternatives = list(dict.fromkeys([*clause.alternatives, *extra]))
         query.clauses.append(clause)
 
