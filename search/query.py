@@ -10,6 +10,11 @@ from search.analysis import STOP_WORDS, fold, split_compound, stem, words
 QUOTED = re.compile(r'"([^"]+)"')
 # A Dutch postcode (1503 AB, 1503AB): areas are indexed by its four digits.
 POSTCODE = re.compile(r"\b(\d{4}) ?[a-z]{2}\b", re.IGNORECASE)
+# A query's clauses beyond this many are left out. "Enough of the clauses" is matched as every
+# combination of them (search.backends.embedded.minimum_should_match), which grows as n
+# choose 3n/4: 20 clauses took 12 s, 10 take 45 combinations. The relevance bench's longest
+# question has 7.
+MAX_CLAUSES = 10
 
 
 @dataclass
@@ -80,8 +85,8 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
     jeugdoverlast."""
     query = Query()
     for phrase in QUOTED.findall(text):
-        if stems := _phrase(phrase):
-            query.clauses.append(Clause([stems], getypt=len(query.clauses)))
+        if (stems := _phrase(phrase)) and not _toevoegen(query, [Clause([stems])]):
+            return query
     rest = POSTCODE.sub(r"\1", fold(QUOTED.sub(" ", text)))
     tokens = re.findall(r"\w+", rest)
     groepen = _synoniemen(tuple(tuple(groep) for groep in synoniemen or []))
@@ -97,16 +102,33 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
         )
         leden = groepen.van(tuple(tokens[i : i + lengte]))[1:] if lengte > 1 else []
         for word in tokens[i : i + lengte]:
-            if word not in STOP_WORDS:
-                _add_word(query, word, groepen, leden)
+            if word not in STOP_WORDS and not _toevoegen(
+                query, _woord_clauses(word, groepen, leden)
+            ):
+                return query
         i += lengte
     return query
 
 
-def _add_word(query: Query, word: str, groepen: Synoniemen, leden: Groep) -> None:
+def _toevoegen(query: Query, clauses: list[Clause]) -> bool:
+    """Add one typed word's (or phrase's) clauses to `query`, those it does not have yet (a
+    repeated word adds nothing); False, adding nothing, when that would pass MAX_CLAUSES."""
+    nieuw = [
+        clause
+        for clause in clauses
+        if all(clause.alternatives != ander.alternatives for ander in query.clauses)
+    ]
+    if len(query.clauses) + len(nieuw) > MAX_CLAUSES:
+        return False
+    for clause in nieuw:
+        clause.getypt = len(query.clauses)
+    query.clauses += nieuw
+    return True
+
+
+def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]:
     """The clauses of one typed word, each also accepting `leden` (the other members of the
     multi-word synonym the word is part of)."""
-    getypt = len(query.clauses)
     # A compound that is a synonym member is a term of its own; another compound matches its
     # parts anywhere (jeugdcriminaliteit: criminaliteit onder jongeren). Of three or more
     # parts the last is left out, so a shorter compound counts too (schuldhulpverlening:
@@ -115,15 +137,15 @@ def _add_word(query: Query, word: str, groepen: Synoniemen, leden: Groep) -> Non
     # "prive").
     parts = () if groepen.van((word,)) else split_compound(word)
     extra = [alt for alt in map(_members_phrase, leden) if alt]
+    clauses = []
     for part in (parts[:2] if len(parts) > 2 else parts) or (word,):
-        clause = _word_clause(part, groepen, woord="" if parts else None, getypt=getypt)
+        clause = _word_clause(part, groepen, woord="" if parts else None)
         clause.alternatives = list(dict.fromkeys([*clause.alternatives, *extra]))
-        query.clauses.append(clause)
+        clauses.append(clause)
+    return clauses
 
 
-def _word_clause(
-    word: str, groepen: Synoniemen, woord: str | None = None, getypt: int = 0
-) -> Clause:
+def _word_clause(word: str, groepen: Synoniemen, woord: str | None = None) -> Clause:
     """The clause for `word` and its synonyms; `woord` is what typo correction starts from
     (the word itself unless given)."""
     members: Groep = groepen.van((word,)) or [(word,)]
@@ -136,7 +158,7 @@ def _word_clause(
         if len(member) > 1 or not {stem(part) for part in split_compound(member[0])} & single
     ]
     unique = list(dict.fromkeys(alt for alt in map(_members_phrase, members) if alt))
-    return Clause(unique, woord=word if woord is None else woord, getypt=getypt)
+    return Clause(unique, woord=word if woord is None else woord)
 
 
 def _members_phrase(member: tuple[str, ...]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ import pytest
 from search.analysis import PARTS, analyze, split_compound, stem, synoniemkaart
 from search.backends.base import Vraag
 from search.backends.embedded import binnen_afstand, minimum_should_match, toegestane_fouten
+from search.query import MAX_CLAUSES, parse
 from search.services import herbouwen, zoeken
 from tests.factories import PraktijkvoorbeeldPageFactory
 
@@ -67,6 +68,19 @@ def test_a_synonym_group_is_indexed_as_one_term_beside_each_one_word_member():
     # A group with a single one-word member has nothing to stand for: the phrase is matched
     # as a phrase at search time.
     assert stem("vve") not in kaart
+
+
+def test_a_query_has_each_repeated_word_once_and_at_most_max_clauses():
+    """Matching "enough of the clauses" costs every combination of them: a query of 200
+    characters of repeated or distinct words must not make thousands."""
+    assert len(parse("woning buurt " * 15).clauses) == 2
+    woorden = "jeugd wonen zorg school werk armoede schulden gezondheid taal sport politie overlast"
+    query = parse(woorden)
+    assert len(query.clauses) == MAX_CLAUSES
+    assert query.clauses[0].alternatives == [(stem("jeugd"),)]
+    # A compound's parts are added together or not at all.
+    negen = "jeugd wonen zorg school werk armoede schulden gezondheid taal"
+    assert len(parse(f"{negen} buurtsportcoach").clauses) == 9
 
 
 def test_the_lexicon_is_a_full_dutch_word_list():
