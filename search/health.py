@@ -2,9 +2,13 @@
 Elasticsearch down, search still answers from the embedded backend, so the site is degraded,
 not down; so it is with an embedded index built by an older analysis."""
 
+import contextlib
 import sqlite3
 from typing import Any
 
+from django.db import DatabaseError
+
+from search.models import Indexachterstand
 from search.services import ES_ERRORS, elastic, embedded
 
 
@@ -17,6 +21,10 @@ def check() -> dict[str, Any]:
             ingebouwd |= {"status": "verouderd", "actie": "manage.py search_index --rebuild"}
     except sqlite3.Error as error:
         ingebouwd = {"status": "storing", "fout": type(error).__name__}
+    # Updates waiting for `search_index --achterstand`: growing means cron is not running.
+    # Without a database there is no count; the database part of /health/ says why.
+    with contextlib.suppress(DatabaseError):
+        ingebouwd["achterstand"] = Indexachterstand.objects.count()
     es = elastic()
     if es is None:
         elastic_status: dict[str, Any] = {"status": "niet ingesteld"}

@@ -30,13 +30,23 @@ class Synoniem(models.Model):
 
 
 class Indexachterstand(models.Model):
-    """An index update that failed (the index file was busy, for example), to be retried with
-    the next update or by `search_index --achterstand`."""
+    """An index update still to do, by `search_index --achterstand` (cron, every minute):
+    one that failed (the index file was busy, for example), also retried with the next
+    update, or one of the many that a change of the synonyms needs."""
+
+    class Reden(models.TextChoices):
+        STORING = "storing", _("mislukt")
+        SYNONIEMEN = "synoniemen", _("synoniemen gewijzigd")
 
     sleutel = models.CharField(max_length=100, unique=True)  # "<type>:<pk>"
+    reden = models.CharField(max_length=20, choices=Reden.choices, default=Reden.STORING)
     aangemaakt = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        indexes = [
+            models.Index(fields=["aangemaakt"], name="achterstand_volgorde"),
+            models.Index(fields=["reden", "aangemaakt"], name="achterstand_per_reden"),
+        ]
         verbose_name = _("uitgestelde indexering")
         verbose_name_plural = _("uitgestelde indexeringen")
 

@@ -4,6 +4,7 @@ fails) from the embedded backend, which is always kept up to date."""
 
 import logging
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
@@ -123,6 +124,9 @@ def vergelijkbaar(instance: Model, limit: int = 4) -> list[int]:
 uitstel: Uitstel[Model] = Uitstel(lambda instances: bijwerken(*instances))
 # Documents per index write when many are brought up to date at once.
 BLOK = 500
+# A change of the synonyms indexes up to this many documents again at once, in the editor's
+# request (about a second); more wait for `search_index --achterstand` (cron, every minute).
+SYNONIEMEN_DIRECT = 1_000
 
 
 def bijwerken(*instances: Model) -> None:
@@ -136,8 +140,12 @@ def bijwerken(*instances: Model) -> None:
         soort = soort_of(instance)
         if soort is not None:
             per_soort[soort][instance.pk] = None
-    if _per_soort_bijwerken(per_soort) and per_soort and Indexachterstand.objects.exists():
-        achterstand_verwerken()
+    if (
+        _per_soort_bijwerken(per_soort)
+        and per_soort
+        and Indexachterstand.objects.filter(reden=Indexachterstand.Reden.STORING).exists()
+    ):
+        achterstand_verwerken(reden=Indexachterstand.Reden.STORING)
 
 
 def _per_soort_bijwerken(per_soort: dict[Soort, dict[int, None]]) -> bool:
@@ -173,16 +181,39 @@ def _bijwerken_of_onthouden(soort: Soort, pks: list[int]) -> bool:
     return True
 
 
-def achterstand_verwerken(limit: int = 100) -> int:
-    """Retry the queued index updates, oldest first; returns how many succeeded."""
+def achterstand_verwerken(limit: int = 100, reden: str | None = None) -> int:
+    """Do the queued index updates (those for `reden`, None: all), oldest first, in writes
+    of at most BLOK per type; returns how many succeeded."""
     by_type = {soort.type: soort for soort in soorten()}
+    wachtrij = Indexachterstand.objects.order_by("aangemaakt")
+    if reden is not None:
+        wachtrij = wachtrij.filter(reden=reden)
+    per_soort: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for rij, sleutel in wachtrij.values_list("pk", "sleutel")[:limit]:
+        type_, pk = sleutel.split(":", 1)
+        per_soort[type_].append((rij, int(pk)))
     done = 0
-    for pending in Indexachterstand.objects.order_by("aangemaakt")[:limit]:
-        type_, pk = pending.sleutel.split(":", 1)
-        soort = by_type.get(type_)
-        if soort is None or _bijwerken_of_onthouden(soort, [int(pk)]):
-            pending.delete()
-            done += 1
+    for type_, rijen in per_soort.items():
+        for begin in range(0, len(rijen), BLOK):
+            blok = rijen[begin : begin + BLOK]
+            soort = by_type.get(type_)
+            if soort is None or _bijwerken_of_onthouden(soort, [pk for _, pk in blok]):
+                Indexachterstand.objects.filter(pk__in=[rij for rij, _ in blok]).delete()
+                done += len(blok)
+    return done
+
+
+def achterstand_wegwerken(seconden: float) -> int:
+    """Work through the whole queue in rounds, until it is empty, a round succeeds for none,
+    or `seconden` have passed (so the runs of a per-minute cron job do not overlap); returns
+    how many succeeded."""
+    einde = time.monotonic() + seconden
+    done = 0
+    while time.monotonic() < einde:
+        gedaan = achterstand_verwerken(limit=4 * BLOK)
+        done += gedaan
+        if not gedaan:
+            break
     return done
 
 
@@ -191,19 +222,32 @@ def _delete(keys: list[str]) -> None:
     _write(lambda es: es.delete(keys))
 
 
-def synoniemen_bijwerken() -> None:
+def synoniemen_bijwerken() -> int:
     """After an editor changed the synonyms: the embedded index writes the new groups' terms
-    and the documents whose terms that changes are indexed again; Elasticsearch gets the new
-    synonyms set (it applies them at search time)."""
+    and the documents whose terms that changes are indexed again, at once when they are
+    few, otherwise queued for `search_index --achterstand` (returns how many were queued);
+    Elasticsearch gets the new synonyms set (it applies them at search time).
+
+    Until a queued document is indexed again, a search for its group still finds it by the
+    word it contains, only not by that word's synonyms."""
     django_cache.delete(SYNONIEMEN_CACHE)
+    keys = embedded().synoniemen_instellen(synoniemkaart(synoniemen()))
+    _write(lambda es: es.put_synonyms(synoniemen()))
+    if len(keys) > SYNONIEMEN_DIRECT:
+        Indexachterstand.objects.bulk_create(
+            [Indexachterstand(sleutel=k, reden=Indexachterstand.Reden.SYNONIEMEN) for k in keys],
+            batch_size=BLOK,
+            ignore_conflicts=True,
+        )
+        return len(keys)
     by_type = {soort.type: soort for soort in soorten()}
     per_soort: dict[Soort, dict[int, None]] = defaultdict(dict)
-    for key in embedded().synoniemen_instellen(synoniemkaart(synoniemen())):
+    for key in keys:
         type_, pk = key.split(":", 1)
         if type_ in by_type:
             per_soort[by_type[type_]][int(pk)] = None
     _per_soort_bijwerken(per_soort)
-    _write(lambda es: es.put_synonyms(synoniemen()))
+    return 0
 
 
 def herbouwen(voortgang: Callable[[int, int | None], None] | None = None) -> int:

@@ -99,6 +99,31 @@ def test_a_changed_synonym_group_applies_to_items_indexed_before(client, corpus)
     assert titles(client, q="galerijflats") == ["Portiekflats verduurzaamd met bewoners"]
 
 
+def test_a_synonym_change_for_many_items_is_queued_for_cron(
+    client, corpus, monkeypatch, django_capture_on_commit_callbacks
+):
+    from search import services
+    from search.models import Indexachterstand
+
+    # More documents than the editor's request indexes at once (here: more than none).
+    monkeypatch.setattr(services, "SYNONIEMEN_DIRECT", 0)
+    Synoniem.objects.create(termen="hoogbouw, portiekflats")
+    assert list(Indexachterstand.objects.values_list("reden", flat=True)) == ["synoniemen"]
+    assert client.get("/health/").json()["zoeken"]["ingebouwd"]["achterstand"] == 1
+    # Meanwhile the item is found by its own word, not yet by the new synonym.
+    assert titles(client, q="portiekflats") == ["Portiekflats verduurzaamd met bewoners"]
+    assert titles(client, q="hoogbouw") == []
+
+    # A visitor's write retries failed writes only; this queue is cron's.
+    with django_capture_on_commit_callbacks(execute=True):
+        PraktijkvoorbeeldPageFactory(title="Speeltuin").save_revision().publish()
+    assert Indexachterstand.objects.count() == 1
+
+    call_command("search_index", "--achterstand", verbosity=0)
+    assert not Indexachterstand.objects.exists()
+    assert titles(client, q="hoogbouw") == ["Portiekflats verduurzaamd met bewoners"]
+
+
 def test_a_synonym_ranks_below_the_word_searched_for_however_rare_it_is(client, home):
     """Synonyms score as one word, and the word as typed on top: an item with the rare member
     (tieners) does not beat an equal, older item with the common one the user typed (jeugd),

@@ -26,6 +26,7 @@ def test_all_well(client, home):
     assert data["status"] == "ok"
     assert data["database"]["status"] == "ok"
     assert data["zoeken"]["ingebouwd"]["status"] == "ok"
+    assert data["zoeken"]["ingebouwd"]["achterstand"] == 0
     assert data["zoeken"]["elasticsearch"] == {"status": "niet ingesteld"}
     assert data["e-mail"] == {"status": "ok", "aantal": 0, "uitgesteld": 0, "blijft_mislukken": 0}
     assert "no-cache" in response["Cache-Control"]

@@ -1,7 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from search.services import achterstand_verwerken, herbouwen
+from search.services import achterstand_wegwerken, herbouwen
 from wijkwijzer.voortgang import Voortgang, duur
+
+# cron runs --achterstand every minute: each run stops in time for the next.
+ACHTERSTAND_SECONDEN = 50
 
 
 class Command(BaseCommand):
@@ -25,7 +28,7 @@ class Command(BaseCommand):
         **options: object,
     ) -> None:
         if achterstand:
-            done = achterstand_verwerken(limit=10_000)
+            done = achterstand_wegwerken(seconden=ACHTERSTAND_SECONDEN)
             if verbosity > 0:
                 self.stdout.write(f"Uitgestelde indexeringen verwerkt: {done}.")
             return
