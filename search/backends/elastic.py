@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
-from elasticsearch.dsl import Search
+from elasticsearch.dsl import Response, Search
 from elasticsearch.dsl.query import Q
 
 from search.analysis import (
@@ -170,9 +170,11 @@ def to_source(document: Document) -> dict[str, Any]:
     }
 
 
-def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
+def build_search(
+    vraag: Vraag, index: str = "wijkwijzer", minimum: str = MINIMUM_SHOULD_MATCH
+) -> Search:
     """The request for `vraag`: enough of the words must match, as in the embedded backend
-    (MINIMUM_SHOULD_MATCH; one typo allowed from 5 letters, two from 8), and documents with
+    (`minimum`; one typo allowed from 5 letters, two from 8), and documents with
     every word, and with the words close together, score higher; quoted parts as phrases,
     chosen facet values as a post filter, each facet counted without its own chosen values,
     highlighted snippets, best score first and the newest of equal scores."""
@@ -184,7 +186,7 @@ def build_search(vraag: Vraag, index: str = "wijkwijzer") -> Search:
     should = []
     if text:
         woorden = {"query": text, "fields": FIELDS, "fuzziness": "AUTO:5,8", "prefix_length": 1}
-        must.append(Q("multi_match", minimum_should_match=MINIMUM_SHOULD_MATCH, **woorden))
+        must.append(Q("multi_match", minimum_should_match=minimum, **woorden))
         should.append(Q("multi_match", operator="and", boost=2, **woorden))
         # The words as typed score on top of their synonyms (the index's analyzer has none),
         # as the embedded backend scores a typed word beside its synonym group's term.
@@ -271,8 +273,12 @@ class ElasticBackend:
             yield {"_index": index, "_id": document.key, "_source": to_source(document)}
 
     def search(self, vraag: Vraag, query: Query | None = None) -> Resultaat:
-        """Elasticsearch analyses the text itself; `query` (our own parse) is not needed."""
+        """Elasticsearch analyses the text itself; `query` (our own parse) is not needed.
+        When not even the minimum of the words matches, any word may, as in the embedded
+        backend (BM25's idf ranks the rarer words' documents first)."""
         response = build_search(vraag, self.alias).using(self.client).execute()
+        if not _aantal(response) and len(words(QUOTED.sub(" ", vraag.tekst))) > 1:
+            response = build_search(vraag, self.alias, minimum="1").using(self.client).execute()
         treffers = []
         for hit in response:
             fragments = getattr(hit.meta, "highlight", None)
@@ -310,7 +316,7 @@ class ElasticBackend:
             entry.options[0].text if entry.options else entry.text
             for entry in (getattr(spelling, "spelling", None) or [])
         )
-        aantal = response.hits.total.value  # type: ignore[attr-defined]  # the DSL types hits as a list
+        aantal = _aantal(response)
         if aantal >= WEINIG or suggestie == QUOTED.sub(" ", vraag.tekst).strip():
             suggestie = ""
         return Resultaat(aantal, treffers, facetten, suggestie)
@@ -348,3 +354,7 @@ class ElasticBackend:
         search = Search(index=self.alias).query(Q("bool", must=[like], filter=filters))
         response = search.source(["key"])[:limit].using(self.client).execute()
         return [hit.key for hit in response]
+
+
+def _aantal(response: Response) -> int:
+    return response.hits.total.value  # type: ignore[attr-defined]  # the DSL types hits as a list

@@ -11,6 +11,7 @@ import pytest
 from search.analysis import PARTS
 from search.backends.base import NABIJ, Document, Vraag
 from search.backends.elastic import (
+    MINIMUM_SHOULD_MATCH,
     ElasticBackend,
     build_search,
     index_settings,
@@ -171,52 +172,54 @@ def test_without_a_choice_there_is_no_post_filter():
     assert body["aggs"]["type"]["filter"] == {"bool": {}}  # every match
 
 
+def antwoord(hits: list[dict]) -> SimpleNamespace:
+    """What the client returns for a search with `hits` (as Elasticsearch's _source)."""
+    buckets = {
+        "thema": [("jeugd\x1fJeugd", 3), ("wonen\x1fWonen", 2)],
+        "type": [("publicatie\x1fPublicatie", 1)],
+    }
+    return SimpleNamespace(
+        body={
+            "took": 1,
+            "timed_out": False,
+            "hits": {
+                "total": {"value": len(hits), "relation": "eq"},
+                "hits": [{"_id": hit["key"], "_score": 2.0, "_source": hit} for hit in hits],
+            },
+            "aggregations": {
+                name: {
+                    "doc_count": 4,
+                    "waarden": {
+                        "buckets": [
+                            {"key": key, "doc_count": n} for key, n in buckets.get(name, [])
+                        ]
+                    },
+                }
+                for name in ("thema", "gebied", "type", "actielijn")
+            },
+        }
+    )
+
+
+HANDREIKING = {
+    "key": "publicatie:7",
+    "type": "publicatie",
+    "type_label": "Publicatie",
+    "title": "Eenzaamheid, een handreiking",
+    "url": "/kennisbank/eenzaamheid/",
+    "datum": "2025-12-09",
+    "gebied_facet": ["rotterdam-zuid\x1fRotterdam-Zuid"],
+    "gemeente": "Rotterdam",
+}
+
+
 def test_a_response_gives_disjunctive_counts_and_each_hits_type_area_and_date(monkeypatch):
     backend = ElasticBackend("http://127.0.0.1:9")
     sent = {}
 
     def search(**request):
         sent.update(request)
-        buckets = {
-            "thema": [("jeugd\x1fJeugd", 3), ("wonen\x1fWonen", 2)],
-            "type": [("publicatie\x1fPublicatie", 1)],
-        }
-        return SimpleNamespace(
-            body={
-                "took": 1,
-                "timed_out": False,
-                "hits": {
-                    "total": {"value": 1, "relation": "eq"},
-                    "hits": [
-                        {
-                            "_id": "publicatie:7",
-                            "_score": 2.0,
-                            "_source": {
-                                "key": "publicatie:7",
-                                "type": "publicatie",
-                                "type_label": "Publicatie",
-                                "title": "Eenzaamheid, een handreiking",
-                                "url": "/kennisbank/eenzaamheid/",
-                                "datum": "2025-12-09",
-                                "gebied_facet": ["rotterdam-zuid\x1fRotterdam-Zuid"],
-                                "gemeente": "Rotterdam",
-                            },
-                        }
-                    ],
-                },
-                "aggregations": {
-                    name: {
-                        "doc_count": 4,
-                        "waarden": {
-                            "buckets": [
-                                {"key": key, "doc_count": n} for key, n in buckets.get(name, [])
-                            ]
-                        },
-                    }
-                    for name in ("thema", "gebied", "type", "actielijn")
-                },
-            }
-        )
+        return antwoord([HANDREIKING])
 
     monkeypatch.setattr(backend.client, "search", search)
 
@@ -228,3 +231,24 @@ def test_a_response_gives_disjunctive_counts_and_each_hits_type_area_and_date(mo
     assert treffer.gebieden == ["Rotterdam-Zuid", "Rotterdam"]
     thema = [(w.value, w.count, w.gekozen) for w in result.facetten["thema"]]
     assert thema == [("jeugd", 3, True), ("wonen", 2, False)]
+
+
+def test_when_not_even_the_minimum_matches_any_word_may(monkeypatch):
+    backend = ElasticBackend("http://127.0.0.1:9")
+    minimums = []
+
+    def search(**request):
+        woorden = request["body"]["query"]["bool"]["must"][0]["multi_match"]
+        minimums.append(woorden["minimum_should_match"])
+        return antwoord([HANDREIKING] if woorden["minimum_should_match"] == "1" else [])
+
+    monkeypatch.setattr(backend.client, "search", search)
+
+    result = backend.search(Vraag("eenzaamheid onder studenten"))
+
+    assert minimums == [MINIMUM_SHOULD_MATCH, "1"]
+    assert (result.count, result.treffers[0].title) == (1, "Eenzaamheid, een handreiking")
+    # One word that does not match is simply not found.
+    minimums.clear()
+    assert backend.search(Vraag("studenten")).count == 0
+    assert minimums == [MINIMUM_SHOULD_MATCH]
