@@ -121,6 +121,48 @@ ANALYSE_VERSIE = _versie()
 _stemmer = snowballstemmer.stemmer("dutch_porter")
 
 
+def _verkleinwoorden() -> dict[str, str]:
+    """Diminutives of the lexicon, singular and plural, with their base word: maatje and
+    maatjes -> maat, tuintje -> tuin, sterretje -> ster. Snowball leaves -je and -jes
+    alone, so a singular diminutive never met its plural, nor its base word. A diminutive
+    much more frequent than its base means something else (beetje, meisje) and stays."""
+    regels: dict[str, str] = {}
+    for woord in ZIPF:
+        enkel = woord[:-1] if woord.endswith("jes") else woord
+        if not enkel.endswith("je") or enkel in regels:
+            continue
+        zipf = max(ZIPF.get(enkel, 0.0), ZIPF.get(enkel + "s", 0.0))
+        basis = max(
+            (k for k in _grondwoorden(enkel) if k in ZIPF and ZIPF[k] >= zipf - VERKLEIN_MARGE),
+            key=ZIPF.__getitem__,
+            default=None,
+        )
+        if basis is not None:
+            regels.update({enkel: basis, enkel + "s": basis})
+    return regels
+
+
+def _grondwoorden(enkel: str) -> Iterator[str]:
+    """The base words a diminutive may have by the rules of Dutch spelling (the lexicon's
+    most frequent one is taken): -etje after a doubled consonant (pan-netje), -kje for -ing
+    (konin-kje), -pje after m (boom-pje), -tje after a vowel or l, n, r, w (tuin-tje, but
+    maat-je: Dutch spells no word ending in a double vowel and t) and -je (buurt-je)."""
+    if enkel.endswith("etje") and enkel[-6:-5] == enkel[-5:-4]:
+        yield enkel[:-5]
+    if enkel.endswith("nkje"):
+        yield enkel[:-4] + "g"
+    if enkel.endswith("pje") and enkel[-4] == "m":
+        yield enkel[:-3]
+    if enkel.endswith("tje") and enkel[-4] in "aeiouylnrw" and enkel[-5:-4] != enkel[-4]:
+        yield enkel[:-3]
+    yield enkel[:-2]
+
+
+# How much more frequent (Zipf) a diminutive may be than its base and still be taken as one.
+VERKLEIN_MARGE = 1.0
+VERKLEINWOORDEN = _verkleinwoorden()
+
+
 @lru_cache(maxsize=CACHE_WOORDEN)
 def stem(word: str) -> str:
     """Snowball's Dutch Porter stemmer, except for the words in STAM_UITZONDERINGEN, after
@@ -129,6 +171,7 @@ def stem(word: str) -> str:
     (diefstallen -> diefstal)."""
     if word in STAM_UITZONDERINGEN:
         return STAM_UITZONDERINGEN[word]
+    word = VERKLEINWOORDEN.get(word, word)
     if deelwoord := re.match(DEELWOORD, word):
         word = deelwoord.group(1)
     return re.sub(ONTDUBBEL, r"\1", _stemmer.stemWord(word))

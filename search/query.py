@@ -131,14 +131,14 @@ def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]
     multi-word synonym the word is part of)."""
     # A compound that is a synonym member is a term of its own; another compound matches its
     # parts anywhere (jeugdcriminaliteit: criminaliteit onder jongeren). Of three or more
-    # parts the last is left out, so a shorter compound counts too (schuldhulpverlening:
-    # schuldhulp); ranking still prefers all parts. The parts are known words, so they get
-    # no typo corrections (prive-vraag must not find "vraag" and a word one letter from
-    # "prive").
+    # parts, minimum should match lets one miss, so a shorter compound counts too
+    # (schuldhulpmaatje: schuldhulp), after those with every part. The parts are known
+    # words, so they get no typo corrections (prive-vraag must not find "vraag" and a word
+    # one letter from "prive").
     parts = () if groepen.van((word,)) else split_compound(word)
     extra = [alt for alt in map(_members_phrase, leden) if alt]
     clauses = []
-    for part in (parts[:2] if len(parts) > 2 else parts) or (word,):
+    for part in parts or (word,):
         clause = _word_clause(part, groepen, woord="" if parts else None)
         clause.alternatives = list(dict.fromkeys([*clause.alternatives, *extra]))
         clauses.append(clause)

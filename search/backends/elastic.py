@@ -22,7 +22,9 @@ from search.analysis import (
     PARTS,
     STAM_UITZONDERINGEN,
     STOP_WORDS,
+    VERKLEINWOORDEN,
     hele_woorden,
+    stem,
     words,
 )
 from search.backends.base import (
@@ -93,9 +95,14 @@ def index_settings() -> dict[str, Any]:
                         "params": {"heel": dict.fromkeys(hele_woorden(), 1)},
                     },
                 },
+                # The embedded stemmer's exceptions, and its diminutives (maatjes -> maat)
+                # with their stems, as the override gives the final term.
                 "nl_stamuitzonderingen": {
                     "type": "stemmer_override",
-                    "rules": [f"{woord} => {stam}" for woord, stam in STAM_UITZONDERINGEN.items()],
+                    "rules": [
+                        *(f"{woord} => {stam}" for woord, stam in STAM_UITZONDERINGEN.items()),
+                        *(f"{woord} => {stem(woord)}" for woord in VERKLEINWOORDEN),
+                    ],
                 },
                 "nl_deelwoord": {
                     "type": "pattern_replace",

@@ -29,6 +29,43 @@ def test_a_plural_with_a_doubled_consonant_meets_its_singular():
 
 
 @pytest.mark.parametrize(
+    ("verkleinwoord", "grondwoord"),
+    [
+        ("maatjes", "maat"),
+        ("maatje", "maat"),
+        ("tuintjes", "tuin"),
+        ("buurtje", "buurt"),
+        ("boompje", "boom"),
+        ("pannetje", "pan"),
+        ("kaartje", "kaart"),
+    ],
+)
+def test_a_diminutive_meets_its_plural_and_its_base_word(verkleinwoord, grondwoord):
+    assert stem(verkleinwoord) == stem(grondwoord)
+
+
+def test_a_diminutive_with_a_meaning_of_its_own_stays():
+    assert stem("meisje") != stem("meis")
+    assert stem("beetje") != stem("beet")
+
+
+def test_a_compound_diminutive_finds_the_compound(home):
+    PraktijkvoorbeeldPageFactory(title="Tegelwippen en geveltuinen in de Kruidenbuurt")
+    PraktijkvoorbeeldPageFactory(title="Gevelrenovatie in de Tarwewijk")
+    PraktijkvoorbeeldPageFactory(title="Vrijwillige schuldhulpmaatjes in Heechterp")
+    PraktijkvoorbeeldPageFactory(title="Schuldhulp aan de keukentafel in Delft")
+    herbouwen()
+    assert [t.title for t in zoeken(Vraag("geveltuintje")).treffers] == [
+        "Tegelwippen en geveltuinen in de Kruidenbuurt"
+    ]
+    # Every part of the compound counts: the maatjes first, plain schuldhulp after.
+    assert [t.title for t in zoeken(Vraag("schuldhulpmaatje")).treffers] == [
+        "Vrijwillige schuldhulpmaatjes in Heechterp",
+        "Schuldhulp aan de keukentafel in Delft",
+    ]
+
+
+@pytest.mark.parametrize(
     ("woord", "delen"),
     [
         ("voedselbank", ("voedsel", "bank")),

@@ -55,6 +55,7 @@ def test_the_dutch_analyzer_chain():
     # The embedded analyser's own rules, from the same data: the stemming exceptions and the
     # past-participle rule (verduurzaamd -> verduurzaam).
     assert "ouderen => oudere" in filters["nl_stamuitzonderingen"]["rules"]
+    assert "maatjes => mat" in filters["nl_stamuitzonderingen"]["rules"]  # as stem("maat")
     deelwoord = filters["nl_deelwoord"]
     assert re.sub(deelwoord["pattern"], "\\1", "verduurzaamd") == "verduurzaam"
     assert re.sub(deelwoord["pattern"], "\\1", "gebouwd") == "gebouwd"
