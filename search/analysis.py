@@ -231,6 +231,12 @@ def _lezingen(word: str) -> Iterator[tuple[tuple[str, ...], int]]:
                 yield (head, *staart[0]), bool(link) + staart[1]
 
 
+def delen(word: str) -> list[str]:
+    """A compound's parts and their own parts (schuldhulpverlening: schuld, hulpverlening,
+    hulp, verlening), as a part that stands alone is split too."""
+    return [deel for part in split_compound(word) for deel in (part, *split_compound(part))]
+
+
 def hele_woorden() -> list[str]:
     """The lexicon's words that are not split: for Elasticsearch, whose decompounder would
     otherwise take any word apart that contains a known one (vertrouwen: vert, rouwen)."""
@@ -273,7 +279,7 @@ def index_terms(text: str, kaart: Kaart | None = None) -> Iterator[str]:
     the terms of its synonym groups in `kaart`."""
     kaart = kaart or {}
     for word in words(text):
-        for term in (stem(word), *map(stem, split_compound(word))):
+        for term in (stem(word), *map(stem, delen(word))):
             yield term
             yield from kaart.get(term, ())
 

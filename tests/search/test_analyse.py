@@ -88,6 +88,13 @@ def test_compounds_split_into_words_of_the_lexicon(woord, delen):
     assert split_compound(woord) == delen
 
 
+def test_a_compounds_parts_are_split_as_they_would_be_alone():
+    """hulpverlening alone is hulp + verlening, so inside schuldhulpverlening too: "schuld
+    hulp verlening" typed apart finds it."""
+    assert split_compound("schuldhulpverlening") == ("schuld", "hulpverlening")
+    assert set(analyze("schuldhulpverlening").split()) >= {"schuld", stem("hulp"), "verlen"}
+
+
 @pytest.mark.parametrize("woord", ["veiligheid", "eenzaamheid", "ouderen", "gemeenten", "beleid"])
 def test_derivations_and_inflections_are_not_taken_for_compounds(woord):
     assert split_compound(woord) == ()
