@@ -315,7 +315,7 @@ class EmbeddedBackend:
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)
-        toegestaan = None if allowed is None else {doc for doc in ids if _has(allowed, doc)}
+        toegestaan = None if allowed is None else _toegestaan(ids, allowed)
         aantal = len(ids) if toegestaan is None else len(toegestaan)
         top = self._top(
             db,
@@ -679,20 +679,31 @@ class Scoring:
                 if row[0] not in eerst
             )
             return itertools.chain(self._scored(db, self.alles, eerst), rest)
-        return self._scored(db, self.alles if in_laag else self.match, pool)
+        # Without preferred sets the best scores are all that can reach the page: SQLite
+        # sorts the matches by score and only those are read.
+        beste = None if voorkeur else wanted + TIE_MARGIN
+        return self._scored(db, self.alles if in_laag else self.match, pool, beste=beste)
 
     def _scored(
-        self, db: sqlite3.Connection, expression: str, docs: set[int], rows: int | None = None
+        self,
+        db: sqlite3.Connection,
+        expression: str,
+        docs: set[int],
+        rows: int | None = None,
+        beste: int | None = None,
     ) -> Iterable[Row]:
         """Those of `docs` that match `expression` (which has `rows` matches), with their
-        scores: by id when that reads less than one pass over the expression's matches."""
+        scores: by id when that reads less than one pass over the expression's matches.
+        With `beste`, only the best that many, best first."""
         rows = self.rows[expression] if rows is None else rows
+        volgorde = "" if beste is None else " ORDER BY score"
         if self._by_id(expression, len(docs)) < self._pass(expression, rows):
             return db.execute(
-                f"{_SCORE} AND rowid IN (SELECT value FROM json_each(?))",  # nosec B608
+                f"{_SCORE} AND rowid IN (SELECT value FROM json_each(?)){volgorde}",  # nosec B608
                 (expression, json.dumps(sorted(docs))),
             )
-        return (row for row in db.execute(_SCORE, (expression,)) if row[0] in docs)
+        gevonden = (row for row in db.execute(_SCORE + volgorde, (expression,)) if row[0] in docs)
+        return gevonden if beste is None else itertools.islice(gevonden, beste)
 
     @staticmethod
     def _best(db: sqlite3.Connection, expression: str, limit: int) -> sqlite3.Cursor:
@@ -708,18 +719,24 @@ class Scoring:
     ) -> list[Row] | None:
         """When the query has a common clause or many matches: the documents of its rarer
         clauses only, scored with those clauses (a common clause adds little to a document's
-        score and costs most to score), as Elasticsearch's common terms query. Counts and
-        facet counts do not change (they come from all matches); None when the exact score
-        costs less."""
+        score and costs most to score), as Elasticsearch's common terms query; when every
+        clause is common, the documents with the query in their title. Counts and facet
+        counts do not change (they come from all matches); None when the exact score costs
+        less."""
         common = [deel for deel in self.delen if self.documents[deel] > COMMON_DOCS]
         if not common and (in_laag or self.rows[self.match] <= SCORE_ROWS):
             return None
         rare = sorted(
             (deel for deel in self.delen if deel not in common), key=self.documents.__getitem__
         )
+        exact = self.alles if in_laag else self.match
+        docs = set(matches) if pool is None else pool
         if not rare:
-            return None
-        if in_laag:
+            # Only common words: the documents with them in the title (the column that
+            # weighs most) are scored, a fraction of the matches (at a million documents
+            # "woningen": 6,290 of 145,559, 116 -> 23 ms in SQLite).
+            expression, rows = f"{{title}} : ({exact})", self.rows[exact]
+        elif in_laag:
             # The preferred sets' documents have every clause, so every rare one.
             expression, rows = " AND ".join(rare), self.documents[rare[0]]
         else:
@@ -740,9 +757,7 @@ class Scoring:
                 # adding documents (the kept clauses count twice then, as minimum should
                 # match counts every clause of a document with all of them).
                 expression = f"({expression}) AND ({' OR '.join(rare)})"
-        docs = set(matches) if pool is None else pool
-        exact = self.alles if in_laag else self.match
-        if self._cost(expression, len(docs), rows) >= self._cost(
+        if rare and self._cost(expression, len(docs), rows) >= self._cost(
             exact, len(docs), self.rows[exact]
         ):
             return None
@@ -778,6 +793,13 @@ def _groepsterm(alternatives: list[tuple[str, ...]], kaart: Kaart) -> list[tuple
 
 def _has(bits: bytes, doc: int) -> bool:
     return doc >> 3 < len(bits) and bool(bits[doc >> 3] >> (doc & 7) & 1)
+
+
+def _toegestaan(docs: list[int], bits: bytes) -> set[int]:
+    """Those of `docs` with their bit set in `bits`: `_has` inlined, as this runs for every
+    match (twice as fast for 145,000 matches at a million documents)."""
+    grens = len(bits) << 3
+    return {doc for doc in docs if doc < grens and bits[doc >> 3] >> (doc & 7) & 1}
 
 
 def _marks(values: Sized) -> str:

@@ -108,6 +108,24 @@ def test_a_common_word_does_not_decide_the_ranking_but_a_rare_one_does(index, mo
     assert {treffer.key for treffer in resultaat.treffers} <= bemiddeling
 
 
+def test_a_query_of_only_common_words_scores_the_documents_with_them_in_the_title(
+    index, monkeypatch
+):
+    groot(monkeypatch)
+    gescoord = []
+    scored = embedded.Scoring._scored
+
+    def gevolgd(self, db, expression, *args, **kwargs):
+        gescoord.append(expression)
+        return scored(self, db, expression, *args, **kwargs)
+
+    monkeypatch.setattr(embedded.Scoring, "_scored", gevolgd)
+    resultaat = zoek(index, "wijk", {"thema": ["jeugd"]})
+    assert gescoord == ['{title} : (("wijk"))']
+    assert resultaat.treffers
+    assert all("wijk" in treffer.title.split() for treffer in resultaat.treffers)
+
+
 def test_a_second_page_continues_the_first(index, monkeypatch):
     groot(monkeypatch)
     eerste = zoek(index, "wijk bewoners", {}, pagina=1)
