@@ -122,42 +122,30 @@ _stemmer = snowballstemmer.stemmer("dutch_porter")
 
 
 def _verkleinwoorden() -> dict[str, str]:
-    """Diminutives of the lexicon, singular and plural, with their base word: maatje and
-    maatjes -> maat, tuintje -> tuin, sterretje -> ster. Snowball leaves -je and -jes
-    alone, so a singular diminutive never met its plural, nor its base word. A diminutive
-    much more frequent than its base means something else (beetje, meisje) and stays."""
+    """Diminutives of the lexicon whose base word their spelling leaves no doubt about, with
+    that base: -tje after a long vowel or a schwa and l, n or r (tuin-tje, stoel-tje,
+    wagen-tje) and -pje after m (boom-pje), when the base is in the lexicon and the word
+    less the -je alone is not (that would be buurt-je against buur-tje). Other diminutives
+    stay themselves, as the others are ambiguous or often mean something else: maatje is
+    not "op maat", bankje not the bank of voedselbank, gaatje not gaat, beetje not beet.
+    A diminutive much more frequent than its base means something else too and stays."""
     regels: dict[str, str] = {}
-    for woord in ZIPF:
-        enkel = woord[:-1] if woord.endswith("jes") else woord
-        if not enkel.endswith("je") or enkel in regels:
+    for enkel, zipf in ZIPF.items():
+        tje = enkel.endswith("tje") and re.search(TJE_NA, enkel[:-3])
+        if not (tje or enkel.endswith("mpje")):
             continue
-        zipf = max(ZIPF.get(enkel, 0.0), ZIPF.get(enkel + "s", 0.0))
-        basis = max(
-            (k for k in _grondwoorden(enkel) if k in ZIPF and ZIPF[k] >= zipf - VERKLEIN_MARGE),
-            key=ZIPF.__getitem__,
-            default=None,
-        )
-        if basis is not None:
-            regels.update({enkel: basis, enkel + "s": basis})
+        basis = enkel[:-3]
+        if basis in ZIPF and enkel[:-2] not in ZIPF and ZIPF[basis] >= zipf - VERKLEIN_MARGE:
+            regels[enkel] = basis
     return regels
 
 
-def _grondwoorden(enkel: str) -> Iterator[str]:
-    """The base words a diminutive may have by the rules of Dutch spelling (the lexicon's
-    most frequent one is taken): -etje after a doubled consonant (pan-netje), -kje for -ing
-    (konin-kje), -pje after m (boom-pje), -tje after a vowel or l, n, r, w (tuin-tje, but
-    maat-je: Dutch spells no word ending in a double vowel and t) and -je (buurt-je)."""
-    if enkel.endswith("etje") and enkel[-6:-5] == enkel[-5:-4]:
-        yield enkel[:-5]
-    if enkel.endswith("nkje"):
-        yield enkel[:-4] + "g"
-    if enkel.endswith("pje") and enkel[-4] == "m":
-        yield enkel[:-3]
-    if enkel.endswith("tje") and enkel[-4] in "aeiouylnrw" and enkel[-5:-4] != enkel[-4]:
-        yield enkel[:-3]
-    yield enkel[:-2]
-
-
+# A long vowel (two letters) or a schwa (an e after a consonant) before l, n or r: the
+# spellings after which a diminutive is -tje. After a short vowel it is -etje (pan-netje).
+TJE_NA = r"(aa|ee|oo|uu|ie|oe|eu|ui|ei|ij|ou|au|[^aeiou]e)[lnr]$"
+# A plural diminutive is its singular (maatjes -> maatje), before anything else: Snowball
+# leaves both endings, so the two never met. The same pattern runs in Elasticsearch's chain.
+VERKLEIN_MEERVOUD = r"^(.{2,}je)s$"
 # How much more frequent (Zipf) a diminutive may be than its base and still be taken as one.
 VERKLEIN_MARGE = 1.0
 VERKLEINWOORDEN = _verkleinwoorden()
@@ -169,6 +157,7 @@ def stem(word: str) -> str:
     dropping the -d/-t of a past participle after a long vowel (verduurzaamd ->
     verduurzaam), which Snowball leaves alone, and with a final double consonant undoubled
     (diefstallen -> diefstal)."""
+    word = re.sub(VERKLEIN_MEERVOUD, r"\1", word)
     if word in STAM_UITZONDERINGEN:
         return STAM_UITZONDERINGEN[word]
     word = VERKLEINWOORDEN.get(word, word)

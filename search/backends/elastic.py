@@ -22,6 +22,7 @@ from search.analysis import (
     PARTS,
     STAM_UITZONDERINGEN,
     STOP_WORDS,
+    VERKLEIN_MEERVOUD,
     VERKLEINWOORDEN,
     hele_woorden,
     stem,
@@ -68,6 +69,7 @@ def index_settings() -> dict[str, Any]:
         "asciifolding",
         "nl_stop",
         "nl_samenstellingen",
+        "nl_verkleinmeervoud",
         "nl_stamuitzonderingen",
         "nl_deelwoord",
         "nl_stam",
@@ -95,7 +97,12 @@ def index_settings() -> dict[str, Any]:
                         "params": {"heel": dict.fromkeys(hele_woorden(), 1)},
                     },
                 },
-                # The embedded stemmer's exceptions, and its diminutives (maatjes -> maat)
+                "nl_verkleinmeervoud": {
+                    "type": "pattern_replace",
+                    "pattern": VERKLEIN_MEERVOUD,
+                    "replacement": "$1",
+                },
+                # The embedded stemmer's exceptions, and its diminutives (tuintje -> tuin)
                 # with their stems, as the override gives the final term.
                 "nl_stamuitzonderingen": {
                     "type": "stemmer_override",
@@ -219,6 +226,9 @@ def build_search(
     # with their counts (search.backends.bitmaps.FacetBitmaps.counts does the same).
     if filters:
         search = search.post_filter(Q("bool", filter=list(filters.values())))
+    # The matches before the chosen facet values (post_filter), as the embedded backend
+    # counts them to decide on its any-word retry.
+    search.aggs.bucket("gevonden", "filter", filter=Q("match_all"))
     for name in FACETS:
         others = [q for other, q in filters.items() if other != name]
         search.aggs.bucket(name, "filter", filter=Q("bool", filter=others)).bucket(
@@ -281,10 +291,12 @@ class ElasticBackend:
 
     def search(self, vraag: Vraag, query: Query | None = None) -> Resultaat:
         """Elasticsearch analyses the text itself; `query` (our own parse) is not needed.
-        When not even the minimum of the words matches, any word may, as in the embedded
-        backend (BM25's idf ranks the rarer words' documents first)."""
+        When not even the minimum of the words matches (before the chosen facet values),
+        any word may, as in the embedded backend (BM25's idf ranks the rarer words'
+        documents first)."""
         response = build_search(vraag, self.alias).using(self.client).execute()
-        if not _aantal(response) and len(words(QUOTED.sub(" ", vraag.tekst))) > 1:
+        gevonden = response.aggregations.gevonden.doc_count
+        if not gevonden and len(words(QUOTED.sub(" ", vraag.tekst))) > 1:
             response = build_search(vraag, self.alias, minimum="1").using(self.client).execute()
         treffers = []
         for hit in response:

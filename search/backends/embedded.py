@@ -12,7 +12,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sized
+from collections.abc import Iterable, Iterator, Sized
 from pathlib import Path
 
 from search.analysis import (
@@ -703,11 +703,11 @@ class Scoring:
                 (expression, json.dumps(sorted(docs))),
             )
         gevonden = (row for row in db.execute(_SCORE + volgorde, (expression,)) if row[0] in docs)
-        return gevonden if beste is None else itertools.islice(gevonden, beste)
+        return gevonden if beste is None else _beste(gevonden, beste)
 
     @staticmethod
-    def _best(db: sqlite3.Connection, expression: str, limit: int) -> sqlite3.Cursor:
-        return db.execute(f"{_SCORE} ORDER BY score LIMIT ?", (expression, limit))
+    def _best(db: sqlite3.Connection, expression: str, limit: int) -> Iterator[Row]:
+        return _beste(db.execute(f"{_SCORE} ORDER BY score", (expression,)), limit)
 
     def candidates(
         self,
@@ -732,10 +732,13 @@ class Scoring:
         exact = self.alles if in_laag else self.match
         docs = set(matches) if pool is None else pool
         if not rare:
-            # Only common words: the documents with them in the title (the column that
-            # weighs most) are scored, a fraction of the matches (at a million documents
-            # "woningen": 6,290 of 145,559, 116 -> 23 ms in SQLite).
-            expression, rows = f"{{title}} : ({exact})", self.rows[exact]
+            if len(docs) <= SCORE_ROWS:
+                return None
+            # Only common words, and many documents to rank: those with any of the words in
+            # the title (the column that weighs most) are scored, with their title's words,
+            # a fraction of the matches (at a million documents "woningen": 6,290 of
+            # 145,559, 116 -> 23 ms in SQLite); the others follow, newest first.
+            expression, rows = f"{{title}} : ({' OR '.join(self.delen)})", self.rows[exact]
         elif in_laag:
             # The preferred sets' documents have every clause, so every rare one.
             expression, rows = " AND ".join(rare), self.documents[rare[0]]
@@ -769,6 +772,18 @@ class Scoring:
             scored = {doc for doc, _ in found}
             found += [(doc, 0.0) for doc in docs if doc not in scored]
         return found
+
+
+def _beste(rows: Iterable[Row], aantal: int) -> Iterator[Row]:
+    """The first `aantal` of `rows` (best score first) and all after them with the last one's
+    score: equal scores go to the newest (`_top`), wherever SQLite's sort put them, so a
+    page never depends on where a run of equal scores was cut (nor repeats across pages)."""
+    laatste = None
+    for i, row in enumerate(rows):
+        if i >= aantal and row[1] != laatste:
+            return
+        laatste = row[1]
+        yield row
 
 
 def _groepsterm(alternatives: list[tuple[str, ...]], kaart: Kaart) -> list[tuple[str, ...]]:

@@ -29,24 +29,35 @@ def test_a_plural_with_a_doubled_consonant_meets_its_singular():
 
 
 @pytest.mark.parametrize(
-    ("verkleinwoord", "grondwoord"),
+    ("woord", "zelfde"),
     [
-        ("maatjes", "maat"),
-        ("maatje", "maat"),
-        ("tuintjes", "tuin"),
-        ("buurtje", "buurt"),
+        ("maatjes", "maatje"),  # a plural diminutive meets its singular
+        ("huisjes", "huisje"),
+        ("tuintjes", "tuin"),  # and an unambiguous one its base word
+        ("tuintje", "tuin"),
+        ("stoeltje", "stoel"),
+        ("wagentje", "wagen"),
         ("boompje", "boom"),
-        ("pannetje", "pan"),
-        ("kaartje", "kaart"),
     ],
 )
-def test_a_diminutive_meets_its_plural_and_its_base_word(verkleinwoord, grondwoord):
-    assert stem(verkleinwoord) == stem(grondwoord)
+def test_a_diminutive_meets_its_plural_and_where_unambiguous_its_base_word(woord, zelfde):
+    assert stem(woord) == stem(zelfde)
 
 
-def test_a_diminutive_with_a_meaning_of_its_own_stays():
-    assert stem("meisje") != stem("meis")
-    assert stem("beetje") != stem("beet")
+@pytest.mark.parametrize(
+    ("verkleinwoord", "ander"),
+    [
+        ("meisje", "meis"),  # a meaning of its own
+        ("beetje", "beet"),
+        ("maatje", "maat"),  # a buddy, not "op maat"
+        ("bankje", "bank"),  # not the bank of voedselbank
+        ("gaatje", "gaat"),  # gat-je, not gaat
+        ("plantje", "plan"),  # plant-je: after a short vowel it would be plan-netje
+        ("buurtje", "buur"),  # buurt-je or buur-tje: left alone
+    ],
+)
+def test_a_diminutive_is_not_taken_for_another_word(verkleinwoord, ander):
+    assert stem(verkleinwoord) != stem(ander)
 
 
 def test_a_compound_diminutive_finds_the_compound(home):

@@ -29,6 +29,7 @@ def test_the_dutch_analyzer_chain():
     eigen = [
         "nl_stop",
         "nl_samenstellingen",
+        "nl_verkleinmeervoud",
         "nl_stamuitzonderingen",
         "nl_deelwoord",
         "nl_stam",
@@ -55,7 +56,10 @@ def test_the_dutch_analyzer_chain():
     # The embedded analyser's own rules, from the same data: the stemming exceptions and the
     # past-participle rule (verduurzaamd -> verduurzaam).
     assert "ouderen => oudere" in filters["nl_stamuitzonderingen"]["rules"]
-    assert "maatjes => mat" in filters["nl_stamuitzonderingen"]["rules"]  # as stem("maat")
+    assert "tuintje => tuin" in filters["nl_stamuitzonderingen"]["rules"]
+    assert "maatje" not in str(filters["nl_stamuitzonderingen"]["rules"])
+    meervoud = filters["nl_verkleinmeervoud"]
+    assert re.sub(meervoud["pattern"], "\\1", "tuintjes") == "tuintje"
     deelwoord = filters["nl_deelwoord"]
     assert re.sub(deelwoord["pattern"], "\\1", "verduurzaamd") == "verduurzaam"
     assert re.sub(deelwoord["pattern"], "\\1", "gebouwd") == "gebouwd"
@@ -111,7 +115,9 @@ def test_the_query_for_a_search_with_a_phrase_filters_and_a_page():
     assert dichtbij["multi_match"]["slop"] == NABIJ
     assert words["multi_match"]["fields"][0] == "title^10"
     assert body["post_filter"] == {"bool": {"filter": [{"terms": {"thema": ["jeugd"]}}]}}
-    assert set(body["aggs"]) == {"thema", "gebied", "type", "actielijn"}
+    # The facets, and the matches before the chosen values (for the any-word retry).
+    assert set(body["aggs"]) == {"gevonden", "thema", "gebied", "type", "actielijn"}
+    assert body["aggs"]["gevonden"] == {"filter": {"match_all": {}}}
     assert body["highlight"]["pre_tags"] == ["<mark>"]
     assert body["sort"][0] == "_score" and "datum" in body["sort"][1]
     assert (body["from"], body["size"]) == (10, 10)
@@ -173,8 +179,9 @@ def test_without_a_choice_there_is_no_post_filter():
     assert body["aggs"]["type"]["filter"] == {"bool": {}}  # every match
 
 
-def antwoord(hits: list[dict]) -> SimpleNamespace:
-    """What the client returns for a search with `hits` (as Elasticsearch's _source)."""
+def antwoord(hits: list[dict], gevonden: int | None = None) -> SimpleNamespace:
+    """What the client returns for a search with `hits` (as Elasticsearch's _source), of
+    `gevonden` matches before the chosen facet values (default: as many as the hits)."""
     buckets = {
         "thema": [("jeugd\x1fJeugd", 3), ("wonen\x1fWonen", 2)],
         "type": [("publicatie\x1fPublicatie", 1)],
@@ -188,15 +195,18 @@ def antwoord(hits: list[dict]) -> SimpleNamespace:
                 "hits": [{"_id": hit["key"], "_score": 2.0, "_source": hit} for hit in hits],
             },
             "aggregations": {
-                name: {
-                    "doc_count": 4,
-                    "waarden": {
-                        "buckets": [
-                            {"key": key, "doc_count": n} for key, n in buckets.get(name, [])
-                        ]
-                    },
-                }
-                for name in ("thema", "gebied", "type", "actielijn")
+                "gevonden": {"doc_count": len(hits) if gevonden is None else gevonden},
+                **{
+                    name: {
+                        "doc_count": 4,
+                        "waarden": {
+                            "buckets": [
+                                {"key": key, "doc_count": n} for key, n in buckets.get(name, [])
+                            ]
+                        },
+                    }
+                    for name in ("thema", "gebied", "type", "actielijn")
+                },
             },
         }
     )
@@ -253,3 +263,18 @@ def test_when_not_even_the_minimum_matches_any_word_may(monkeypatch):
     minimums.clear()
     assert backend.search(Vraag("studenten")).count == 0
     assert minimums == [MINIMUM_SHOULD_MATCH]
+
+
+def test_a_query_that_matches_but_not_the_chosen_filters_is_not_retried(monkeypatch):
+    backend = ElasticBackend("http://127.0.0.1:9")
+    verzoeken = []
+
+    def search(**request):
+        verzoeken.append(request)
+        return antwoord([], gevonden=3)  # three matches, none with the chosen theme
+
+    monkeypatch.setattr(backend.client, "search", search)
+
+    result = backend.search(Vraag("eenzaamheid ouderen", filters={"thema": ["wonen"]}))
+
+    assert result.count == 0 and len(verzoeken) == 1

@@ -124,6 +124,11 @@ def test_a_query_of_only_common_words_scores_the_documents_with_them_in_the_titl
     assert gescoord == ['{title} : (("wijk"))']
     assert resultaat.treffers
     assert all("wijk" in treffer.title.split() for treffer in resultaat.treffers)
+    # Few documents to rank (here: fewer than SCORE_ROWS): they are scored exactly.
+    gescoord.clear()
+    monkeypatch.setattr(embedded, "SCORE_ROWS", 200)
+    zoek(index, "wijk", {"thema": ["jeugd"]})
+    assert gescoord == ['("wijk")']
 
 
 def test_a_second_page_continues_the_first(index, monkeypatch):
@@ -165,3 +170,32 @@ def test_below_the_limits_the_words_are_scored_as_the_query_has_them(index, teks
     ).fetchall()
     verwacht = [key for (key,) in rows if key in allowed][:10]
     assert [t.key for t in resultaat.treffers] == verwacht
+
+
+@pytest.mark.parametrize("filters", [{}, {"thema": ["jeugd"]}])
+def test_equal_scores_go_to_the_newest_on_every_page_without_repeats(tmp_path, filters):
+    """Forty items alike but for their date (a weekly spreekuur): pages follow the dates."""
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [
+            Document(
+                key=f"spreekuur-{i}",
+                type="evenement",
+                type_label="Agenda",
+                title="Spreekuur wijkteam",
+                summary="Elke week in het buurthuis.",
+                body="",
+                url=f"/spreekuur-{i}/",
+                datum=datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+                facetten={"thema": [("jeugd", "Jeugd")]},
+            )
+            for i in range(40)
+        ]
+    )
+    gezien = [
+        treffer.datum
+        for pagina in (1, 2, 3, 4)
+        for treffer in zoek(backend, "spreekuur", filters, pagina=pagina).treffers
+    ]
+    assert gezien == sorted(gezien, reverse=True)
+    assert len(set(gezien)) == 40
