@@ -194,9 +194,9 @@ def achterstand_verwerken(limit: int = 100, reden: str | None = None) -> int:
         per_soort[type_].append((rij, int(pk)))
     done = 0
     for type_, rijen in per_soort.items():
+        soort = by_type.get(type_)
         for begin in range(0, len(rijen), BLOK):
             blok = rijen[begin : begin + BLOK]
-            soort = by_type.get(type_)
             if soort is None or _bijwerken_of_onthouden(soort, [pk for _, pk in blok]):
                 Indexachterstand.objects.filter(pk__in=[rij for rij, _ in blok]).delete()
                 done += len(blok)
@@ -222,11 +222,11 @@ def _delete(keys: list[str]) -> None:
     _write(lambda es: es.delete(keys))
 
 
-def synoniemen_bijwerken() -> int:
+def synoniemen_bijwerken() -> None:
     """After an editor changed the synonyms: the embedded index writes the new groups' terms
     and the documents whose terms that changes are indexed again, at once when they are
-    few, otherwise queued for `search_index --achterstand` (returns how many were queued);
-    Elasticsearch gets the new synonyms set (it applies them at search time).
+    few, otherwise queued for `search_index --achterstand`; Elasticsearch gets the new
+    synonyms set (it applies them at search time).
 
     Until a queued document is indexed again, a search for its group still finds it by the
     word it contains, only not by that word's synonyms."""
@@ -239,7 +239,7 @@ def synoniemen_bijwerken() -> int:
             batch_size=BLOK,
             ignore_conflicts=True,
         )
-        return len(keys)
+        return
     by_type = {soort.type: soort for soort in soorten()}
     per_soort: dict[Soort, dict[int, None]] = defaultdict(dict)
     for key in keys:
@@ -247,7 +247,6 @@ def synoniemen_bijwerken() -> int:
         if type_ in by_type:
             per_soort[by_type[type_]][int(pk)] = None
     _per_soort_bijwerken(per_soort)
-    return 0
 
 
 def herbouwen(voortgang: Callable[[int, int | None], None] | None = None) -> int:

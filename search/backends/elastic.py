@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
-from elasticsearch.dsl import Response, Search
+from elasticsearch.dsl import Search
 from elasticsearch.dsl.query import Q
 
 from search.analysis import (
@@ -335,7 +335,7 @@ class ElasticBackend:
             entry.options[0].text if entry.options else entry.text
             for entry in (getattr(spelling, "spelling", None) or [])
         )
-        aantal = _aantal(response)
+        aantal = response.hits.total.value  # type: ignore[attr-defined]  # the DSL types hits as a list
         if aantal >= WEINIG or suggestie == QUOTED.sub(" ", vraag.tekst).strip():
             suggestie = ""
         return Resultaat(aantal, treffers, facetten, suggestie)
@@ -373,7 +373,3 @@ class ElasticBackend:
         search = Search(index=self.alias).query(Q("bool", must=[like], filter=filters))
         response = search.source(["key"])[:limit].using(self.client).execute()
         return [hit.key for hit in response]
-
-
-def _aantal(response: Response) -> int:
-    return response.hits.total.value  # type: ignore[attr-defined]  # the DSL types hits as a list
