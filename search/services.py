@@ -2,11 +2,13 @@
 answers searches, from Elasticsearch when configured and otherwise (or when Elasticsearch
 fails) from the embedded backend, which is always kept up to date."""
 
+import fcntl
 import logging
 import sqlite3
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TypeVar
 
@@ -203,18 +205,40 @@ def achterstand_verwerken(limit: int = 100, reden: str | None = None) -> int:
     return done
 
 
-def achterstand_wegwerken(seconden: float) -> int:
+def achterstand_wegwerken(seconden: float) -> int | None:
     """Work through the whole queue in rounds, until it is empty, a round succeeds for none,
     or `seconden` have passed (so the runs of a per-minute cron job do not overlap); returns
-    how many succeeded."""
-    einde = time.monotonic() + seconden
-    done = 0
-    while time.monotonic() < einde:
-        gedaan = achterstand_verwerken(limit=4 * BLOK)
-        done += gedaan
-        if not gedaan:
-            break
-    return done
+    how many succeeded, or None when another run is still at it."""
+    with alleen_deze_run() as mag:
+        if not mag:
+            return None
+        einde = time.monotonic() + seconden
+        done = 0
+        while time.monotonic() < einde:
+            gedaan = achterstand_verwerken(limit=4 * BLOK)
+            done += gedaan
+            if not gedaan:
+                break
+        return done
+
+
+@contextmanager
+def alleen_deze_run() -> Iterator[bool]:
+    """True for one process at a time on this server: a run that outlives its minute (a slow
+    block) would otherwise race the next one, both indexing the same queued documents and
+    one overwriting the other's newer version. A lock file, not a row lock, because SQLite
+    has none and the queue belongs to this server's embedded index anyway."""
+    pad = settings.SEARCH_EMBEDDED_PATH.with_name(settings.SEARCH_EMBEDDED_PATH.name + ".lock")
+    with open(pad, "a") as slot:
+        try:
+            fcntl.flock(slot, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(slot, fcntl.LOCK_UN)
 
 
 def _delete(keys: list[str]) -> None:

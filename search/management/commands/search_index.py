@@ -30,7 +30,11 @@ class Command(BaseCommand):
         if achterstand:
             done = achterstand_wegwerken(seconden=ACHTERSTAND_SECONDEN)
             if verbosity > 0:
-                self.stdout.write(f"Uitgestelde indexeringen verwerkt: {done}.")
+                self.stdout.write(
+                    "Een vorige run is nog bezig; deze doet niets."
+                    if done is None
+                    else f"Uitgestelde indexeringen verwerkt: {done}."
+                )
             return
         if not rebuild:
             raise CommandError("Gebruik: manage.py search_index --rebuild (of --achterstand)")
