@@ -15,6 +15,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sized
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from search.analysis import (
     ANALYSE_VERSIE,
     Kaart,
@@ -65,6 +68,9 @@ CREATE INDEX IF NOT EXISTS facets_by_doc ON facets (doc);
 -- keyed by id first, so writing documents in id order (a rebuild) appends to it.
 CREATE INDEX IF NOT EXISTS docs_datum ON docs (id, datum);
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+-- Typo candidates share a typed word's first letter (a range of the key) or its last two
+-- letters (this index), so finding them reads a slice of the vocabulary, not all of it.
+CREATE INDEX IF NOT EXISTS words_eind ON words (substr(word, -2));
 -- The synonym groups' terms the documents were indexed with (search.analysis.synoniemkaart).
 CREATE TABLE IF NOT EXISTS synoniemen (stem TEXT PRIMARY KEY, termen TEXT NOT NULL) WITHOUT ROWID;
 """
@@ -498,14 +504,27 @@ class EmbeddedBackend:
         """The indexed words within the allowed typos of `word` (not `word` itself), as
         (word, stem, documents with that stem): nearest first, then most frequent."""
         fouten = toegestane_fouten(word)
+        lengtes = (len(word) - fouten, len(word) + fouten)
+        rows = db.execute(
+            "SELECT word, stem FROM words WHERE word >= ? AND word < ?"
+            " AND length(word) BETWEEN ? AND ? UNION"
+            " SELECT word, stem FROM words WHERE substr(word, -2) = ?"
+            " AND length(word) BETWEEN ? AND ?",
+            (word[0], chr(ord(word[0]) + 1), *lengtes, word[-2:], *lengtes),
+        ).fetchall()
+        # Optimal string alignment distance: a letter added, removed or changed, or two
+        # neighbours swapped, each one edit. In C: a large vocabulary has tens of thousands
+        # of candidates.
         candidates = [
-            (found, found_stem, 1 if binnen_afstand(word, found, 1) else 2)
-            for found, found_stem in db.execute(
-                "SELECT word, stem FROM words WHERE length(word) BETWEEN ? AND ?"
-                " AND (substr(word, 1, 1) = ? OR substr(word, -2) = ?) AND word != ?",
-                (len(word) - fouten, len(word) + fouten, word[0], word[-2:], word),
+            (rows[i][0], rows[i][1], afstand)
+            for _, afstand, i in process.extract(
+                word,
+                [found for found, _ in rows],
+                scorer=OSA.distance,
+                score_cutoff=fouten,
+                limit=None,
             )
-            if binnen_afstand(word, found, fouten)
+            if rows[i][0] != word
         ]
         if not candidates:
             return []
@@ -870,28 +889,3 @@ def toegestane_fouten(woord: str) -> int:
     if len(woord) >= TYPO_TWEE_LENGTH:
         return 2
     return 1 if len(woord) >= TYPO_MIN_LENGTH else 0
-
-
-def binnen_afstand(a: str, b: str, maximum: int) -> bool:
-    """True when b is at most `maximum` edits from a: a letter added, removed or changed, or
-    two neighbours swapped (optimal string alignment distance). Only a band of `maximum`
-    around the diagonal is computed, and it stops as soon as the band is over."""
-    la, lb = len(a), len(b)
-    if abs(la - lb) > maximum:
-        return False
-    groot = maximum + 1
-    vorige2: list[int] = []
-    vorige = [j if j <= maximum else groot for j in range(lb + 1)]
-    for i in range(1, la + 1):
-        rij = [groot] * (lb + 1)
-        rij[0] = i if i <= maximum else groot
-        for j in range(max(1, i - maximum), min(lb, i + maximum) + 1):
-            kosten = 0 if a[i - 1] == b[j - 1] else 1
-            waarde = min(vorige[j] + 1, rij[j - 1] + 1, vorige[j - 1] + kosten)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                waarde = min(waarde, vorige2[j - 2] + 1)
-            rij[j] = min(waarde, groot)
-        if min(rij) > maximum:
-            return False
-        vorige2, vorige = vorige, rij
-    return vorige[lb] <= maximum

@@ -1,13 +1,11 @@
 """Dutch analysis: compounds split from a lexicon, and where Snowball's stemmer alone changes
 the meaning or misses a form."""
 
-import random
-
 import pytest
 
 from search.analysis import PARTS, analyze, split_compound, stem, synoniemkaart
 from search.backends.base import Vraag
-from search.backends.embedded import binnen_afstand, minimum_should_match, toegestane_fouten
+from search.backends.embedded import minimum_should_match, toegestane_fouten
 from search.query import MAX_CLAUSES, parse
 from search.services import herbouwen, zoeken
 from tests.factories import PraktijkvoorbeeldPageFactory
@@ -165,54 +163,26 @@ def test_a_search_about_older_people_does_not_find_a_playground_for_parents(home
     assert gevonden("ouders") == {speeltuin.title}
 
 
-def _osa(a: str, b: str) -> int:
-    """Optimal string alignment distance, the plain full table: the reference."""
-    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            d[i][j] = min(
-                d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])
-            )
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[len(a)][len(b)]
-
-
-def test_the_banded_edit_distance_agrees_with_the_full_table():
-    toeval = random.Random(7)
-    woorden = ["schuldhulpverlening", "buurtbemiddeling", "voedselbank", "wijk", "ab", ""]
-    for _ in range(3000):
-        a = toeval.choice(woorden)
-        b = list(a)
-        for _ in range(toeval.randrange(4)):
-            plek = toeval.randrange(len(b) + 1)
-            soort = toeval.randrange(4)
-            if soort == 0:
-                b.insert(plek, toeval.choice("aeiklnrst"))
-            elif b and plek < len(b):
-                if soort == 1:
-                    del b[plek]
-                elif soort == 2:
-                    b[plek] = toeval.choice("aeiklnrst")
-                elif plek + 1 < len(b):
-                    b[plek], b[plek + 1] = b[plek + 1], b[plek]
-        b = "".join(b)
-        for maximum in (0, 1, 2):
-            assert binnen_afstand(a, b, maximum) == (_osa(a, b) <= maximum), (a, b, maximum)
-
-
 def test_long_words_allow_two_typos_as_elasticsearchs_auto_5_8():
     assert [toegestane_fouten("x" * n) for n in (4, 5, 7, 8, 19)] == [0, 1, 1, 2, 2]
 
 
 @pytest.mark.django_db
-def test_two_typos_in_a_long_word_still_find_it_and_are_suggested(home):
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "buurtbemidelingg",  # a d missing, a g too many
+        "vuurtbemideling",  # the first letter wrong, a d missing
+        "buurtbemiddelnig",  # the last two letters swapped, one edit
+    ],
+)
+def test_two_typos_in_a_long_word_still_find_it_and_are_suggested(home, tekst):
     PraktijkvoorbeeldPageFactory(
         title="Buurtbemiddeling in Oost", samenvatting="Buren lossen ruzie samen op."
     )
     herbouwen()
 
-    uitslag = zoeken(Vraag("buurtbemidelingg"))  # a d missing, a g too many
+    uitslag = zoeken(Vraag(tekst))
 
     assert [t.title for t in uitslag.treffers] == ["Buurtbemiddeling in Oost"]
     assert uitslag.suggestie == "buurtbemiddeling"
