@@ -11,7 +11,7 @@ from django.urls import get_script_prefix
 from django.views.decorators.cache import cache_control
 
 from gebieden.models import Thema
-from search.backends.base import Vraag
+from search.backends.base import Treffer, Vraag
 from search.registry import typen
 from search.selectors import MAX_PAGE, vraag_uit
 from search.services import suggesties, zoeken
@@ -51,21 +51,23 @@ def zoeken_api(request: HttpRequest) -> JsonResponse:
             "count": count,
             "next": _pagina_url(request, volgende),
             "previous": _pagina_url(request, vorige),
-            "results": [
-                {
-                    "title": t.title,
-                    "url": request.build_absolute_uri(t.url),
-                    "type": t.type,
-                    "snippet": t.snippet,
-                }
-                for t in (resultaat.treffers if resultaat else [])
-            ],
+            "results": [_treffer(request, t) for t in (resultaat.treffers if resultaat else [])],
             "facets": {
                 name: [{"value": w.value, "label": w.label, "count": w.count} for w in waarden]
                 for name, waarden in (resultaat.facetten.items() if resultaat else [])
             },
+            "verwant": [_treffer(request, t) for t in (resultaat.verwant if resultaat else [])],
         }
     )
+
+
+def _treffer(request: HttpRequest, treffer: Treffer) -> dict[str, str]:
+    return {
+        "title": treffer.title,
+        "url": request.build_absolute_uri(treffer.url),
+        "type": treffer.type,
+        "snippet": treffer.snippet,
+    }
 
 
 def _buren(vraag: Vraag, count: int) -> tuple[int | None, int | None]:

@@ -9,7 +9,9 @@ The judgements are the queries' author's, completed with pooled ones (poel.py): 
 any engine that the author did not judge, graded by a judge who had not seen the code.
 
 Prints nDCG@10 and MRR per category and overall, for each half and engine, also with the
-results outside the judged items left out ("alleen beoordeeld").
+results outside the judged items left out ("alleen beoordeeld"). "ons" is our first page as
+a visitor sees it: the results, and when they do not fill it, the items like the best one
+shown below them; "alleen resultaten" is the results alone.
 
     .venv/bin/python bench/relevance/run.py [--per-vraag] [--database postgres://…]
 
@@ -123,6 +125,13 @@ def machines() -> dict[str, Zoekmachine]:
     }
 
     def ons(vraag: dict) -> list[str]:
+        """The first page as a visitor sees it: the results, then the items like the best
+        one ("Misschien ook interessant") that fill it when the results do not."""
+        uitslag = zoeken(Vraag(vraag["q"], filters=vraag["filters"], per_pagina=K))
+        return [slugs.get(t.key, t.key) for t in [*uitslag.treffers, *uitslag.verwant]]
+
+    def resultaten(vraag: dict) -> list[str]:
+        """The results alone, as `count` counts them (and as before 2026-11-27's third stop)."""
         uitslag = zoeken(Vraag(vraag["q"], filters=vraag["filters"], per_pagina=K))
         return [slugs.get(treffer.key, treffer.key) for treffer in uitslag.treffers]
 
@@ -151,21 +160,23 @@ def machines() -> dict[str, Zoekmachine]:
                 break
         return gevonden
 
-    return {"ons": ons, "wagtail": wagtail}
+    return {"ons": ons, "resultaten": resultaten, "wagtail": wagtail}
 
 
 def tabel(titel: str, uitslag: dict) -> None:
     print(f"\n{titel}")
     print(
         f"{'categorie':20} {'n':>4} {'nDCG ons':>9} {'wagtail':>8} {'MRR ons':>8} "
-        f"{'wagtail':>8} {'alleen beoordeeld: ons':>23} {'wagtail':>8}"
+        f"{'wagtail':>8} {'alleen beoordeeld: ons':>23} {'wagtail':>8} "
+        f"{'nDCG alleen resultaten':>23}"
     )
-    ons, wagtail = uitslag["ons"], uitslag["wagtail"]
+    ons, wagtail, resultaten = uitslag["ons"], uitslag["wagtail"], uitslag["resultaten"]
     for bak in sorted(ons, key=lambda b: (b == "totaal", b)):
         print(
             f"{bak:20} {ons[bak]['n']:4} {ons[bak]['ndcg']:9.3f} {wagtail[bak]['ndcg']:8.3f} "
             f"{ons[bak]['mrr']:8.3f} {wagtail[bak]['mrr']:8.3f} "
-            f"{ons[bak]['ndcg_beoordeeld']:23.3f} {wagtail[bak]['ndcg_beoordeeld']:8.3f}"
+            f"{ons[bak]['ndcg_beoordeeld']:23.3f} {wagtail[bak]['ndcg_beoordeeld']:8.3f} "
+            f"{resultaten[bak]['ndcg']:23.3f}"
         )
 
 

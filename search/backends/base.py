@@ -67,6 +67,10 @@ class FacetWaarde:
     gekozen: bool = False
 
 
+# Related items fill a page that holds every result up to this many places (verwant_ruimte).
+VERWANT_TOT = 10
+
+
 @dataclass
 class Resultaat:
     count: int
@@ -74,6 +78,9 @@ class Resultaat:
     facetten: dict[str, list[FacetWaarde]]
     suggestie: str = ""  # "Bedoelde je ...?" when the text has likely typos
     terugval: bool = False  # answered by the embedded backend because the primary failed
+    # Items like the best result, for a query that finds less than a page: shown apart from
+    # the results and not counted (search.services.zoeken).
+    verwant: list[Treffer] = field(default_factory=list)
 
 
 class Backend(Protocol):
@@ -89,9 +96,22 @@ class Backend(Protocol):
 
     def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]: ...
 
+    def verwant(self, vraag: Vraag, key: str, uitsluiten: list[str], limit: int) -> list[Treffer]:
+        """Up to `limit` documents like `key`'s that `vraag`'s filters allow, not those of
+        `uitsluiten`, as results to show."""
+        ...
+
 
 def gebieden_van(labels: list[str], gemeente: str) -> list[str]:
     """A result's areas as shown: its focus areas by name, then its gemeente unless that is
     one of those names already."""
     namen = sorted(labels)
     return [*namen, gemeente] if gemeente and gemeente not in namen else namen
+
+
+def verwant_ruimte(vraag: Vraag, resultaat: Resultaat) -> int:
+    """How many related items the page of `vraag` has room for beside `resultaat`: on a
+    first page that holds every result, up to per_pagina (at most VERWANT_TOT) in all."""
+    if vraag.pagina != 1 or not resultaat.treffers:
+        return 0
+    return max(0, min(vraag.per_pagina, VERWANT_TOT) - resultaat.count)

@@ -14,6 +14,7 @@ from typing import Any
 
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import Search
+from elasticsearch.dsl import query as dsl
 from elasticsearch.dsl.query import Q
 
 from search.analysis import (
@@ -39,6 +40,7 @@ from search.backends.base import (
     Vraag,
     gebieden_van,
 )
+from search.backends.snippets import snippet
 from search.query import POSTCODE, QUOTED, Query
 
 SYNONYMS_SET = "wijkwijzer-synoniemen"
@@ -298,31 +300,7 @@ class ElasticBackend:
         gevonden = response.aggregations.gevonden.doc_count
         if not gevonden and len(words(QUOTED.sub(" ", vraag.tekst))) > 1:
             response = build_search(vraag, self.alias, minimum="1").using(self.client).execute()
-        treffers = []
-        for hit in response:
-            fragments = getattr(hit.meta, "highlight", None)
-            snippet = ""
-            if fragments:
-                snippet = next(iter(fragments.to_dict().values()))[0]
-            datum = getattr(hit, "datum", None)
-            treffers.append(
-                Treffer(
-                    hit.key,
-                    hit.type,
-                    hit.type_label,
-                    hit.title,
-                    hit.url,
-                    snippet,
-                    datum=datetime.date.fromisoformat(datum[:10]) if datum else None,
-                    gebieden=gebieden_van(
-                        [
-                            facet.split(SEPARATOR, 1)[1]
-                            for facet in getattr(hit, "gebied_facet", [])
-                        ],
-                        getattr(hit, "gemeente", ""),
-                    ),
-                )
-            )
+        treffers = [_treffer(hit) for hit in response]
         facetten: dict[str, list[FacetWaarde]] = {}
         for name in FACETS:
             facetten[name] = []
@@ -362,14 +340,61 @@ class ElasticBackend:
         return found
 
     def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]:
-        like = Q(
-            "more_like_this",
-            fields=["title", "summary", "body"],
-            like=[{"_index": self.alias, "_id": key}],
-            min_term_freq=1,
-            min_doc_freq=1,
-        )
         filters = [Q("term", type=type)] if type else []
-        search = Search(index=self.alias).query(Q("bool", must=[like], filter=filters))
+        search = Search(index=self.alias).query(
+            Q("bool", must=[lijkt_op(key, self.alias)], filter=filters)
+        )
         response = search.source(["key"])[:limit].using(self.client).execute()
         return [hit.key for hit in response]
+
+    def verwant(self, vraag: Vraag, key: str, uitsluiten: list[str], limit: int) -> list[Treffer]:
+        response = build_verwant(vraag, key, uitsluiten, limit, self.alias).using(self.client)
+        return [_treffer(hit) for hit in response.execute()]
+
+
+def lijkt_op(key: str, index: str) -> dsl.Query:
+    """More like the document `key` (which it leaves out itself)."""
+    return Q(
+        "more_like_this",
+        fields=["title", "summary", "body"],
+        like=[{"_index": index, "_id": key}],
+        min_term_freq=1,
+        min_doc_freq=1,
+    )
+
+
+def build_verwant(
+    vraag: Vraag, key: str, uitsluiten: list[str], limit: int, index: str = "wijkwijzer"
+) -> Search:
+    """The request for the documents most like `key`'s that `vraag`'s filters allow, not
+    those of `uitsluiten` (EmbeddedBackend.verwant)."""
+    filters = [Q("terms", **{name: values}) for name, values in vraag.filters.items() if values]
+    query = Q(
+        "bool", must=[lijkt_op(key, index)], filter=filters, must_not=[Q("ids", values=uitsluiten)]
+    )
+    return Search(index=index).query(query).source([*SOURCE])[:limit]
+
+
+def _treffer(hit: Any) -> Treffer:
+    """A hit as a result. Its snippet is the highlighted fragment; without one (the words
+    matched only the title, or a related item, which has no words to mark) the summary's
+    start, as the embedded backend shows it."""
+    fragments = getattr(hit.meta, "highlight", None)
+    if fragments:
+        uittreksel = next(iter(fragments.to_dict().values()))[0]
+    else:
+        uittreksel = snippet(getattr(hit, "summary", ""), set())
+    datum = getattr(hit, "datum", None)
+    return Treffer(
+        hit.key,
+        hit.type,
+        hit.type_label,
+        hit.title,
+        hit.url,
+        uittreksel,
+        datum=datetime.date.fromisoformat(datum[:10]) if datum else None,
+        gebieden=gebieden_van(
+            [facet.split(SEPARATOR, 1)[1] for facet in getattr(hit, "gebied_facet", [])],
+            getattr(hit, "gemeente", ""),
+        ),
+    )

@@ -82,6 +82,10 @@ TIE_MARGIN = 20
 # "Bedoelde je ...?" for a query with fewer than WEINIG results offers a word that VAKER times
 # as many documents have, within the allowed typos of a word it typed.
 VAKER = 5
+# Related results (EmbeddedBackend.verwant) come from this many documents most like the best.
+VERWANT_GELEZEN = 100
+# "Like this" (EmbeddedBackend._lijkt_op) scores about this many documents at most.
+LIJKT_OP_RIJEN = 2_000
 COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
 COMMON_MIN = 100  # but a word in this many or fewer never is
 _SCORE = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # nosec B608
@@ -332,21 +336,29 @@ class EmbeddedBackend:
             voorkeur,
             ids,
         )
-        stems = query.stems
-        # What a result shows besides its title and snippet (type, areas, date) is read in
-        # the same query as the text: the areas are the document's gebied facet labels.
+        treffers = self._treffers(db, top, query.stems)
+        if aantal < WEINIG and not suggestie_words:
+            suggestie_words = self._betere_woorden(db, query)
+        suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
+        return Resultaat(aantal, treffers, facets.counts(matched, vraag), suggestie)
+
+    @staticmethod
+    def _treffers(db: sqlite3.Connection, ids: list[int], stems: set[str]) -> list[Treffer]:
+        """The documents `ids` as results, in that order, their snippets marking `stems`.
+        What a result shows besides its title and snippet (type, areas, date) is read in the
+        same query as the text: the areas are the document's gebied facet labels."""
         found = {
             doc: row
             for doc, *row in db.execute(
                 "SELECT id, key, type, type_label, title, url, summary, body, datum, gemeente,"  # nosec B608
                 " (SELECT group_concat(label, char(31)) FROM facets"
                 "  WHERE facets.doc = docs.id AND facets.name = 'gebied')"
-                f" FROM docs WHERE id IN ({_marks(top)})",
-                top,
+                f" FROM docs WHERE id IN ({_marks(ids)})",
+                ids,
             )
         }
         treffers = []
-        for doc in top:
+        for doc in ids:
             key, type_, label, title, url, summary, body, datum, gemeente, gebieden = found[doc]
             treffers.append(
                 Treffer(
@@ -362,10 +374,7 @@ class EmbeddedBackend:
                     ),
                 )
             )
-        if aantal < WEINIG and not suggestie_words:
-            suggestie_words = self._betere_woorden(db, query)
-        suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
-        return Resultaat(aantal, treffers, facets.counts(matched, vraag), suggestie)
+        return treffers
 
     def _voorkeur(self, db: sqlite3.Connection, match: str, clauses: Clauses) -> list[set[int]]:
         """For a query of several words, the matches that rank before the others, best first:
@@ -587,29 +596,11 @@ class EmbeddedBackend:
         ]
 
     def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]:
-        """More like this: the document's most distinctive terms (rare in the index, present
-        in its title and summary) as an any-of query; the document itself left out."""
+        """More like this (`_lijkt_op`); the document itself left out."""
         db = self._db()
-        row = db.execute(
-            "SELECT fts.title, fts.summary FROM fts JOIN docs ON docs.id = fts.rowid"
-            " WHERE docs.key = ?",
-            (key,),
-        ).fetchone()
-        if row is None:
+        match = self._lijkt_op(db, key)
+        if not match:
             return []
-        terms = list(dict.fromkeys(f"{row[0]} {row[1]}".split()))
-        if not terms:
-            return []
-        rarity = dict(
-            db.execute(
-                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(terms)})",  # nosec B608
-                terms,
-            ).fetchall()
-        )
-        best = sorted((t for t in terms if rarity.get(t, 0) > 1), key=lambda t: rarity[t])[:12]
-        if not best:
-            return []
-        match = " OR ".join(_fts_phrase((term,)) for term in best)
         rows = db.execute(
             f"SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?"  # nosec B608
             f" AND docs.key != ? AND docs.type = coalesce(?, docs.type)"
@@ -617,6 +608,55 @@ class EmbeddedBackend:
             (match, key, type, limit),
         ).fetchall()
         return [found for (found,) in rows]
+
+    def verwant(self, vraag: Vraag, key: str, uitsluiten: list[str], limit: int) -> list[Treffer]:
+        """The documents most like `key`'s (`_lijkt_op`) that `vraag`'s filters allow, not
+        `key`'s own nor those of `uitsluiten`. Of the VERWANT_GELEZEN most like it: filters
+        that leave none of those leave nothing, rather than a long read."""
+        db = self._db()
+        match = self._lijkt_op(db, key)
+        if not match:
+            return []
+        allowed = self._facet_bitmaps(db).filter(vraag.filters)
+        weg = {key, *uitsluiten}
+        ids = [
+            doc
+            for doc, found in db.execute(
+                f"SELECT docs.id, docs.key FROM fts JOIN docs ON docs.id = fts.rowid"  # nosec B608
+                f" WHERE fts MATCH ? ORDER BY bm25(fts, {WEIGHTS}), docs.datum DESC LIMIT ?",
+                (match, VERWANT_GELEZEN),
+            )
+            if found not in weg and (allowed is None or _has(allowed, doc))
+        ]
+        return self._treffers(db, ids[:limit], set())
+
+    def _lijkt_op(self, db: sqlite3.Connection, key: str) -> str:
+        """The FTS5 expression for "like this document": its most distinctive terms (rare in
+        the index, present in its title and summary), any of them; empty for a document
+        that is not indexed or has no such terms. Every document of the terms is scored, so
+        the rarest are kept while their documents add up to LIJKT_OP_RIJEN (at least one
+        term), and they are counted by `documenten`: at a million items, twelve terms of
+        thousands of documents each, counted exactly, took 0.9 s (p50; now 16 ms)."""
+        row = db.execute(
+            "SELECT fts.title, fts.summary FROM fts JOIN docs ON docs.id = fts.rowid"
+            " WHERE docs.key = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return ""
+        size = self._facet_bitmaps(db).size
+        rarity = {
+            term: documenten(db, _fts_phrase((term,)), size)
+            for term in dict.fromkeys(f"{row[0]} {row[1]}".split())
+        }
+        best: list[str] = []
+        rijen = 0
+        for term in sorted((t for t, n in rarity.items() if n > 1), key=rarity.__getitem__):
+            if len(best) == 12 or (best and rijen + rarity[term] > LIJKT_OP_RIJEN):
+                break
+            best.append(term)
+            rijen += rarity[term]
+        return " OR ".join(_fts_phrase((term,)) for term in best)
 
 
 # BM25 in SQLite reads every document of each word in the expression once (FTS5 counts them
@@ -657,10 +697,7 @@ class Scoring:
         """Each clause's documents: counted up to COUNTED, beyond that estimated from the id
         of the COUNTED-th (FTS5 returns them by id; `size` is past the highest id)."""
         for deel in self.delen:
-            aantal, laatste = db.execute(_FIRST, (deel, COUNTED + 1)).fetchone()
-            if aantal > COUNTED:
-                aantal = max(aantal, aantal * size // max(laatste, 1))
-            self.documents[deel] = aantal
+            self.documents[deel] = documenten(db, deel, size)
 
     def _idf_cost(self, expression: str) -> int:
         """What FTS5 reads for the idf of `expression`: each clause's documents, as often as
@@ -793,6 +830,17 @@ class Scoring:
             scored = {doc for doc, _ in found}
             found += [(doc, 0.0) for doc in docs if doc not in scored]
         return found
+
+
+def documenten(db: sqlite3.Connection, expression: str, size: int) -> int:
+    """How many documents match `expression`: counted up to COUNTED, beyond that estimated
+    from the id of the COUNTED-th (FTS5 returns them by id; `size` is past the highest id).
+    FTS5's vocabulary table counts exactly, by reading every document of the term: at a
+    million items 45 ms for fifteen words of which three were common."""
+    aantal, laatste = db.execute(_FIRST, (expression, COUNTED + 1)).fetchone()
+    if aantal > COUNTED:
+        aantal = max(aantal, aantal * size // max(laatste, 1))
+    return int(aantal)
 
 
 def _beste(rows: Iterable[Row], aantal: int) -> Iterator[Row]:

@@ -122,6 +122,7 @@ PAGE_TYPES = {
     "zoeken": Soort(),
     "zoeken_resultaten": Soort(),
     "zoeken_niets": Soort(),
+    "zoeken_verwant": Soort(),
     "proces": Soort(),
     "inbreng_geven": Soort(),
     "inbreng_geven_fout": Soort(status=400, klik="Verstuur je inbreng"),
@@ -268,6 +269,8 @@ def site(gebieden_index, roles, settings) -> dict:
         "zoeken": "/zoeken/",
         "zoeken_resultaten": "/zoeken/?q=praktijkvoorbeeld&thema=veiligheid",
         "zoeken_niets": "/zoeken/?q=schuldhulpverlening+xyzzy",
+        # Two results, and below them the items like the first ("Misschien ook interessant").
+        "zoeken_verwant": "/zoeken/?q=kenniskamer",
         "profiel": "/account/profiel/",
         "privacy": "/privacy/",
         "toegankelijkheid": "/toegankelijkheid/",

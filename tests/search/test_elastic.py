@@ -278,3 +278,38 @@ def test_a_query_that_matches_but_not_the_chosen_filters_is_not_retried(monkeypa
     result = backend.search(Vraag("eenzaamheid ouderen", filters={"thema": ["wonen"]}))
 
     assert result.count == 0 and len(verzoeken) == 1
+
+
+def test_a_query_that_finds_little_asks_for_items_like_its_best_hit(monkeypatch, settings):
+    from search import services
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    backend = services.elastic()
+    verzoeken = []
+    verwant = {
+        **HANDREIKING,
+        "key": "publicatie:8",
+        "title": "Eenzaamheid in cijfers",
+        "summary": "Cijfers <per> wijk.",
+    }
+
+    def search(**request):
+        verzoeken.append(request["body"])
+        return antwoord([HANDREIKING] if len(verzoeken) == 1 else [verwant])
+
+    monkeypatch.setattr(backend.client, "search", search)
+
+    result = services.zoeken(Vraag("eenzaamheid", filters={"thema": ["jeugd"]}))
+
+    assert [t.title for t in result.verwant] == ["Eenzaamheid in cijfers"]
+    # Nothing to highlight: the summary's start, escaped, as the embedded backend shows it.
+    assert result.verwant[0].snippet == "Cijfers &lt;per&gt; wijk."
+    assert result.count == 1
+    vraag = verzoeken[1]["query"]["bool"]
+    assert vraag["must"][0]["more_like_this"]["like"] == [
+        {"_index": "wijkwijzer", "_id": "publicatie:7"}
+    ]
+    assert vraag["filter"] == [{"terms": {"thema": ["jeugd"]}}]
+    assert vraag["must_not"] == [{"ids": {"values": ["publicatie:7"]}}]
+    # The page fills up to ten with them.
+    assert verzoeken[1]["size"] == 9

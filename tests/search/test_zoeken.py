@@ -193,7 +193,7 @@ def test_title_weighs_more_than_body_and_newer_wins_ties(client, home):
 
 def test_api_contract_with_facets_that_follow_the_query(client, corpus):
     data = client.get("/api/zoeken/", {"q": "bewoners"}).json()
-    assert set(data) == {"count", "next", "previous", "results", "facets"}
+    assert set(data) == {"count", "next", "previous", "results", "facets", "verwant"}
     assert set(data["facets"]) == {"thema", "gebied", "type", "actielijn"}
     assert data["count"] == sum(f["count"] for f in data["facets"]["type"])
     assert set(data["results"][0]) == {"title", "url", "type", "snippet"}
@@ -211,6 +211,48 @@ def test_api_contract_with_facets_that_follow_the_query(client, corpus):
     assert both["count"] == 1
     assert both["facets"]["actielijn"][0]["value"] == "3"
     assert client.get("/api/zoeken/", {"q": "bewoners", "thema": "jeugd"}).json()["count"] == 0
+
+
+def test_a_query_that_finds_little_shows_items_like_its_best_result_apart(client, home):
+    gevonden = PraktijkvoorbeeldPageFactory(
+        title="Poolse werknemers wonen te krap in Oost",
+        samenvatting="Arbeidsmigranten in overvolle huizen: de gemeente controleert samen met"
+        " de woningcorporatie.",
+    )
+    lijkt_erop = PraktijkvoorbeeldPageFactory(
+        title="Huisvesting van arbeidsmigranten in overvolle huizen",
+        samenvatting="Controles en afspraken met uitzendbureaus.",
+    )
+    publicatie = PublicatiePageFactory(
+        title="Factsheet arbeidsmigranten",
+        samenvatting="Cijfers over overvolle huizen en controles.",
+    )
+    PraktijkvoorbeeldPageFactory(title="Speeltuin in West", samenvatting="Nieuwe toestellen.")
+    herbouwen()
+
+    data = client.get("/api/zoeken/", {"q": "Poolse werknemers"}).json()
+
+    # Not a result, and not counted: the related items are apart.
+    assert data["count"] == 1
+    assert [r["title"] for r in data["results"]] == [gevonden.title]
+    verwant = [r["title"] for r in data["verwant"]]
+    assert set(verwant) == {lijkt_erop.title, publicatie.title}
+    assert set(data["verwant"][0]) == {"title", "url", "type", "snippet"}
+    assert data["verwant"][0]["url"].startswith("http")
+    # They keep to the chosen filters, and fill the page up to per_pagina.
+    gefilterd = client.get("/api/zoeken/", {"q": "Poolse werknemers", "type": "praktijkvoorbeeld"})
+    assert [r["title"] for r in gefilterd.json()["verwant"]] == [lijkt_erop.title]
+    assert len(client.get("/api/zoeken/", {"q": "Poolse", "per_pagina": 2}).json()["verwant"]) == 1
+    # Only beside a first page that holds every result.
+    assert client.get("/api/zoeken/", {"q": "Poolse", "page": 2}).json()["verwant"] == []
+    assert client.get("/api/zoeken/", {"q": "Poolse", "per_pagina": 1}).json()["verwant"] == []
+    # Nothing found: nothing to be like.
+    assert client.get("/api/zoeken/", {"q": "zwembad"}).json()["verwant"] == []
+
+    pagina = client.get("/zoeken/", {"q": "Poolse werknemers"}).content.decode()
+    assert "Misschien ook interessant" in pagina
+    assert pagina.index(gevonden.title) < pagina.index("Misschien ook interessant")
+    assert pagina.index("Misschien ook interessant") < pagina.index(lijkt_erop.title)
 
 
 def test_api_pages_by_per_pagina_within_one_to_fifty_with_absolute_urls(client, home):
