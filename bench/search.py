@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from search.analysis import analyze, stem, words  # noqa: E402
-from search.backends.base import Document, Vraag, verwant_ruimte  # noqa: E402
+from search.backends.base import Document, Vraag  # noqa: E402
 from search.backends.embedded import (  # noqa: E402
     TYPO_MIN_LENGTH,
     WEIGHTS,
@@ -290,12 +290,7 @@ class Reference:
 
 
 def ours_result(backend: EmbeddedBackend, vraag: Vraag, query: Query) -> dict:
-    """What the site does for a search: the results, and the related items beside them when
-    the page has room (search.services.zoeken)."""
     result = backend.search(vraag, query)
-    if ruimte := verwant_ruimte(vraag, result):
-        keys = [treffer.key for treffer in result.treffers]
-        backend.verwant(vraag, keys[0], keys, ruimte)
     # A chosen value the query no longer finds stays listed at 0 (to untick); the reference
     # only lists what it counts.
     facetten = {

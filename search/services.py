@@ -18,7 +18,7 @@ from django.db.models import Model
 from elasticsearch import ApiError, TransportError
 
 from search.analysis import DATA, synoniemkaart
-from search.backends.base import Resultaat, Treffer, Vraag, verwant_ruimte
+from search.backends.base import Resultaat, Vraag
 from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
 from search.models import Indexachterstand, Synoniem
@@ -86,29 +86,11 @@ def synoniemen() -> list[list[str]]:
 
 
 def zoeken(vraag: Vraag) -> Resultaat:
-    """The results for `vraag`; when they fit on its first page with room to spare, up to a
-    page (at most VERWANT_TOT) filled with items like the best result, apart from them. A
-    query that finds little is often worded unlike the items that answer it ("Poolse
-    werknemers" for items about arbeidsmigranten), and the best result's own distinctive
-    words reach those (on the relevance bench's development half, nDCG@10 of the page
-    0.817 -> 0.842; docs/search.md)."""
     result, terugval = _answer(
         lambda es: es.search(vraag),
         lambda: embedded().search(vraag, parse(vraag.tekst, synoniemen())),
     )
     result.terugval = terugval
-    if ruimte := verwant_ruimte(vraag, result):
-        keys = [treffer.key for treffer in result.treffers]
-
-        def lokaal() -> list[Treffer]:
-            return embedded().verwant(vraag, keys[0], keys, ruimte)
-
-        # After a fallback Elasticsearch is not asked again (another timeout).
-        result.verwant = (
-            lokaal()
-            if terugval
-            else _answer(lambda es: es.verwant(vraag, keys[0], keys, ruimte), lokaal)[0]
-        )
     return result
 
 

@@ -78,8 +78,8 @@ class Resultaat:
     facetten: dict[str, list[FacetWaarde]]
     suggestie: str = ""  # "Bedoelde je ...?" when the text has likely typos
     terugval: bool = False  # answered by the embedded backend because the primary failed
-    # Items like the best result, for a query that finds less than a page: shown apart from
-    # the results and not counted (search.services.zoeken).
+    # Items like the best result or with some of the query's words, when the results leave
+    # room on the page (verwant_ruimte): shown apart from them and not counted.
     verwant: list[Treffer] = field(default_factory=list)
 
 
@@ -95,11 +95,6 @@ class Backend(Protocol):
     def suggest(self, prefix: str, limit: int = 8) -> list[dict[str, str]]: ...
 
     def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]: ...
-
-    def verwant(self, vraag: Vraag, key: str, uitsluiten: list[str], limit: int) -> list[Treffer]:
-        """Up to `limit` documents like `key`'s that `vraag`'s filters allow, not those of
-        `uitsluiten`, as results to show."""
-        ...
 
 
 def gebieden_van(labels: list[str], gemeente: str) -> list[str]:

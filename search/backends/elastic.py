@@ -39,6 +39,7 @@ from search.backends.base import (
     Treffer,
     Vraag,
     gebieden_van,
+    verwant_ruimte,
 )
 from search.backends.snippets import snippet
 from search.query import POSTCODE, QUOTED, Query
@@ -316,7 +317,12 @@ class ElasticBackend:
         aantal = response.hits.total.value  # type: ignore[attr-defined]  # the DSL types hits as a list
         if aantal >= WEINIG or suggestie == QUOTED.sub(" ", vraag.tekst).strip():
             suggestie = ""
-        return Resultaat(aantal, treffers, facetten, suggestie)
+        resultaat = Resultaat(aantal, treffers, facetten, suggestie)
+        if ruimte := verwant_ruimte(vraag, resultaat):
+            keys = [treffer.key for treffer in treffers]
+            verwant = build_verwant(vraag, keys, ruimte, self.alias).using(self.client)
+            resultaat.verwant = [_treffer(hit) for hit in verwant.execute()]
+        return resultaat
 
     def suggest(self, prefix: str, limit: int = 8) -> list[dict[str, str]]:
         search = (
@@ -347,10 +353,6 @@ class ElasticBackend:
         response = search.source(["key"])[:limit].using(self.client).execute()
         return [hit.key for hit in response]
 
-    def verwant(self, vraag: Vraag, key: str, uitsluiten: list[str], limit: int) -> list[Treffer]:
-        response = build_verwant(vraag, key, uitsluiten, limit, self.alias).using(self.client)
-        return [_treffer(hit) for hit in response.execute()]
-
 
 def lijkt_op(key: str, index: str) -> dsl.Query:
     """More like the document `key` (which it leaves out itself)."""
@@ -363,14 +365,22 @@ def lijkt_op(key: str, index: str) -> dsl.Query:
     )
 
 
-def build_verwant(
-    vraag: Vraag, key: str, uitsluiten: list[str], limit: int, index: str = "wijkwijzer"
-) -> Search:
-    """The request for the documents most like `key`'s that `vraag`'s filters allow, not
-    those of `uitsluiten` (EmbeddedBackend.verwant)."""
+def build_verwant(vraag: Vraag, keys: list[str], limit: int, index: str = "wijkwijzer") -> Search:
+    """The request for the related items beside the results `keys` (every result, best
+    first): like the best one or with any of the query's words, that `vraag`'s filters allow
+    (EmbeddedBackend._verwant)."""
     filters = [Q("terms", **{name: values}) for name, values in vraag.filters.items() if values]
+    should = [lijkt_op(keys[0], index)]
+    if text := POSTCODE.sub(r"\1", QUOTED.sub(" ", vraag.tekst)).strip():
+        should.append(
+            Q("multi_match", query=text, fields=FIELDS, fuzziness="AUTO:5,8", prefix_length=1)
+        )
     query = Q(
-        "bool", must=[lijkt_op(key, index)], filter=filters, must_not=[Q("ids", values=uitsluiten)]
+        "bool",
+        should=should,
+        minimum_should_match=1,
+        filter=filters,
+        must_not=[Q("ids", values=keys)],
     )
     return Search(index=index).query(query).source([*SOURCE])[:limit]
 

@@ -37,6 +37,7 @@ from search.backends.base import (
     Treffer,
     Vraag,
     gebieden_van,
+    verwant_ruimte,
 )
 from search.backends.bitmaps import FacetBitmaps
 from search.backends.snippets import snippet
@@ -340,7 +341,10 @@ class EmbeddedBackend:
         if aantal < WEINIG and not suggestie_words:
             suggestie_words = self._betere_woorden(db, query)
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
-        return Resultaat(aantal, treffers, facets.counts(matched, vraag), suggestie)
+        resultaat = Resultaat(aantal, treffers, facets.counts(matched, vraag), suggestie)
+        if ruimte := verwant_ruimte(vraag, resultaat):
+            resultaat.verwant = self._verwant(db, top, teksten, facets, allowed, ruimte)
+        return resultaat
 
     @staticmethod
     def _treffers(db: sqlite3.Connection, ids: list[int], stems: set[str]) -> list[Treffer]:
@@ -609,29 +613,38 @@ class EmbeddedBackend:
         ).fetchall()
         return [found for (found,) in rows]
 
-    def verwant(self, vraag: Vraag, key: str, uitsluiten: list[str], limit: int) -> list[Treffer]:
-        """The documents most like `key`'s (`_lijkt_op`) that `vraag`'s filters allow, not
-        `key`'s own nor those of `uitsluiten`. Of the VERWANT_GELEZEN most like it: filters
-        that leave none of those leave nothing, rather than a long read."""
-        db = self._db()
-        match = self._lijkt_op(db, key)
-        if not match:
+    def _verwant(
+        self,
+        db: sqlite3.Connection,
+        top: list[int],
+        teksten: list[str],
+        facets: FacetBitmaps,
+        allowed: bytes | None,
+        limit: int,
+    ) -> list[Treffer]:
+        """Up to `limit` documents that `allowed` allows beside the results `top` (every
+        result): those most like the best result (`_lijkt_op`) or with any of the query's
+        clauses `teksten`, best BM25 score first, as pseudo-relevance feedback expands a
+        query (RM3 keeps the query's own words beside the feedback's). A clause with more
+        documents than LIJKT_OP_RIJEN is left out (scoring them would cost more than the
+        search). Of the VERWANT_GELEZEN best: filters that allow none of those leave
+        nothing, rather than a long read."""
+        key = db.execute("SELECT key FROM docs WHERE id = ?", (top[0],)).fetchone()[0]
+        delen = [
+            deel
+            for deel in [self._lijkt_op(db, key), *teksten]
+            if deel and documenten(db, deel, facets.size, tot=LIJKT_OP_RIJEN) <= LIJKT_OP_RIJEN
+        ]
+        if not delen:
             return []
-        facets = self._facet_bitmaps(db)
-        allowed = facets.filter(vraag.filters)
-        keys = [key, *uitsluiten]
-        weg = {
-            doc
-            for (doc,) in db.execute(
-                f"SELECT id FROM docs WHERE key IN ({_marks(keys)})",  # nosec B608
-                keys,
-            )
-        }
+        weg = set(top)
         # Scores only; ties go to the newest by the facet bitmaps' dates, not by joining the
         # documents' table for every match (twice the time at a million items).
         rows = [
             (doc, score)
-            for doc, score in Scoring._best(db, match, VERWANT_GELEZEN)
+            for doc, score in Scoring._best(
+                db, " OR ".join(f"({deel})" for deel in delen), VERWANT_GELEZEN
+            )
             if doc not in weg and (allowed is None or _has(allowed, doc))
         ]
         rows.sort(key=lambda row: (row[1], -facets.datum.get(row[0], 0)))

@@ -269,7 +269,7 @@ def site(gebieden_index, roles, settings) -> dict:
         "zoeken": "/zoeken/",
         "zoeken_resultaten": "/zoeken/?q=praktijkvoorbeeld&thema=veiligheid",
         "zoeken_niets": "/zoeken/?q=schuldhulpverlening+xyzzy",
-        # Two results, and below them the items like the first ("Misschien ook interessant").
+        # Two results, and below them related items ("Misschien ook interessant").
         "zoeken_verwant": "/zoeken/?q=kenniskamer",
         "profiel": "/account/profiel/",
         "privacy": "/privacy/",

@@ -229,7 +229,7 @@ def test_a_response_gives_disjunctive_counts_and_each_hits_type_area_and_date(mo
     sent = {}
 
     def search(**request):
-        sent.update(request)
+        sent.setdefault("body", request["body"])  # the search (then the related items)
         return antwoord([HANDREIKING])
 
     monkeypatch.setattr(backend.client, "search", search)
@@ -249,6 +249,8 @@ def test_when_not_even_the_minimum_matches_any_word_may(monkeypatch):
     minimums = []
 
     def search(**request):
+        if "must" not in request["body"]["query"]["bool"]:
+            return antwoord([])  # the related items beside what was found
         woorden = request["body"]["query"]["bool"]["must"][0]["multi_match"]
         minimums.append(woorden["minimum_should_match"])
         return antwoord([HANDREIKING] if woorden["minimum_should_match"] == "1" else [])
@@ -306,9 +308,12 @@ def test_a_query_that_finds_little_asks_for_items_like_its_best_hit(monkeypatch,
     assert result.verwant[0].snippet == "Cijfers &lt;per&gt; wijk."
     assert result.count == 1
     vraag = verzoeken[1]["query"]["bool"]
-    assert vraag["must"][0]["more_like_this"]["like"] == [
+    # Like the best result, or with any of the query's words.
+    assert vraag["should"][0]["more_like_this"]["like"] == [
         {"_index": "wijkwijzer", "_id": "publicatie:7"}
     ]
+    assert vraag["should"][1]["multi_match"]["query"] == "eenzaamheid"
+    assert vraag["minimum_should_match"] == 1
     assert vraag["filter"] == [{"terms": {"thema": ["jeugd"]}}]
     assert vraag["must_not"] == [{"ids": {"values": ["publicatie:7"]}}]
     # The page fills up to ten with them.
