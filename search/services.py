@@ -2,14 +2,15 @@
 answers searches, from Elasticsearch when configured and otherwise (or when Elasticsearch
 fails) from the embedded backend, which is always kept up to date."""
 
-import fcntl
 import logging
+import os
 import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
@@ -226,19 +227,32 @@ def achterstand_wegwerken(seconden: float) -> int | None:
 def alleen_deze_run() -> Iterator[bool]:
     """True for one process at a time on this server: a run that outlives its minute (a slow
     block) would otherwise race the next one, both indexing the same queued documents and
-    one overwriting the other's newer version. A lock file, not a row lock, because SQLite
-    has none and the queue belongs to this server's embedded index anyway."""
-    pad = settings.SEARCH_EMBEDDED_PATH.with_name(settings.SEARCH_EMBEDDED_PATH.name + ".lock")
-    with open(pad, "a") as slot:
-        try:
-            fcntl.flock(slot, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(slot, fcntl.LOCK_UN)
+    one overwriting the other's newer version (a visitor's write still retries failed
+    writes meanwhile, as before). A lock file beside the index, not a row lock, because
+    SQLite has none and the queue belongs to this server's embedded index anyway. Opened
+    for reading, so a file left by another user (a manual run as root) still locks; when
+    it cannot be opened at all, the run goes ahead unlocked rather than never."""
+    import fcntl  # POSIX only; imported here so the rest of the module imports anywhere
+
+    index = Path(settings.SEARCH_EMBEDDED_PATH)
+    pad = index.with_name(index.name + ".lock")
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        slot = os.open(pad, os.O_RDONLY | os.O_CREAT, 0o664)
+    except OSError:
+        logger.warning("Geen slot op %s; de achterstand wordt zonder verwerkt", pad)
+        yield True
+        return
+    try:
+        fcntl.flock(slot, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(slot)
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        os.close(slot)  # releases the lock
 
 
 def _delete(keys: list[str]) -> None:

@@ -8,11 +8,12 @@ synonyms (a synonyms set, so changes apply without reindexing). Rebuilds go to a
 behind the alias, swapped when complete."""
 
 import datetime
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
 
-from elasticsearch import Elasticsearch, helpers
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch.dsl import Search
 from elasticsearch.dsl import query as dsl
 from elasticsearch.dsl.query import Q
@@ -43,6 +44,8 @@ from search.backends.base import (
 )
 from search.backends.snippets import snippet
 from search.query import POSTCODE, QUOTED, Query
+
+logger = logging.getLogger(__name__)
 
 SYNONYMS_SET = "wijkwijzer-synoniemen"
 FIELDS = ["title^10", "summary^4", "labels^2", "body"]
@@ -321,7 +324,11 @@ class ElasticBackend:
         if ruimte := verwant_ruimte(vraag, resultaat):
             keys = [treffer.key for treffer in treffers]
             verwant = build_verwant(vraag, keys, ruimte, self.alias).using(self.client)
-            resultaat.verwant = [_treffer(hit) for hit in verwant.execute()]
+            # The results stand without them: a failure here costs the related items only.
+            try:
+                resultaat.verwant = [_treffer(hit) for hit in verwant.execute()]
+            except (ApiError, TransportError):
+                logger.exception("Elasticsearch gaf geen verwante resultaten")
         return resultaat
 
     def suggest(self, prefix: str, limit: int = 8) -> list[dict[str, str]]:
@@ -371,6 +378,10 @@ def build_verwant(vraag: Vraag, keys: list[str], limit: int, index: str = "wijkw
     (EmbeddedBackend._verwant)."""
     filters = [Q("terms", **{name: values}) for name, values in vraag.filters.items() if values]
     should = [lijkt_op(keys[0], index)]
+    should += [
+        Q("multi_match", query=phrase, type="phrase", fields=FIELDS)
+        for phrase in QUOTED.findall(vraag.tekst)
+    ]
     if text := POSTCODE.sub(r"\1", QUOTED.sub(" ", vraag.tekst)).strip():
         should.append(
             Q("multi_match", query=text, fields=FIELDS, fuzziness="AUTO:5,8", prefix_length=1)
@@ -382,7 +393,12 @@ def build_verwant(vraag: Vraag, keys: list[str], limit: int, index: str = "wijkw
         filter=filters,
         must_not=[Q("ids", values=keys)],
     )
-    return Search(index=index).query(query).source([*SOURCE])[:limit]
+    return (
+        Search(index=index)
+        .query(query)
+        .sort("_score", {"datum": {"order": "desc", "missing": "_last"}})
+        .source([*SOURCE])[:limit]
+    )
 
 
 def _treffer(hit: Any) -> Treffer:

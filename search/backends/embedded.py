@@ -83,9 +83,8 @@ TIE_MARGIN = 20
 # "Bedoelde je ...?" for a query with fewer than WEINIG results offers a word that VAKER times
 # as many documents have, within the allowed typos of a word it typed.
 VAKER = 5
-# Related results (EmbeddedBackend.verwant) come from this many documents most like the best.
-VERWANT_GELEZEN = 100
-# "Like this" (EmbeddedBackend._lijkt_op) scores about this many documents at most.
+# "Like this" (EmbeddedBackend._lijkt_op) and the related items' query words (_verwant) score
+# about this many documents.
 LIJKT_OP_RIJEN = 1_000
 COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
 COMMON_MIN = 100  # but a word in this many or fewer never is
@@ -362,7 +361,8 @@ class EmbeddedBackend:
             )
         }
         treffers = []
-        for doc in ids:
+        # A document deleted since its id was read is left out.
+        for doc in (doc for doc in ids if doc in found):
             key, type_, label, title, url, summary, body, datum, gemeente, gebieden = found[doc]
             treffers.append(
                 Treffer(
@@ -371,7 +371,9 @@ class EmbeddedBackend:
                     label,
                     title,
                     url,
-                    snippet(f"{summary}\n{body}", stems),
+                    # With no words to mark (related items) the summary's start, which is
+                    # what Elasticsearch shows for them too.
+                    snippet(f"{summary}\n{body}" if stems else summary, stems),
                     datum=datetime.date.fromisoformat(datum) if datum else None,
                     gebieden=gebieden_van(
                         gebieden.split(GEBIED_SEPARATOR) if gebieden else [], gemeente
@@ -600,18 +602,19 @@ class EmbeddedBackend:
         ]
 
     def related(self, key: str, limit: int = 4, type: str | None = None) -> list[str]:
-        """More like this (`_lijkt_op`); the document itself left out."""
+        """More like this (`_lijkt_op`), of `type` when given; the document itself left out."""
         db = self._db()
+        row = db.execute("SELECT id FROM docs WHERE key = ?", (key,)).fetchone()
         match = self._lijkt_op(db, key)
-        if not match:
+        if row is None or not match:
             return []
-        rows = db.execute(
-            f"SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?"  # nosec B608
-            f" AND docs.key != ? AND docs.type = coalesce(?, docs.type)"
-            f" ORDER BY bm25(fts, {WEIGHTS}), docs.datum DESC LIMIT ?",
-            (match, key, type, limit),
-        ).fetchall()
-        return [found for (found,) in rows]
+        facets = self._facet_bitmaps(db)
+        allowed = facets.filter({"type": [type]} if type else {})
+        ids = _meest_als(db, match, {row[0]}, facets, allowed, limit)
+        keys = dict(
+            db.execute(f"SELECT id, key FROM docs WHERE id IN ({_marks(ids)})", ids).fetchall()  # nosec B608
+        )
+        return [keys[doc] for doc in ids if doc in keys]
 
     def _verwant(
         self,
@@ -624,39 +627,32 @@ class EmbeddedBackend:
     ) -> list[Treffer]:
         """Up to `limit` documents that `allowed` allows beside the results `top` (every
         result): those most like the best result (`_lijkt_op`) or with any of the query's
-        clauses `teksten`, best BM25 score first, as pseudo-relevance feedback expands a
-        query (RM3 keeps the query's own words beside the feedback's). A clause with more
-        documents than LIJKT_OP_RIJEN is left out (scoring them would cost more than the
-        search). Of the VERWANT_GELEZEN best: filters that allow none of those leave
-        nothing, rather than a long read."""
-        key = db.execute("SELECT key FROM docs WHERE id = ?", (top[0],)).fetchone()[0]
-        delen = [
-            deel
-            for deel in [self._lijkt_op(db, key), *teksten]
-            if deel and documenten(db, deel, facets.size, tot=LIJKT_OP_RIJEN) <= LIJKT_OP_RIJEN
+        clauses `teksten`, best BM25 score first and the newest of equal scores, as
+        pseudo-relevance feedback expands a query (RM3 keeps the query's own words beside
+        the feedback's). A clause in more than LIJKT_OP_RIJEN documents is left out: scoring
+        them would cost more than the search."""
+        row = db.execute("SELECT key FROM docs WHERE id = ?", (top[0],)).fetchone()
+        if row is None:  # deleted since the search read it
+            return []
+        woorden = [
+            tekst
+            for tekst in teksten
+            if documenten(db, tekst, facets.size, tot=LIJKT_OP_RIJEN) <= LIJKT_OP_RIJEN
         ]
+        delen = [deel for deel in [self._lijkt_op(db, row[0]), *woorden] if deel]
         if not delen:
             return []
-        weg = set(top)
-        # Scores only; ties go to the newest by the facet bitmaps' dates, not by joining the
-        # documents' table for every match (twice the time at a million items).
-        rows = [
-            (doc, score)
-            for doc, score in Scoring._best(
-                db, " OR ".join(f"({deel})" for deel in delen), VERWANT_GELEZEN
-            )
-            if doc not in weg and (allowed is None or _has(allowed, doc))
-        ]
-        rows.sort(key=lambda row: (row[1], -facets.datum.get(row[0], 0)))
-        return self._treffers(db, [doc for doc, _ in rows[:limit]], set())
+        match = " OR ".join(f"({deel})" for deel in delen)
+        return self._treffers(db, _meest_als(db, match, set(top), facets, allowed, limit), set())
 
     def _lijkt_op(self, db: sqlite3.Connection, key: str) -> str:
         """The FTS5 expression for "like this document": its most distinctive terms (rare in
         the index, present in its title and summary), any of them; empty for a document
         that is not indexed or has no such terms. Every document of the terms is scored, so
-        the rarest are kept while their documents add up to LIJKT_OP_RIJEN (at least one
-        term), and they are counted by `documenten`: at a million items, twelve terms of
-        thousands of documents each, counted exactly, took 0.9 s (p50; now 16 ms)."""
+        the rarest are kept while their documents add up to LIJKT_OP_RIJEN, and the rarest
+        alone when it has up to SCORE_ROWS; they are counted by `documenten`: at a million
+        items twelve terms of thousands of documents each, counted exactly by FTS5's
+        vocabulary table, took 0.9 s (docs/search.md has today's figure)."""
         row = db.execute(
             "SELECT fts.title, fts.summary FROM fts JOIN docs ON docs.id = fts.rowid"
             " WHERE docs.key = ?",
@@ -672,11 +668,15 @@ class EmbeddedBackend:
         best: list[str] = []
         rijen = 0
         for term in sorted((t for t, n in rarity.items() if n > 1), key=rarity.__getitem__):
-            if len(best) == 12 or (best and rijen + rarity[term] > LIJKT_OP_RIJEN):
+            if len(best) == 12 or rijen + rarity[term] > (LIJKT_OP_RIJEN if best else SCORE_ROWS):
                 break
             best.append(term)
             rijen += rarity[term]
-        return " OR ".join(_fts_phrase((term,)) for term in best)
+        if not best:
+            return ""
+        # In the text, as Elasticsearch's more_like_this fields: not the labels (a theme
+        # "Wonen" is not like the verb in a summary).
+        return "{title summary body} : (" + " OR ".join(_fts_phrase((t,)) for t in best) + ")"
 
 
 # BM25 in SQLite reads every document of each word in the expression once (FTS5 counts them
@@ -850,6 +850,33 @@ class Scoring:
             scored = {doc for doc, _ in found}
             found += [(doc, 0.0) for doc in docs if doc not in scored]
         return found
+
+
+def _meest_als(
+    db: sqlite3.Connection,
+    match: str,
+    weg: set[int],
+    facets: FacetBitmaps,
+    allowed: bytes | None,
+    limit: int,
+) -> list[int]:
+    """The best `limit` matches of `match` that `allowed` allows (None: all), not those of
+    `weg`: best BM25 score first, the newest of equal scores. SQLite scores and sorts every
+    match either way, so `allowed` is applied while reading them in order rather than to a
+    fixed number of the best; the dates come from the facet bitmaps, not from joining the
+    documents' table for every match (twice the time at a million items)."""
+    rows = list(
+        _beste(
+            (
+                (doc, score)
+                for doc, score in db.execute(f"{_SCORE} ORDER BY score", (match,))
+                if doc not in weg and (allowed is None or _has(allowed, doc))
+            ),
+            limit,
+        )
+    )
+    rows.sort(key=lambda row: (row[1], -facets.datum.get(row[0], 0)))
+    return [doc for doc, _ in rows[:limit]]
 
 
 def documenten(db: sqlite3.Connection, expression: str, size: int, tot: int = COUNTED) -> int:

@@ -11,6 +11,7 @@ import pytest
 from search.analysis import PARTS
 from search.backends.base import NABIJ, Document, Vraag
 from search.backends.elastic import (
+    FIELDS,
     MINIMUM_SHOULD_MATCH,
     ElasticBackend,
     build_search,
@@ -318,3 +319,33 @@ def test_a_query_that_finds_little_asks_for_items_like_its_best_hit(monkeypatch,
     assert vraag["must_not"] == [{"ids": {"values": ["publicatie:7"]}}]
     # The page fills up to ten with them.
     assert verzoeken[1]["size"] == 9
+
+
+def test_when_the_related_items_fail_the_results_still_stand(monkeypatch, settings, caplog):
+    from elasticsearch import ConnectionError as Onbereikbaar
+
+    from search import services
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    backend = services.elastic()
+    verzoeken = []
+
+    def search(**request):
+        verzoeken.append(request["body"])
+        if len(verzoeken) > 1:
+            raise Onbereikbaar("verbinding verbroken")
+        return antwoord([HANDREIKING])
+
+    monkeypatch.setattr(backend.client, "search", search)
+
+    with caplog.at_level(logging.ERROR, logger="search.backends.elastic"):
+        result = services.zoeken(Vraag('"een handreiking" eenzaamheid'))
+
+    assert [t.title for t in result.treffers] == ["Eenzaamheid, een handreiking"]
+    assert (result.verwant, result.terugval) == ([], False)
+    assert "geen verwante resultaten" in caplog.text
+    # The quoted phrase counts for the related items too, as in the embedded backend.
+    should = verzoeken[1]["query"]["bool"]["should"]
+    assert {
+        "multi_match": {"query": "een handreiking", "type": "phrase", "fields": FIELDS}
+    } in should

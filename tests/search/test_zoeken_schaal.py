@@ -199,3 +199,57 @@ def test_equal_scores_go_to_the_newest_on_every_page_without_repeats(tmp_path, f
     ]
     assert gezien == sorted(gezien, reverse=True)
     assert len(set(gezien)) == 40
+
+
+def document(key: str, title: str, summary: str, type: str = "praktijkvoorbeeld") -> Document:
+    return Document(
+        key=key,
+        type=type,
+        type_label=type.capitalize(),
+        title=title,
+        summary=summary,
+        body="Zo pakten we het aan.",
+        url=f"/{key}/",
+        datum=datetime.date(2025, 1, 1),
+        facetten={"type": [(type, type.capitalize())]},
+    )
+
+
+def test_related_items_keep_to_a_filter_however_many_others_are_more_alike(tmp_path):
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [
+            document("beste", "Poolse aanpak", "Speeltuinonderhoud"),
+            *(
+                document(f"pub-{i}", "Speeltuinonderhoud", "Speeltuinonderhoud.", "publicatie")
+                for i in range(150)
+            ),
+            *(document(f"pv-{i}", f"Buurtwerk {i}", "Ook speeltuinonderhoud.") for i in range(5)),
+        ]
+    )
+
+    def verwant(**filters: list[str]) -> set[str]:
+        resultaat = backend.search(Vraag("Poolse", filters=filters), parse("Poolse"))
+        return {treffer.key for treffer in resultaat.verwant}
+
+    assert verwant(type=["praktijkvoorbeeld"]) == {f"pv-{i}" for i in range(5)}
+    assert len(verwant()) == 9
+
+
+def test_related_items_are_like_the_best_result_also_when_its_rarest_word_is_common(tmp_path):
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [
+            document("beste", "Poolse werknemers in het buurthuis", "Een avond"),
+            document("zo", "Arbeidsmigranten in het buurthuis", "Een middag"),
+            *(document(f"n-{i}", "Wijkaanpak", "Het buurthuis") for i in range(1_200)),
+        ]
+    )
+
+    resultaat = backend.search(Vraag("Poolse"), parse("Poolse"))
+
+    assert "zo" in {treffer.key for treffer in resultaat.verwant}
+    # Nothing to mark: the summary's start, not run on into the body.
+    assert {treffer.snippet for treffer in resultaat.verwant if treffer.key == "zo"} == {
+        "Een middag"
+    }
