@@ -253,3 +253,34 @@ def test_related_items_are_like_the_best_result_also_when_its_rarest_word_is_com
     assert {treffer.snippet for treffer in resultaat.verwant if treffer.key == "zo"} == {
         "Een middag"
     }
+
+
+def test_related_items_are_alike_in_their_text_not_in_their_labels(tmp_path):
+    backend = EmbeddedBackend(tmp_path / "index")
+    thema = document("thema", "Speeltuin", "Nieuwe toestellen")
+    thema.facetten["thema"] = [("wonen", "Wonen")]
+    backend.rebuild(
+        [
+            document("beste", "Poolse werknemers", "Zo wonen ze"),
+            document("tekst", "Krap wonen", "Overvolle huizen"),
+            thema,
+        ]
+    )
+
+    resultaat = backend.search(Vraag("Poolse"), parse("Poolse"))
+
+    assert [treffer.key for treffer in resultaat.verwant] == ["tekst"]
+
+
+def test_a_document_deleted_after_its_id_was_read_is_left_out_of_the_results(tmp_path):
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [document("blijft", "Buurthuis", "Open"), document("weg", "Buurthuis", "Dicht")]
+    )
+    db = backend._db()
+    ids = dict(db.execute("SELECT key, id FROM docs"))
+    backend.delete(["weg"])
+
+    treffers = backend._treffers(db, [ids["weg"], ids["blijft"]], set())
+
+    assert [treffer.key for treffer in treffers] == ["blijft"]
