@@ -27,10 +27,13 @@ def proces(page: ParticipatieprocesPage) -> dict:
 
 
 def inbreng(item: Inbreng) -> dict:
+    # The kind (Idee, Vraag, ...) is in the body, not the summary: a summary of one word
+    # that every idea shares made ideas "like" each other to the search's more-like-this
+    # (search.backends.embedded._lijkt_op takes an item's title and summary).
     return {
         "title": item.titel,
-        "summary": item.get_soort_display(),
-        "body": " ".join([plain(item.tekst), item.plek, plain(item.antwoord)]),
+        "summary": plain(item.tekst),
+        "body": " ".join([item.get_soort_display(), item.plek, plain(item.antwoord)]),
         "url": item.url,
         "datum": (item.gepubliceerd_op or item.aangemaakt_op).date(),
         "thema": [(item.thema.slug, item.thema.label)] if item.thema else [],
