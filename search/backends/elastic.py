@@ -50,6 +50,8 @@ logger = logging.getLogger(__name__)
 SYNONYMS_SET = "wijkwijzer-synoniemen"
 FIELDS = ["title^10", "summary^4", "labels^2", "body"]
 SEPARATOR = "\x1f"  # between a facet value and its label in the facet keyword fields
+# Best score first, the newest of equal scores (as the embedded backend ranks ties).
+NIEUWSTE_EERST = ("_score", {"datum": {"order": "desc", "missing": "_last"}})
 # How many of a query's words must match: all of up to two, all but one of three to five,
 # three quarters of more (search.backends.embedded.minimum_should_match does the same).
 MINIMUM_SHOULD_MATCH = "2<-1 5<75%"
@@ -198,14 +200,11 @@ def build_search(
     every word, and with the words close together, score higher; quoted parts as phrases,
     chosen facet values as a post filter, each facet counted without its own chosen values,
     highlighted snippets, best score first and the newest of equal scores."""
-    text = POSTCODE.sub(r"\1", QUOTED.sub(" ", vraag.tekst)).strip()
-    must = [
-        Q("multi_match", query=phrase, type="phrase", fields=FIELDS)
-        for phrase in QUOTED.findall(vraag.tekst)
-    ]
+    text = _woorden(vraag)
+    must = _zinnen(vraag)
     should = []
     if text:
-        woorden = {"query": text, "fields": FIELDS, "fuzziness": "AUTO:5,8", "prefix_length": 1}
+        woorden = _woorden_match(text)
         must.append(Q("multi_match", minimum_should_match=minimum, **woorden))
         should.append(Q("multi_match", operator="and", boost=2, **woorden))
         # The words as typed score on top of their synonyms (the index's analyzer has none),
@@ -222,9 +221,7 @@ def build_search(
                 boost=2,
             )
         )
-    filters = {
-        name: Q("terms", **{name: values}) for name, values in vraag.filters.items() if values
-    }
+    filters = _filters(vraag)
     search = Search(index=index).query(Q("bool", must=must, should=should))
     # Disjunctive facets, as elasticsearch.dsl's FacetedSearch builds them: the chosen values
     # filter the hits after the aggregations (post_filter), and each facet is counted under
@@ -246,7 +243,7 @@ def build_search(
         search = search.suggest("spelling", text, term={"field": "body", "suggest_mode": "popular"})
     start = (vraag.pagina - 1) * vraag.per_pagina
     return (
-        search.sort("_score", {"datum": {"order": "desc", "missing": "_last"}})
+        search.sort(*NIEUWSTE_EERST)
         .highlight("summary", "body", number_of_fragments=1, fragment_size=200)
         .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
         .source([*SOURCE])[start : start + vraag.per_pagina]
@@ -376,29 +373,41 @@ def build_verwant(vraag: Vraag, keys: list[str], limit: int, index: str = "wijkw
     """The request for the related items beside the results `keys` (every result, best
     first): like the best one or with any of the query's words, that `vraag`'s filters allow
     (EmbeddedBackend._verwant)."""
-    filters = [Q("terms", **{name: values}) for name, values in vraag.filters.items() if values]
-    should = [lijkt_op(keys[0], index)]
-    should += [
-        Q("multi_match", query=phrase, type="phrase", fields=FIELDS)
-        for phrase in QUOTED.findall(vraag.tekst)
-    ]
-    if text := POSTCODE.sub(r"\1", QUOTED.sub(" ", vraag.tekst)).strip():
-        should.append(
-            Q("multi_match", query=text, fields=FIELDS, fuzziness="AUTO:5,8", prefix_length=1)
-        )
+    should = [lijkt_op(keys[0], index), *_zinnen(vraag)]
+    if text := _woorden(vraag):
+        should.append(Q("multi_match", **_woorden_match(text)))
     query = Q(
         "bool",
         should=should,
         minimum_should_match=1,
-        filter=filters,
+        filter=list(_filters(vraag).values()),
         must_not=[Q("ids", values=keys)],
     )
-    return (
-        Search(index=index)
-        .query(query)
-        .sort("_score", {"datum": {"order": "desc", "missing": "_last"}})
-        .source([*SOURCE])[:limit]
-    )
+    return Search(index=index).query(query).sort(*NIEUWSTE_EERST).source([*SOURCE])[:limit]
+
+
+def _woorden(vraag: Vraag) -> str:
+    """The query's words outside quotes, a postcode as its four digits."""
+    return POSTCODE.sub(r"\1", QUOTED.sub(" ", vraag.tekst)).strip()
+
+
+def _woorden_match(text: str) -> dict[str, Any]:
+    """A multi_match's arguments for the words `text`: every field, one typo allowed from 5
+    letters and two from 8, the first letter as typed."""
+    return {"query": text, "fields": FIELDS, "fuzziness": "AUTO:5,8", "prefix_length": 1}
+
+
+def _zinnen(vraag: Vraag) -> list[dsl.Query]:
+    """The query's quoted parts, each as a phrase in any field."""
+    return [
+        Q("multi_match", query=phrase, type="phrase", fields=FIELDS)
+        for phrase in QUOTED.findall(vraag.tekst)
+    ]
+
+
+def _filters(vraag: Vraag) -> dict[str, dsl.Query]:
+    """Per facet with chosen values, the filter for any of them."""
+    return {name: Q("terms", **{name: values}) for name, values in vraag.filters.items() if values}
 
 
 def _treffer(hit: Any) -> Treffer:

@@ -605,8 +605,8 @@ class EmbeddedBackend:
         """More like this (`_lijkt_op`), of `type` when given; the document itself left out."""
         db = self._db()
         row = db.execute("SELECT id FROM docs WHERE key = ?", (key,)).fetchone()
-        match = self._lijkt_op(db, key)
-        if row is None or not match:
+        match = self._lijkt_op(db, row[0]) if row else ""
+        if not match:
             return []
         facets = self._facet_bitmaps(db)
         allowed = facets.filter({"type": [type]} if type else {})
@@ -631,21 +631,18 @@ class EmbeddedBackend:
         pseudo-relevance feedback expands a query (RM3 keeps the query's own words beside
         the feedback's). A clause in more than LIJKT_OP_RIJEN documents is left out: scoring
         them would cost more than the search."""
-        row = db.execute("SELECT key FROM docs WHERE id = ?", (top[0],)).fetchone()
-        if row is None:  # deleted since the search read it
-            return []
         woorden = [
             tekst
             for tekst in teksten
             if documenten(db, tekst, facets.size, tot=LIJKT_OP_RIJEN) <= LIJKT_OP_RIJEN
         ]
-        delen = [deel for deel in [self._lijkt_op(db, row[0]), *woorden] if deel]
+        delen = [deel for deel in [self._lijkt_op(db, top[0]), *woorden] if deel]
         if not delen:
             return []
         match = " OR ".join(f"({deel})" for deel in delen)
         return self._treffers(db, _meest_als(db, match, set(top), facets, allowed, limit), set())
 
-    def _lijkt_op(self, db: sqlite3.Connection, key: str) -> str:
+    def _lijkt_op(self, db: sqlite3.Connection, doc: int) -> str:
         """The FTS5 expression for "like this document": its most distinctive terms (rare in
         the index, present in its title and summary), any of them; empty for a document
         that is not indexed or has no such terms. Every document of the terms is scored, so
@@ -653,11 +650,7 @@ class EmbeddedBackend:
         alone when it has up to SCORE_ROWS; they are counted by `documenten`: at a million
         items twelve terms of thousands of documents each, counted exactly by FTS5's
         vocabulary table, took 0.9 s (docs/search.md has today's figure)."""
-        row = db.execute(
-            "SELECT fts.title, fts.summary FROM fts JOIN docs ON docs.id = fts.rowid"
-            " WHERE docs.key = ?",
-            (key,),
-        ).fetchone()
+        row = db.execute("SELECT title, summary FROM fts WHERE rowid = ?", (doc,)).fetchone()
         if row is None:
             return ""
         size = self._facet_bitmaps(db).size
