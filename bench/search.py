@@ -145,7 +145,6 @@ class Reference:
         url TEXT NOT NULL, datum TEXT NOT NULL
     );
     CREATE VIRTUAL TABLE fts USING fts5(title, summary, body, labels, tokenize='ascii');
-    CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, row);
     CREATE TABLE facets (doc INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
         label TEXT NOT NULL);
     CREATE INDEX facets_by_value ON facets (name, value, doc);
@@ -158,8 +157,8 @@ class Reference:
         self.db = sqlite3.connect(path, isolation_level="IMMEDIATE")
         if new:
             self.db.executescript(self.SCHEMA)
-        # The backend's query code, run on this file (it only reads the `vocab`, `words` and
-        # `synoniemen` tables, which have the same shape here; the bench has no synonyms, and
+        # The backend's query code, run on this file (it only reads the `docs`, `fts`, `words`
+        # and `synoniemen` tables, which have the same shape here; the bench has no synonyms, and
         # a file kept from before that table existed gets it empty); its own file is never
         # opened.
         self.db.execute(

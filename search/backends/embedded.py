@@ -59,7 +59,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, summary, body, labels, tokenize='ascii'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(words, tokenize='ascii', prefix='2 3');
-CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, row);
 CREATE TABLE IF NOT EXISTS facets (
     doc INTEGER NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, label TEXT NOT NULL
 );
@@ -446,12 +445,8 @@ class EmbeddedBackend:
     def _distinctive(self, db: sqlite3.Connection, clauses: Clauses, documents: int) -> list[str]:
         """The clauses that can match and are not common (a term in at most COMMON_SHARE of
         the documents, and never fewer than COMMON_MIN); failing that, those that can match."""
-        terms = {term for _, alternatives in clauses for alt in alternatives for term in alt}
-        frequency = dict(
-            db.execute(
-                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(terms)})",  # nosec B608
-                list(terms),
-            ).fetchall()
+        frequency = self._documenten_per_term(
+            db, (term for _, alternatives in clauses for alt in alternatives for term in alt)
         )
         limit = max(COMMON_SHARE * documents, COMMON_MIN)
 
@@ -543,12 +538,7 @@ class EmbeddedBackend:
         ]
         if not candidates:
             return []
-        frequency = dict(
-            db.execute(
-                f"SELECT term, doc FROM vocab WHERE term IN ({_marks(candidates)})",  # nosec B608
-                [found_stem for _, found_stem, _ in candidates],
-            ).fetchall()
-        )
+        frequency = self._documenten_per_term(db, (found_stem for _, found_stem, _ in candidates))
         candidates.sort(key=lambda c: (c[2], -frequency.get(c[1], 0), c[0]))
         return [
             (found, found_stem, frequency.get(found_stem, 0)) for found, found_stem, _ in candidates
@@ -562,18 +552,21 @@ class EmbeddedBackend:
         for clause in query.clauses:
             if len(clause.woord) < TYPO_MIN_LENGTH:
                 continue
-            eigen = (
-                db.execute(
-                    f"SELECT max(doc) FROM vocab WHERE term IN ({_marks(clause.alternatives[0])})",  # nosec B608
-                    clause.alternatives[0],
-                ).fetchone()[0]
-                or 0
-            )
+            eigen = max(self._documenten_per_term(db, clause.alternatives[0]).values())
             for found, found_stem, documenten in self._dichtbij(db, clause.woord):
                 if found_stem != stem(clause.woord) and documenten >= VAKER * max(eigen, 1):
                     beter[clause.woord] = found
                     break
         return beter
+
+    @staticmethod
+    def _documenten_per_term(db: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+        """Per term, how many documents have it (`documenten`: exact up to COUNTED, estimated
+        beyond). FTS5's vocabulary table counts exactly by reading every document of the
+        term: at a million items 16 ms for a word in 600,000 of them, against 0.4 ms."""
+        (hoogste,) = db.execute("SELECT max(id) FROM docs").fetchone()
+        size = (hoogste or 0) + 1
+        return {term: documenten(db, _fts_phrase((term,)), size) for term in dict.fromkeys(terms)}
 
     @staticmethod
     def _suggestion(text: str, replacements: dict[str, str]) -> str:
