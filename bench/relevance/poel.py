@@ -1,6 +1,6 @@
 """Pooling for the held-out relevance set: every engine's top 10 for every held-out query
-(both halves and vers/), less what is judged already (by the queries' author or an earlier round),
-written as a round for a judge who has not seen the search code:
+(both halves and the fresh sets), less what is judged already (by the queries' author or an
+earlier round), written as a round for a judge who has not seen the search code:
 
     .venv/bin/python bench/relevance/poel.py [--database postgres://…]
 
@@ -53,7 +53,11 @@ def main() -> None:
     args = parser.parse_args()
     run.opzetten(args.database)
     zoekmachines = run.machines()
-    vragen = [vraag for pad in [*run.HELFTEN.values(), run.VERS] for vraag in run.vragen_uit(pad)]
+    vragen = [
+        vraag
+        for pad in [*run.HELFTEN.values(), *run.VERS.values()]
+        for vraag in run.vragen_uit(pad)
+    ]
     ronde = []
     for vraag in vragen:
         open_ = {

@@ -2,9 +2,9 @@
 team did not write: the held-out items of heldout/ (written, with their queries and graded
 judgements, by someone who had not seen the search code) on top of the demo content. The
 queries were split once, at random (splitsen.py), into a development half (ontwikkel/) and a
-test half (toets/). Tune only on the development half; this script always reports both, a
-fresh set written later the same way (vers/, its README says why), and the team's own older
-set (queries.json, over the demo content, tuned on) for comparison.
+test half (toets/). Tune only on the development half; this script always reports both, the
+fresh sets written later the same way (vers/, vers2/, their READMEs say why), and the team's
+own older set (queries.json, over the demo content, tuned on) for comparison.
 
 The judgements are the queries' author's, completed with pooled ones (poel.py): results of
 any engine that the author did not judge, graded by a judge who had not seen the code.
@@ -35,9 +35,9 @@ ROOT = HIER.parents[1]
 K = 10
 POEL = HIER / "heldout" / "poel"
 HELFTEN = {"ontwikkel": HIER / "ontwikkel" / "vragen.json", "toets": HIER / "toets" / "vragen.json"}
-# 48 queries written later by another helper who had seen neither the code nor the other
-# queries (vers/README.md): held out like the test half, never tuned on.
-VERS = HIER / "vers" / "vragen.json"
+# Sets written later, each by another helper who had seen neither the code nor the other
+# queries (their READMEs say when and why): held out like the test half, never tuned on.
+VERS = {"vers": HIER / "vers" / "vragen.json", "vers2": HIER / "vers2" / "vragen.json"}
 
 Zoekmachine = Callable[[dict], list[str]]
 
@@ -222,8 +222,7 @@ def main() -> None:
     args = parser.parse_args()
     opzetten(args.database)
     zoekmachines = machines()
-    sets = {naam: vragen_uit(pad) for naam, pad in HELFTEN.items()}
-    sets["vers"] = vragen_uit(VERS)
+    sets = {naam: vragen_uit(pad) for naam, pad in {**HELFTEN, **VERS}.items()}
     sets["eigen (getuned, oud)"] = vragen_uit(HIER / "queries.json")
     for naam, vragen in sets.items():
         if args.per_vraag:
