@@ -45,7 +45,7 @@ _DOCS_CHANGED = (
 # number of 0001-01-01 is 1721425.5), as two strings in the same order.
 _DATES = (
     "SELECT group_concat(id), group_concat(CAST(julianday(datum) - 1721424.5 AS INTEGER))"
-    " FROM docs WHERE datum != ''"
+    " FROM docs WHERE julianday(datum) IS NOT NULL"
 )
 # Two constants joined (bandit B608).
 _DATES_CHANGED = f"{_DATES} AND id IN (SELECT doc FROM changes WHERE version > ?)"  # nosec B608
@@ -154,7 +154,8 @@ class FacetBitmaps:
         (size,) = db.execute("SELECT max(id) FROM docs").fetchone()
         bitmaps = cls(version, (size or 0) + 1, Datums())
         bitmaps._add(db.execute(_FACETS))
-        bitmaps._add_documents(db.execute(_DOCS).fetchone(), db.execute(_DATES).fetchone())
+        bitmaps._add_documents(db.execute(_DOCS).fetchone())
+        bitmaps.datum.zetten(*_dates(db.execute(_DATES).fetchone()))
         return bitmaps
 
     def caught_up(self, db: sqlite3.Connection, version: int) -> "FacetBitmaps":
@@ -183,10 +184,14 @@ class FacetBitmaps:
         for facet in [facet for facet, mask in bitmaps.masks.items() if not mask]:
             del bitmaps.masks[facet], bitmaps.labels[facet]
         bitmaps.present = zonder(self.present)
-        self.datum.zetten(np.array(changed, dtype=np.int64), np.zeros(len(changed), np.int32))
-        bitmaps._add_documents(
-            db.execute(_DOCS_CHANGED, since).fetchone(),
-            db.execute(_DATES_CHANGED, since).fetchone(),
+        bitmaps._add_documents(db.execute(_DOCS_CHANGED, since).fetchone())
+        # The changed documents' dates in one step, 0 where they have none now (deleted): a
+        # search in another thread sees each document's old date or its new one.
+        docs, dagen = _dates(db.execute(_DATES_CHANGED, since).fetchone())
+        gedateerd = dict(zip(docs.tolist(), dagen.tolist(), strict=True))
+        self.datum.zetten(
+            np.array(changed, dtype=np.int64),
+            np.array([gedateerd.get(doc, 0) for doc in changed], dtype=np.int32),
         )
         return bitmaps
 
@@ -197,12 +202,10 @@ class FacetBitmaps:
             self.labels[facet] = label
             self.masks[facet] = self.masks.get(facet, 0) | self.bitmap(ids_uit(docs))
 
-    def _add_documents(self, docs: tuple[str | None], dates: tuple[str | None, str | None]) -> None:
-        """Add documents (a row of _DOCS) to the documents present, and the dates of a row of
-        _DATES to the dates."""
+    def _add_documents(self, docs: tuple[str | None]) -> None:
+        """Add the documents of a row of _DOCS to the documents present."""
         self.present |= self.bitmap(ids_uit(docs[0]))
         self.documents = self.present.bit_count()
-        self.datum.zetten(ids_uit(dates[0]), ids_uit(dates[1]).astype(np.int32))
 
     def bitmap(self, docs: Iterable[int] | np.ndarray) -> int:
         ids = docs if isinstance(docs, np.ndarray) else np.fromiter(docs, dtype=np.int64)
@@ -274,6 +277,11 @@ def ids_uit(tekst: str | None) -> np.ndarray:
     if not tekst:
         return np.empty(0, dtype=np.int64)
     return np.fromstring(tekst, dtype=np.int64, sep=",")
+
+
+def _dates(row: tuple[str | None, str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """The documents and their dates of a row of _DATES."""
+    return ids_uit(row[0]), ids_uit(row[1]).astype(np.int32)
 
 
 def _has_any(mask: int, tests: list[tuple[int, int]]) -> bool:

@@ -89,7 +89,14 @@ LIJKT_OP_RIJEN = 1_000
 COMMON_SHARE = 0.1  # a word in more than this share of the documents is common,
 COMMON_MIN = 100  # but a word in this many or fewer never is
 _SCORE = f"SELECT rowid, bm25(fts, {WEIGHTS}) AS score FROM fts WHERE fts MATCH ?"  # nosec B608
-_FIRST = "SELECT count(*), max(rowid) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?)"
+_FIRST = (
+    "SELECT count(*), min(rowid), max(rowid) FROM"
+    " (SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid LIMIT ?)"
+)
+_LAST = (
+    "SELECT min(rowid), max(rowid) FROM"
+    " (SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT ?)"
+)
 GEBIED_SEPARATOR = "\x1f"  # char(31): between area labels read with group_concat
 # What a document holds besides its terms; raised when a field is added (2: gemeente, for the
 # result's areas), so an index written before reports that it needs a rebuild.
@@ -423,7 +430,7 @@ class EmbeddedBackend:
             if len(binnen) >= wanted:
                 pool, in_laag = binnen, True
                 break
-        scoring.count(db, facets.size)
+        scoring.count(db)
         rows: Iterable[Row] | None = scoring.candidates(db, pool, in_laag, matches, wanted)
         if rows is None:
             rows = scoring.exact(db, pool, in_laag, voorkeur, wanted)
@@ -559,9 +566,7 @@ class EmbeddedBackend:
         """Per term, how many documents have it (`documenten`: exact up to COUNTED, estimated
         beyond). FTS5's vocabulary table counts exactly by reading every document of the
         term: at a million items 16 ms for a word in 600,000 of them, against 0.4 ms."""
-        (hoogste,) = db.execute("SELECT max(id) FROM docs").fetchone()
-        size = (hoogste or 0) + 1
-        return {term: documenten(db, _fts_phrase((term,)), size) for term in dict.fromkeys(terms)}
+        return {term: documenten(db, _fts_phrase((term,))) for term in dict.fromkeys(terms)}
 
     @staticmethod
     def _suggestion(text: str, replacements: dict[str, str]) -> str:
@@ -622,7 +627,7 @@ class EmbeddedBackend:
         woorden = [
             tekst
             for tekst in teksten
-            if documenten(db, tekst, facets.size, tot=LIJKT_OP_RIJEN) <= LIJKT_OP_RIJEN
+            if documenten(db, tekst, tot=LIJKT_OP_RIJEN) <= LIJKT_OP_RIJEN
         ]
         delen = [deel for deel in [self._lijkt_op(db, top[0]), *woorden] if deel]
         if not delen:
@@ -641,9 +646,8 @@ class EmbeddedBackend:
         row = db.execute("SELECT title, summary FROM fts WHERE rowid = ?", (doc,)).fetchone()
         if row is None:
             return ""
-        size = self._facet_bitmaps(db).size
         rarity = {
-            term: documenten(db, _fts_phrase((term,)), size, tot=LIJKT_OP_RIJEN)
+            term: documenten(db, _fts_phrase((term,)), tot=LIJKT_OP_RIJEN)
             for term in dict.fromkeys(f"{row[0]} {row[1]}".split())
         }
         best: list[str] = []
@@ -694,11 +698,11 @@ class Scoring:
             self.rows[self.alles] = len(voorkeur[0])
         self.documents: dict[str, int] = {}
 
-    def count(self, db: sqlite3.Connection, size: int) -> None:
-        """Each clause's documents: counted up to COUNTED, beyond that estimated from the id
-        of the COUNTED-th (FTS5 returns them by id; `size` is past the highest id)."""
+    def count(self, db: sqlite3.Connection) -> None:
+        """Each clause's documents: counted up to COUNTED, beyond that estimated
+        (`documenten`)."""
         for deel in self.delen:
-            self.documents[deel] = documenten(db, deel, size)
+            self.documents[deel] = documenten(db, deel)
 
     def _idf_cost(self, expression: str) -> int:
         """What FTS5 reads for the idf of `expression`: each clause's documents, as often as
@@ -860,15 +864,23 @@ def _meest_als(
     return [doc for doc, _ in rows[:limit]]
 
 
-def documenten(db: sqlite3.Connection, expression: str, size: int, tot: int = COUNTED) -> int:
-    """How many documents match `expression`: counted up to `tot`, beyond that estimated
-    from the id of the `tot`-th (FTS5 returns them by id; `size` is past the highest id).
-    FTS5's vocabulary table counts exactly, by reading every document of the term: at a
-    million items 45 ms for fifteen words of which three were common."""
-    aantal, laatste = db.execute(_FIRST, (expression, tot + 1)).fetchone()
-    if aantal > tot:
-        aantal = max(aantal, aantal * size // max(laatste, 1))
-    return int(aantal)
+def documenten(db: sqlite3.Connection, expression: str, tot: int | None = None) -> int:
+    """How many documents match `expression`: counted up to `tot` (COUNTED), beyond that
+    estimated from the first and the last `tot` of them (FTS5 reads them by id from either
+    end): as if the documents lay as densely between the first and the last as they do at
+    both ends. Ids follow the order of writing, so a word's documents can be bunched (an
+    import, a new topic); from one end alone a word in the oldest 2,500 of 30,000 documents
+    was estimated at 30,000. FTS5's vocabulary table counts exactly, by reading every
+    document of the term: at a million items 45 ms for fifteen words of which three were
+    common."""
+    tot = COUNTED if tot is None else tot
+    aantal, eerste, tot_id = db.execute(_FIRST, (expression, tot + 1)).fetchone()
+    if aantal <= tot:
+        return int(aantal)
+    vanaf_id, laatste = db.execute(_LAST, (expression, tot + 1)).fetchone()
+    # 2 * tot gaps between documents over these two stretches of ids.
+    gespreid = (tot_id - eerste) + (laatste - vanaf_id)
+    return max(aantal, 2 * tot * (laatste - eerste) // max(gespreid, 1) + 1)
 
 
 def _beste(rows: Iterable[Row], aantal: int) -> Iterator[Row]:

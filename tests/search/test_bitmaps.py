@@ -197,3 +197,24 @@ def test_each_web_worker_warms_up_its_search_index_as_it_starts(settings, tmp_pa
     assert len(loads) == 1
     assert search(embedded()).count == 1
     assert len(loads) == 1
+
+
+def test_a_date_sqlite_cannot_read_counts_as_none_and_the_others_still_load(tmp_path):
+    """Every date is written by the backend as an ISO date; one that is not (written by hand)
+    must not stop the other documents' dates from loading."""
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [
+            document("a", ["jeugd"], datetime.date(2024, 1, 1)),
+            document("b", ["wonen"], datetime.date(2024, 2, 1)),
+        ]
+    )
+    db = backend._db()
+    with db:
+        db.execute("UPDATE docs SET datum = '2024-13-45' WHERE key = 'b'")
+    ids = dict(db.execute("SELECT key, id FROM docs"))
+
+    geladen = bitmaps.current(db, None)
+
+    assert geladen.datum.get(ids["a"]) == datetime.date(2024, 1, 1).toordinal()
+    assert geladen.datum.get(ids["b"]) == 0

@@ -284,3 +284,34 @@ def test_a_document_deleted_after_its_id_was_read_is_left_out_of_the_results(tmp
     treffers = backend._treffers(db, [ids["weg"], ids["blijft"]], set())
 
     assert [treffer.key for treffer in treffers] == ["blijft"]
+
+
+def test_a_words_documents_are_estimated_wherever_their_ids_lie(tmp_path, monkeypatch):
+    """Beyond COUNTED a word's documents are estimated from both ends of its ids, so a word
+    bunched among the oldest or the newest documents (an import, a new topic) is not taken
+    for a common or a rare one: that estimate orders typo corrections and decides which
+    words the any-word fallback leaves out. Counted from the start alone, the oldest 60 of
+    300 came to 300."""
+    woorden = {"qqoud": range(60), "qqnieuw": range(240, 300), "qqspreid": range(0, 300, 5)}
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [
+            Document(
+                key=f"doc-{i}",
+                type="praktijkvoorbeeld",
+                type_label="Praktijkvoorbeeld",
+                title=f"vulwoorda {i}",
+                summary="",
+                body=" ".join(woord for woord, docs in woorden.items() if i in docs),
+                url=f"/doc-{i}/",
+                datum=None,
+            )
+            for i in range(300)
+        ]
+    )
+    db = backend._db()
+    monkeypatch.setattr(embedded, "COUNTED", 10)
+    for woord in woorden:
+        assert 48 <= embedded.documenten(db, f'"{woord}"') <= 75, woord
+    monkeypatch.setattr(embedded, "COUNTED", 100)
+    assert embedded.documenten(db, '"qqoud"') == 60
