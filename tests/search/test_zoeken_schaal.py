@@ -201,16 +201,23 @@ def test_equal_scores_go_to_the_newest_on_every_page_without_repeats(tmp_path, f
     assert len(set(gezien)) == 40
 
 
-def document(key: str, title: str, summary: str, type: str = "praktijkvoorbeeld") -> Document:
+def document(
+    key: str,
+    title: str,
+    summary: str,
+    type: str = "praktijkvoorbeeld",
+    body: str = "Zo pakten we het aan.",
+    datum: datetime.date | None = datetime.date(2025, 1, 1),
+) -> Document:
     return Document(
         key=key,
         type=type,
         type_label=type.capitalize(),
         title=title,
         summary=summary,
-        body="Zo pakten we het aan.",
+        body=body,
         url=f"/{key}/",
-        datum=datetime.date(2025, 1, 1),
+        datum=datum,
         facetten={"type": [(type, type.capitalize())]},
     )
 
@@ -296,14 +303,11 @@ def test_a_words_documents_are_estimated_wherever_their_ids_lie(tmp_path, monkey
     backend = EmbeddedBackend(tmp_path / "index")
     backend.rebuild(
         [
-            Document(
-                key=f"doc-{i}",
-                type="praktijkvoorbeeld",
-                type_label="Praktijkvoorbeeld",
-                title=f"vulwoorda {i}",
-                summary="",
+            document(
+                f"doc-{i}",
+                f"vulwoorda {i}",
+                "",
                 body=" ".join(woord for woord, docs in woorden.items() if i in docs),
-                url=f"/doc-{i}/",
                 datum=None,
             )
             for i in range(300)
