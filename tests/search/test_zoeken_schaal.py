@@ -131,6 +131,15 @@ def test_a_query_of_only_common_words_scores_the_documents_with_them_in_the_titl
     assert gescoord == ['("wijk")']
 
 
+def test_without_filters_too_the_documents_with_the_common_word_in_the_title_come_first(
+    index, monkeypatch
+):
+    groot(monkeypatch)
+    resultaat = zoek(index, "wijk", {})
+    assert len(resultaat.treffers) == 10
+    assert all("wijk" in treffer.title.split() for treffer in resultaat.treffers)
+
+
 def test_a_second_page_continues_the_first(index, monkeypatch):
     groot(monkeypatch)
     eerste = zoek(index, "wijk bewoners", {}, pagina=1)
