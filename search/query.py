@@ -141,7 +141,9 @@ def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]
     for part in parts or (word,):
         clause = _word_clause(part, groepen, woord="" if parts else None)
         clause.alternatives = list(dict.fromkeys([*clause.alternatives, *extra]))
-        clauses.append(clause)
+        # A word the analysis leaves out (longer than MAX_WOORD) is in no document either.
+        if clause.alternatives:
+            clauses.append(clause)
     return clauses
 
 

@@ -20,6 +20,7 @@ from elasticsearch.dsl.query import Q
 
 from search.analysis import (
     DEELWOORD,
+    MAX_WOORD,
     ONTDUBBEL,
     PARTS,
     STAM_UITZONDERINGEN,
@@ -75,6 +76,7 @@ def index_settings() -> dict[str, Any]:
     chain = [
         "lowercase",
         "asciifolding",
+        "nl_lengte",
         "nl_stop",
         "nl_samenstellingen",
         "nl_verkleinmeervoud",
@@ -87,6 +89,8 @@ def index_settings() -> dict[str, Any]:
         "number_of_shards": 1,
         "analysis": {
             "filter": {
+                # The embedded analysis leaves out longer words (search.analysis.words).
+                "nl_lengte": {"type": "length", "max": MAX_WOORD},
                 "nl_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
                 "nl_woorddelen": {
                     "type": "dictionary_decompounder",

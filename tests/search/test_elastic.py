@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from search.analysis import PARTS
+from search.analysis import MAX_WOORD, PARTS
 from search.backends.base import NABIJ, Document, Vraag
 from search.backends.elastic import (
     FIELDS,
@@ -28,6 +28,7 @@ def test_the_dutch_analyzer_chain():
     index_chain = analysis["analyzer"]["nl"]["filter"]
     search_chain = analysis["analyzer"]["nl_zoeken"]["filter"]
     eigen = [
+        "nl_lengte",
         "nl_stop",
         "nl_samenstellingen",
         "nl_verkleinmeervoud",
@@ -41,6 +42,8 @@ def test_the_dutch_analyzer_chain():
     assert search_chain == ["lowercase", "asciifolding", "nl_synoniemen", *eigen]
     filters = analysis["filter"]
     assert filters["nl_synoniemen"]["updateable"] is True
+    # Words the embedded analysis leaves out are left out here too.
+    assert filters["nl_lengte"] == {"type": "length", "max": MAX_WOORD}
     # The same lexicon of compound parts as the embedded analyser, with room for its longest.
     woorddelen = filters["nl_woorddelen"]
     assert woorddelen["word_list"] == sorted(PARTS)

@@ -176,6 +176,17 @@ def test_phrases_in_quotes_must_match_in_order(client, corpus):
     assert titles(client, q='"eigenaren vereniging"') == []
 
 
+def test_a_word_too_long_to_be_indexed_is_left_out_of_the_query(client, corpus):
+    # A pasted hash: no document has a word that long (search.analysis.MAX_WOORD), and the
+    # rest of the query still searches.
+    lang = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    assert client.get("/zoeken/", {"q": lang}).status_code == 200
+    assert titles(client, q=lang) == []
+    assert titles(client, q=f"jeugdcriminaliteit {lang}") == [
+        "Preventie van jeugdcriminaliteit op Zuid"
+    ]
+
+
 def test_title_weighs_more_than_body_and_newer_wins_ties(client, home):
     old = datetime.date(2024, 1, 1)
     PraktijkvoorbeeldPageFactory(
