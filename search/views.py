@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import get_script_prefix
 from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
 
 from gebieden.models import Thema
 from search.backends.base import Treffer, Vraag
@@ -19,6 +21,8 @@ from search.services import suggesties, zoeken
 OPENAPI = Path(__file__).with_name("openapi.json")
 
 
+@require_safe
+@vary_on_headers("HX-Request")
 def zoeken_view(request: HttpRequest) -> HttpResponse:
     vraag = vraag_uit(request.GET)
     resultaat = zoeken(vraag) if vraag.tekst else None
@@ -38,6 +42,7 @@ def zoeken_view(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@require_safe
 @cache_control(max_age=60)
 def zoeken_api(request: HttpRequest) -> JsonResponse:
     """DESIGN.md's contract, described in search/openapi.json: results with absolute URLs,
@@ -90,6 +95,7 @@ def _pagina_url(request: HttpRequest, pagina: int | None) -> str | None:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+@require_safe
 @cache_control(max_age=60)
 def suggesties_api(request: HttpRequest) -> JsonResponse:
     prefix = request.GET.get("q", "").strip()[:100]
@@ -104,6 +110,7 @@ def _openapi() -> str:
     return OPENAPI.read_text(encoding="utf-8")
 
 
+@require_safe
 @cache_control(max_age=3600)
 def openapi_api(request: HttpRequest) -> JsonResponse:
     """search/openapi.json, completed with what only the running site knows: its address and

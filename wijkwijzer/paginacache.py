@@ -4,7 +4,7 @@ A request is served from the cache only when it carries no session and no pendin
 (so it is anonymous) and is a GET outside the admin, account and staff pages. A response is
 kept only when it is the same for every such visitor: a 200 that sets no cookie (a page with a
 CSRF token sets one), is not private, carries no CSP nonce, and does not vary on the cookies
-this request happened to send.
+this request happened to send, nor on a request header the key does not hold.
 
 Invalidation is by generation: a write to content bumps a counter that is part of the key, so
 the next request renders afresh; old entries expire on their own. The counters are rows in the
@@ -24,13 +24,16 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Model
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import has_vary_header
+from django.utils.cache import cc_delim_re, has_vary_header
 
 from wijkwijzer import haken
 from wijkwijzer.models import Paginaversie
 from wijkwijzer.uitstel import Uitstel
 
 NIET_VOOR = ("/admin/", "/account/", "/health/", "/documenten/")
+# Request headers a page may vary on (its Vary header), part of the key: htmx asks for the
+# search results alone with HX-Request, and a page kept without it would be served as both.
+SLEUTEL_HEADERS = ("HX-Request",)
 HEADER = "X-Paginacache"
 ZOEKEN = "zoeken"
 
@@ -94,7 +97,8 @@ def _sleutel(request: HttpRequest) -> str:
         namen.append(bereik)
     versies = dict(Paginaversie.objects.filter(bereik__in=namen).values_list("bereik", "versie"))
     generatie = ".".join(str(versies.get(naam, 1)) for naam in namen)
-    pad = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    headers = [request.headers.get(naam, "") for naam in SLEUTEL_HEADERS]
+    pad = hashlib.sha256("\n".join([request.build_absolute_uri(), *headers]).encode()).hexdigest()
     return f"paginacache:{generatie}:{pad}"
 
 
@@ -116,6 +120,18 @@ def _voor_iedereen(request: HttpRequest, response: HttpResponse) -> bool:
         and not any(d in cache_control for d in ("private", "no-cache", "no-store"))
         and "'nonce-" not in response.get("Content-Security-Policy", "")
         and not (request.COOKIES and has_vary_header(response, "Cookie"))
+        and _varieert_binnen_sleutel(response)
+    )
+
+
+def _varieert_binnen_sleutel(response: HttpResponse) -> bool:
+    """Whether every request header the response varies on is one the key holds (Cookie:
+    an anonymous request has none that matter, see _voor_iedereen)."""
+    bekend = {"cookie", *(naam.lower() for naam in SLEUTEL_HEADERS)}
+    return all(
+        naam.strip().lower() in bekend
+        for naam in cc_delim_re.split(response.get("Vary", ""))
+        if naam.strip()
     )
 
 

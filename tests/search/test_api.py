@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings as django_settings
 from django.http import QueryDict
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import resolve
 
 from search import views
@@ -98,6 +98,18 @@ def test_there_is_no_next_beyond_the_deepest_page_the_api_serves():
     # A request for page 101 is answered with page 100, so `next` would loop forever.
     assert views._buren(Vraag("x", pagina=100, per_pagina=1), count=5000) == (99, None)
     assert views._buren(Vraag("x", pagina=99, per_pagina=1), count=5000) == (98, 100)
+
+
+@pytest.mark.parametrize(
+    "pad", ["/zoeken/", "/api/zoeken/", "/api/zoeken/suggesties/", "/api/zoeken/openapi.json"]
+)
+def test_search_only_reads_other_methods_are_not_allowed(pad):
+    client = Client(enforce_csrf_checks=False)
+    for methode in ("post", "put", "delete", "patch", "options", "trace"):
+        response = getattr(client, methode)(pad + "?q=speeltuin")
+        assert response.status_code == 405, methode
+        assert response["Allow"] == "GET, HEAD"
+    assert client.head(pad + "?q=speeltuin").status_code == 200
 
 
 def test_suggestions_name_the_same_type_and_url_as_search_does(client, speeltuinen):

@@ -2,6 +2,7 @@
 logged-in people, forms and messages never come from it."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
 from tests.factories import (
@@ -13,6 +14,7 @@ from tests.factories import (
     ReactieFactory,
     UserFactory,
 )
+from wijkwijzer.paginacache import PaginacacheMiddleware
 
 pytestmark = pytest.mark.django_db
 HEADER = "X-Paginacache"
@@ -109,3 +111,29 @@ def test_a_contribution_leaves_other_areas_and_the_kennisbank_cached(client, geb
     ReactieFactory(inbreng=inbreng, auteur=bewoner, tekst="Eens, bij de speeltuin.")
     assert [client.get(url)[HEADER] for url in urls] == ["hit", "hit", "miss", "miss", "miss"]
     assert "Eens, bij de speeltuin." in client.get(inbreng.url).content.decode()
+
+
+def test_htmx_and_whole_page_requests_for_one_address_each_get_their_own_page(client, home):
+    # Ticking a filter asks htmx for the results alone, at an address a reload then asks as
+    # a whole page: neither may be served as the other.
+    url = "/zoeken/?q=jongeren"
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    pagina = client.get(url)
+    assert fragment[HEADER] == pagina[HEADER] == "miss"
+    assert "<html" not in fragment.content.decode() and "<html" in pagina.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+    assert client.get(url)[HEADER] == "hit"
+    assert "<html" not in client.get(url, headers={"HX-Request": "true"}).content.decode()
+
+
+def test_a_page_that_varies_on_a_header_the_key_does_not_hold_is_not_kept(rf, home):
+    def view(request):
+        response = HttpResponse(
+            "Bonjour" if "fr" in request.headers.get("Accept-Language", "") else "Hallo"
+        )
+        response["Vary"] = "Accept-Language"
+        return response
+
+    middleware = PaginacacheMiddleware(view)
+    assert HEADER not in middleware(rf.get("/taal/", headers={"Accept-Language": "fr"}))
+    assert middleware(rf.get("/taal/")).content == b"Hallo"
