@@ -33,11 +33,17 @@ MAX_TEKST = 500_000
 CACHE_WOORDEN = 50_000
 
 
+# Characters that do not show and must not split a word: a soft hyphen, zero-width spaces and
+# joiners, direction marks, a byte order mark (pasted from a word processor or a web page).
+ONZICHTBAAR = "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+_ONZICHTBAAR = re.compile(ONZICHTBAAR)
+
+
 def fold(text: str) -> str:
-    """Lower case without diacritics: coöperatie -> cooperatie."""
+    """Lower case without diacritics or invisible characters: coöperatie -> cooperatie."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", _ONZICHTBAAR.sub("", text.lower()))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

@@ -22,6 +22,7 @@ from search.analysis import (
     DEELWOORD,
     MAX_WOORD,
     ONTDUBBEL,
+    ONZICHTBAAR,
     PARTS,
     STAM_UITZONDERINGEN,
     STOP_WORDS,
@@ -70,6 +71,9 @@ SOURCE = [
 ]
 
 
+TEKENFILTERS = ["nl_onzichtbaar", "nl_apostrof"]
+
+
 def index_settings() -> dict[str, Any]:
     """Analysis settings of the index: `nl` at index time, `nl_zoeken` (with synonyms) at
     search time."""
@@ -88,6 +92,21 @@ def index_settings() -> dict[str, Any]:
     return {
         "number_of_shards": 1,
         "analysis": {
+            # The embedded analysis reads words as \w+ after fold(): an apostrophe ends a word
+            # (auto's: auto and the stop word s), an invisible character is not there at all;
+            # the standard tokenizer would keep auto's whole and split at neither.
+            "char_filter": {
+                "nl_apostrof": {
+                    "type": "pattern_replace",
+                    "pattern": "['\u2019\u2018`\u00b4]",
+                    "replacement": " ",
+                },
+                "nl_onzichtbaar": {
+                    "type": "pattern_replace",
+                    "pattern": ONZICHTBAAR,
+                    "replacement": "",
+                },
+            },
             "filter": {
                 # The embedded analysis leaves out longer words (search.analysis.words).
                 "nl_lengte": {"type": "length", "max": MAX_WOORD},
@@ -141,9 +160,15 @@ def index_settings() -> dict[str, Any]:
                 },
             },
             "analyzer": {
-                "nl": {"type": "custom", "tokenizer": "standard", "filter": chain},
+                "nl": {
+                    "type": "custom",
+                    "char_filter": TEKENFILTERS,
+                    "tokenizer": "standard",
+                    "filter": chain,
+                },
                 "nl_zoeken": {
                     "type": "custom",
+                    "char_filter": TEKENFILTERS,
                     "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding", "nl_synoniemen", *chain[2:]],
                 },

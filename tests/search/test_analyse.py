@@ -15,6 +15,23 @@ def test_older_people_and_parents_are_kept_apart():
     assert stem("ouderen") == stem("oudere") != stem("ouders") == stem("ouder")
 
 
+@pytest.mark.parametrize(
+    ("getypt", "woord"),
+    [
+        ("auto's", "auto"),
+        ("risico\u2019s", "risico"),
+        ("\u2019s avonds", "avonds"),
+        ("'s-Hertogenbosch", "Hertogenbosch"),
+        ("wo\u00adnen", "wonen"),  # a soft hyphen
+        ("wo\u200bnen", "wonen"),  # a zero-width space
+        ("\ufeffwonen", "wonen"),  # a byte order mark
+    ],
+)
+def test_apostrophes_and_invisible_characters_do_not_make_other_words(getypt, woord):
+    assert analyze(getypt) == analyze(woord)
+    assert parse(getypt).clauses == parse(woord).clauses
+
+
 def test_a_past_participle_meets_its_verb():
     assert analyze("verduurzaamd") == analyze("verduurzaam")
     assert stem("geisoleerde") == stem("geisoleerd")

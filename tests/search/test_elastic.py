@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from search.analysis import MAX_WOORD, PARTS
+from search.analysis import MAX_WOORD, ONZICHTBAAR, PARTS
 from search.backends.base import NABIJ, Document, Vraag
 from search.backends.elastic import (
     FIELDS,
@@ -38,6 +38,12 @@ def test_the_dutch_analyzer_chain():
         "nl_ontdubbel",
     ]
     assert index_chain == ["lowercase", "asciifolding", *eigen]
+    # Words begin and end where the embedded analysis's do: invisible characters are left
+    # out, an apostrophe ends a word (auto's, 's avonds).
+    for analyzer in ("nl", "nl_zoeken"):
+        assert analysis["analyzer"][analyzer]["char_filter"] == ["nl_onzichtbaar", "nl_apostrof"]
+    assert analysis["char_filter"]["nl_onzichtbaar"]["pattern"] == ONZICHTBAAR
+    assert re.sub(analysis["char_filter"]["nl_apostrof"]["pattern"], " ", "auto\u2019s") == "auto s"
     # Synonyms only at search time, from a set editors can change without a reindex.
     assert search_chain == ["lowercase", "asciifolding", "nl_synoniemen", *eigen]
     filters = analysis["filter"]
