@@ -308,6 +308,12 @@ def test_pages_of_results_keep_the_query_and_filters(client, home):
     assert 'href="?q=speeltuin&amp;thema=jeugd&amp;page=2"' in first
     assert len(titles(client, q="speeltuin", page=2)) == 3
     assert len(titles(client, q="speeltuin", page="twee")) == 10
+    # A page past the last says so and leads to the last, not "nothing found".
+    voorbij = client.get("/zoeken/", {"q": "speeltuin", "thema": "jeugd", "page": 3})
+    html = voorbij.content.decode()
+    assert "13 resultaten" in html and "Niets gevonden" not in html
+    assert "Deze pagina bestaat niet: de resultaten passen op 2 pagina's." in html
+    assert 'href="?q=speeltuin&amp;thema=jeugd&amp;page=2">Naar de laatste pagina' in html
 
 
 def test_no_results_says_so_and_offers_a_spelling_suggestion_and_themes(client, corpus):
