@@ -23,6 +23,7 @@ from search.analysis import (
     ANALYSE_VERSIE,
     Kaart,
     analyze,
+    delen,
     fold,
     split_compound,
     stem,
@@ -99,8 +100,9 @@ _LAST = (
 )
 GEBIED_SEPARATOR = "\x1f"  # char(31): between area labels read with group_concat
 # What a document holds besides its terms; raised when a field is added (2: gemeente, for the
-# result's areas), so an index written before reports that it needs a rebuild.
-DOCUMENT_VERSIE = 2
+# result's areas; 3: compound parts among the typo candidates), so an index written before
+# reports that it needs a rebuild.
+DOCUMENT_VERSIE = 3
 
 
 class EmbeddedBackend:
@@ -250,13 +252,16 @@ class EmbeddedBackend:
                 for value, label in pairs
             ],
         )
+        # A compound's parts too: the index finds them (bewonersparticipatie has participatie),
+        # so a typo of a word that the texts only use inside compounds is corrected to it.
         db.executemany(
             "INSERT OR IGNORE INTO words (word, stem) VALUES (?, ?)",
             [
-                (word, stem(word))
+                (woord, stem(woord))
                 for text in self._texts(document)
                 for word in set(words(text))
-                if len(word) >= TYPO_MIN_LENGTH - 1
+                for woord in (word, *delen(word))
+                if len(woord) >= TYPO_MIN_LENGTH - 1
             ],
         )
         return doc_id

@@ -206,6 +206,20 @@ def test_two_typos_in_a_long_word_still_find_it_and_are_suggested(home, tekst):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("tekst", ["participatei", "partcipatie", "particpatie"])
+def test_a_typo_of_a_word_the_texts_only_use_inside_compounds_is_corrected(home, tekst):
+    PraktijkvoorbeeldPageFactory(
+        title="Bewonersparticipatie in Oost", samenvatting="Jongerenparticipatie en inspraak."
+    )
+    herbouwen()
+
+    uitslag = zoeken(Vraag(tekst))
+
+    assert [t.title for t in uitslag.treffers] == ["Bewonersparticipatie in Oost"]
+    assert uitslag.suggestie == "participatie"
+
+
+@pytest.mark.django_db
 def test_a_long_question_finds_the_item_missing_one_of_its_words_after_those_with_all(home):
     alles = PraktijkvoorbeeldPageFactory(
         title="Zo pak je eenzaamheid onder ouderen in de flat aan",
