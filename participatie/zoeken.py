@@ -4,6 +4,7 @@ never an e-mail address: only the pseudonym is part of a contribution's page).""
 
 from participatie.models import Inbreng, ParticipatieprocesPage
 from participatie.overgangen import Zichtbaarheid
+from wijkwijzer.markdown import render_markdown
 from wijkwijzer.text import plain
 
 
@@ -26,14 +27,20 @@ def proces(page: ParticipatieprocesPage) -> dict:
     }
 
 
+def _markdown(tekst: str) -> str:
+    """A resident's Markdown as the page shows it, as text: no ** or link targets in the
+    snippet, and a link's address is not a word to find it by."""
+    return plain(render_markdown(tekst))
+
+
 def inbreng(item: Inbreng) -> dict:
     # The kind (Idee, Vraag, ...) is in the body, not the summary: a summary of one word
     # that every idea shares made ideas "like" each other to the search's more-like-this
     # (search.backends.embedded._lijkt_op takes an item's title and summary).
     return {
         "title": item.titel,
-        "summary": plain(item.tekst),
-        "body": " ".join([item.get_soort_display(), item.plek, plain(item.antwoord)]),
+        "summary": _markdown(item.tekst),
+        "body": " ".join([item.get_soort_display(), item.plek, _markdown(item.antwoord)]),
         "url": item.url,
         "datum": (item.gepubliceerd_op or item.aangemaakt_op).date(),
         "thema": [(item.thema.slug, item.thema.label)] if item.thema else [],

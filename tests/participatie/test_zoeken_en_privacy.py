@@ -37,6 +37,19 @@ def test_processes_and_visible_contributions_are_found(client, proces):
     assert "inbreng" in types
 
 
+def test_a_contributions_markdown_is_searched_and_shown_as_the_text_people_read(client, proces):
+    InbrengFactory(
+        proces=proces,
+        titel="Watertappunt",
+        tekst="Een **watertappunt** bij het [speelveld](https://voorbeeld.nl/kwaadaardig).",
+    )
+
+    (treffer,) = zoek(client, "watertappunt")["results"]
+    assert "Een <mark>watertappunt</mark> bij het speelveld." in treffer["snippet"]
+    assert "**" not in treffer["snippet"] and "voorbeeld.nl" not in treffer["snippet"]
+    assert titels(zoek(client, "kwaadaardig")) == set()
+
+
 def test_hidden_contributions_leave_the_index(client, proces, team):
     inbreng = InbrengFactory(proces=proces, titel="Zonnebrillen", tekst="Koop zonnebrillen")
     assert "Zonnebrillen" in titels(zoek(client, "zonnebrillen"))
