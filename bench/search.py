@@ -290,11 +290,8 @@ class Reference:
 
 def ours_result(backend: EmbeddedBackend, vraag: Vraag, query: Query) -> dict:
     result = backend.search(vraag, query)
-    # A chosen value the query no longer finds stays listed at 0 (to untick); the reference
-    # only lists what it counts.
     facetten = {
-        name: {w.value: w.count for w in values if w.count}
-        for name, values in result.facetten.items()
+        name: {w.value: w.count for w in values} for name, values in result.facetten.items()
     }
     return {"count": result.count, "facetten": {n: v for n, v in facetten.items() if v}}
 

@@ -19,7 +19,7 @@ from django.db.models import Model
 from elasticsearch import ApiError, TransportError
 
 from search.analysis import DATA, synoniemkaart
-from search.backends.base import Resultaat, Vraag
+from search.backends.base import FacetWaarde, Resultaat, Vraag
 from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
 from search.models import Indexachterstand, Synoniem
@@ -92,7 +92,21 @@ def zoeken(vraag: Vraag) -> Resultaat:
         lambda: embedded().search(vraag, parse(vraag.tekst, synoniemen())),
     )
     result.terugval = terugval
+    _gekozen_erbij(result, vraag)
     return result
+
+
+def _gekozen_erbij(result: Resultaat, vraag: Vraag) -> None:
+    """A chosen facet value stays listed, ticked, when nothing matches it now (another query,
+    or a value no item has, from an old link), so it can be unticked; labelled as the
+    embedded index knows it (kept up to date with either backend), else by its value."""
+    for name, values in vraag.filters.items():
+        listed = {waarde.value for waarde in result.facetten.get(name, [])}
+        if missing := [value for value in values if value not in listed]:
+            labels = embedded().facet_labels(name, missing)
+            result.facetten.setdefault(name, []).extend(
+                FacetWaarde(value, labels.get(value, value), 0, True) for value in missing
+            )
 
 
 def opwarmen() -> None:

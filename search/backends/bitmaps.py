@@ -247,8 +247,8 @@ class FacetBitmaps:
         disjunctively: a facet's values are counted over the matches that the *other* facets'
         chosen values allow, not its own, so choosing a value keeps its neighbours in view
         with the number of results they would bring (several values within a facet mean
-        any of them). A chosen value stays listed even when nothing matches it now, so it
-        can be unticked."""
+        any of them). Chosen values that nothing matches now are added by the search service
+        (search.services.zoeken), for either backend."""
         chosen = self.chosen(vraag.filters)
         allowed_all = _all_of(chosen.values())
         base = matched if allowed_all is None else matched & allowed_all
@@ -261,9 +261,8 @@ class FacetBitmaps:
         for (name, value), mask in self.masks.items():
             if name not in facets:
                 continue
-            count = (per_facet.get(name, base) & mask).bit_count()
-            gekozen = value in vraag.filters.get(name, [])
-            if count or gekozen:
+            if count := (per_facet.get(name, base) & mask).bit_count():
+                gekozen = value in vraag.filters.get(name, [])
                 facets[name].append(FacetWaarde(value, self.labels[(name, value)], count, gekozen))
         # The value last: processes that loaded or caught up hold the values in another order.
         for values in facets.values():

@@ -467,6 +467,11 @@ class EmbeddedBackend:
                 return kept
         return [text for text, _ in clauses]
 
+    def facet_labels(self, name: str, values: Iterable[str]) -> dict[str, str]:
+        """The labels the index knows for these values of facet `name`."""
+        labels = self._facet_bitmaps(self._db()).labels
+        return {value: labels[(name, value)] for value in values if (name, value) in labels}
+
     def _facet_bitmaps(self, db: sqlite3.Connection) -> FacetBitmaps:
         """Facet values as bitmaps over document ids, with each document's date, at the
         index's current version (search.backends.bitmaps keeps them in step)."""

@@ -121,6 +121,15 @@ def test_a_chosen_value_stays_listed_when_the_query_no_longer_finds_it(client, v
     assert 'value="zorg" checked>' in html
 
 
+def test_a_chosen_value_no_item_has_stays_listed_to_untick(client, voorbeelden):
+    # An old link, or a theme since deleted: the page says 0 and shows what to untick.
+    html = client.get("/zoeken/", {"q": "eenzaamheid", "thema": "bestaatniet"}).content.decode()
+
+    assert "0 resultaten" in html
+    assert 'id="z-thema-bestaatniet" name="thema" value="bestaatniet" checked>' in html
+    assert 'for="z-thema-bestaatniet">bestaatniet (0)</label>' in html
+
+
 def test_each_result_shows_its_type_area_and_date(client, home, query_count):
     zuid = FocusgebiedPageFactory(title="Rotterdam-Zuid", gemeente="Rotterdam")
     PraktijkvoorbeeldPageFactory(
