@@ -62,6 +62,7 @@ def zoeken_api(request: HttpRequest) -> JsonResponse:
                 for name, waarden in (resultaat.facetten.items() if resultaat else [])
             },
             "verwant": [_treffer(request, t) for t in (resultaat.verwant if resultaat else [])],
+            "suggestie": resultaat.suggestie if resultaat else "",
         }
     )
 
