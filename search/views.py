@@ -17,12 +17,13 @@ from search.backends.base import Treffer, Vraag
 from search.registry import typen
 from search.selectors import MAX_PAGE, vraag_uit
 from search.services import suggesties, zoeken
+from wijkwijzer.paginacache import SLEUTEL_HEADERS
 
 OPENAPI = Path(__file__).with_name("openapi.json")
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers(*SLEUTEL_HEADERS)
 def zoeken_view(request: HttpRequest) -> HttpResponse:
     vraag = vraag_uit(request.GET)
     resultaat = zoeken(vraag) if vraag.tekst else None
@@ -34,11 +35,17 @@ def zoeken_view(request: HttpRequest) -> HttpResponse:
         query = request.GET.copy()
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
+        if resultaat.suggestie:
+            query["q"] = resultaat.suggestie  # "Bedoelde je" keeps the chosen filters
+            context["suggestie_query"] = query.urlencode()
     if resultaat is None or resultaat.count == 0:
         context["themas"] = Thema.objects.all()[:8]
-    template = (
-        "search/resultaten.html" if request.headers.get("HX-Request") else "search/zoeken.html"
+    # htmx asks for the results alone when a filter is ticked; going back to a page its
+    # history cache no longer holds, it asks for the whole page (HX-History-Restore-Request).
+    fragment = request.headers.get("HX-Request") == "true" and not request.headers.get(
+        "HX-History-Restore-Request"
     )
+    template = "search/resultaten.html" if fragment else "search/zoeken.html"
     return render(request, template, context)
 
 

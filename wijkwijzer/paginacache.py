@@ -32,8 +32,9 @@ from wijkwijzer.uitstel import Uitstel
 
 NIET_VOOR = ("/admin/", "/account/", "/health/", "/documenten/")
 # Request headers a page may vary on (its Vary header), part of the key: htmx asks for the
-# search results alone with HX-Request, and a page kept without it would be served as both.
-SLEUTEL_HEADERS = ("HX-Request",)
+# search results alone with HX-Request (and for the whole page again when it restores its
+# history), and a page kept without them would be served as both.
+SLEUTEL_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 HEADER = "X-Paginacache"
 ZOEKEN = "zoeken"
 

@@ -38,6 +38,7 @@ SORTS = {
 KOSTEN_OPTIES = [(str(band.value), band.label) for band in Kostenband]
 
 VERGELIJK_MIN, VERGELIJK_MAX = 2, 4
+MAX_PAGINA_ID = 2**31 - 1  # a page's id is a 32-bit integer in PostgreSQL
 
 
 def praktijkvoorbeelden_lijst(
@@ -114,20 +115,23 @@ def praktijkvoorbeelden_lijst(
 def vergelijking(ids: list[str]) -> dict[str, Any]:
     """Two to four live examples side by side, in the order asked; `fout` says in Dutch what
     is wrong with the choice otherwise."""
-    gekozen = list(dict.fromkeys(i for i in ids if i.isdigit()))
+    gekozen = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
     if not VERGELIJK_MIN <= len(gekozen) <= VERGELIJK_MAX:
         return {
             "voorbeelden": [],
             "fout": f"Kies {VERGELIJK_MIN} tot {VERGELIJK_MAX} praktijkvoorbeelden om te "
             f"vergelijken; je koos er {len(gekozen)}.",
         }
+    # What is no page id (a word, a negative or too large a number) is a page that does not
+    # exist; the database is not asked about it (beyond its integer range it would fail).
+    pks = {i: int(i) for i in gekozen if i.isdigit() and int(i) <= MAX_PAGINA_ID}
     gevonden = {
         v.pk: v
         for v in kaarten(
-            PraktijkvoorbeeldPage.objects.live().filter(pk__in=gekozen)
+            PraktijkvoorbeeldPage.objects.live().filter(pk__in=pks.values())
         ).prefetch_related("doelgroepen", "actielijnen")
     }
-    voorbeelden = [gevonden[int(i)] for i in gekozen if int(i) in gevonden]
+    voorbeelden = [gevonden[pk] for pk in pks.values() if pk in gevonden]
     fout = (
         "" if len(voorbeelden) == len(gekozen) else "Niet alle gekozen voorbeelden bestaan (nog)."
     )

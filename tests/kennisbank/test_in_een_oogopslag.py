@@ -83,6 +83,11 @@ def test_compare_two_to_four_side_by_side(client, voorbeelden):
     assert te_weinig.status_code == 400
     assert "Kies 2 tot 4 praktijkvoorbeelden" in te_weinig.content.decode()
     assert client.get(COMPARE, {"id": [1, 2, 3, 4, 5]}).status_code == 400
+    # Ids that are no page ids count as chosen and not found, whatever they are.
+    for vreemd in ("-1", "x", "9" * 25, str(2**31)):
+        fout = client.get(COMPARE, {"id": [ids[0], vreemd]})
+        assert fout.status_code == 400, vreemd
+        assert "Niet alle gekozen voorbeelden bestaan (nog)." in fout.content.decode()
 
 
 def test_the_comparison_keeps_its_query_count(query_count, voorbeelden):

@@ -319,6 +319,9 @@ def test_pages_of_results_keep_the_query_and_filters(client, home):
 def test_no_results_says_so_and_offers_a_spelling_suggestion_and_themes(client, corpus):
     html = client.get("/zoeken/", {"q": "schuldhulpverlenign"}).content.decode()
     assert "Bedoelde je:" in html and "schuldhulpverlening" in html
+    # Following it keeps the chosen filters.
+    gefilterd = client.get("/zoeken/", {"q": "schuldhulpverlenign", "thema": "wonen"})
+    assert 'href="?q=schuldhulpverlening&amp;thema=wonen">' in gefilterd.content.decode()
     # Clients of the API get it too.
     api = client.get("/api/zoeken/", {"q": "schuldhulpverlenign"}).json()
     assert api["suggestie"] == "schuldhulpverlening"

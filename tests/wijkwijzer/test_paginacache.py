@@ -124,6 +124,10 @@ def test_htmx_and_whole_page_requests_for_one_address_each_get_their_own_page(cl
     assert "HX-Request" in fragment["Vary"]
     assert client.get(url)[HEADER] == "hit"
     assert "<html" not in client.get(url, headers={"HX-Request": "true"}).content.decode()
+    # Back to a page htmx's history cache no longer holds: it asks for the whole page.
+    terug = client.get(url, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    assert "<html" in terug.content.decode()
+    assert "HX-History-Restore-Request" in terug["Vary"]
 
 
 def test_a_page_that_varies_on_a_header_the_key_does_not_hold_is_not_kept(rf, home):
