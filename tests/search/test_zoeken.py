@@ -204,7 +204,7 @@ def test_title_weighs_more_than_body_and_newer_wins_ties(client, home):
 
 def test_api_contract_with_facets_that_follow_the_query(client, corpus):
     data = client.get("/api/zoeken/", {"q": "bewoners"}).json()
-    assert set(data) == {"count", "next", "previous", "results", "facets", "verwant"}
+    assert set(data) == {"count", "next", "previous", "results", "facets", "verwant", "suggestie"}
     assert set(data["facets"]) == {"thema", "gebied", "type", "actielijn"}
     assert data["count"] == sum(f["count"] for f in data["facets"]["type"])
     assert set(data["results"][0]) == {"title", "url", "type", "snippet"}
