@@ -226,10 +226,11 @@ def _lezingen(word: str) -> Iterator[tuple[tuple[str, ...], int]]:
                 yield (head, *staart[0]), bool(link) + staart[1]
 
 
-def delen(word: str) -> list[str]:
+@lru_cache(maxsize=CACHE_WOORDEN)
+def delen(word: str) -> tuple[str, ...]:
     """A compound's parts and their own parts (schuldhulpverlening: schuld, hulpverlening,
     hulp, verlening), as a part that stands alone is split too."""
-    return [deel for part in split_compound(word) for deel in (part, *split_compound(part))]
+    return tuple(deel for part in split_compound(word) for deel in (part, *split_compound(part)))
 
 
 def hele_woorden() -> list[str]:

@@ -3,7 +3,15 @@
 stems and splits stay at a fixed size under any number of distinct queries."""
 
 from search import analysis
-from search.analysis import CACHE_WOORDEN, MAX_TEKST, MAX_WOORD, analyze, split_compound, stem
+from search.analysis import (
+    CACHE_WOORDEN,
+    MAX_TEKST,
+    MAX_WOORD,
+    analyze,
+    delen,
+    split_compound,
+    stem,
+)
 
 
 def test_an_overlong_word_is_left_out_and_the_rest_is_analysed():
@@ -23,9 +31,9 @@ def test_text_beyond_the_limit_is_not_indexed():
 
 
 def test_the_caches_stay_bounded_under_distinct_words():
-    stem.cache_clear()
-    split_compound.cache_clear()
+    for cache in (stem, split_compound, delen):
+        cache.cache_clear()
     for nummer in range(CACHE_WOORDEN + 500):
         analysis.analyze(f"woonoverlast{nummer}x")
-    assert stem.cache_info().currsize <= CACHE_WOORDEN
-    assert split_compound.cache_info().currsize <= CACHE_WOORDEN
+    for cache in (stem, split_compound, delen):
+        assert cache.cache_info().currsize <= CACHE_WOORDEN
