@@ -42,8 +42,10 @@ def zoeken_view(request: HttpRequest) -> HttpResponse:
         context["themas"] = Thema.objects.all()[:8]
     # htmx asks for the results alone when a filter is ticked; going back to a page its
     # history cache no longer holds, it asks for the whole page (HX-History-Restore-Request).
-    fragment = request.headers.get("HX-Request") == "true" and not request.headers.get(
-        "HX-History-Restore-Request"
+    # (True only as htmx sends them, "true": the page cache keys on just that.)
+    fragment = (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
     )
     template = "search/resultaten.html" if fragment else "search/zoeken.html"
     return render(request, template, context)

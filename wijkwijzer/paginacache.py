@@ -33,7 +33,8 @@ from wijkwijzer.uitstel import Uitstel
 NIET_VOOR = ("/admin/", "/account/", "/health/", "/documenten/")
 # Request headers a page may vary on (its Vary header), part of the key: htmx asks for the
 # search results alone with HX-Request (and for the whole page again when it restores its
-# history), and a page kept without them would be served as both.
+# history), and a page kept without them would be served as both. htmx sends them as "true";
+# the key holds whether they are, so other values cannot fill the cache with copies.
 SLEUTEL_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 HEADER = "X-Paginacache"
 ZOEKEN = "zoeken"
@@ -98,7 +99,7 @@ def _sleutel(request: HttpRequest) -> str:
         namen.append(bereik)
     versies = dict(Paginaversie.objects.filter(bereik__in=namen).values_list("bereik", "versie"))
     generatie = ".".join(str(versies.get(naam, 1)) for naam in namen)
-    headers = [request.headers.get(naam, "") for naam in SLEUTEL_HEADERS]
+    headers = [str(request.headers.get(naam) == "true") for naam in SLEUTEL_HEADERS]
     pad = hashlib.sha256("\n".join([request.build_absolute_uri(), *headers]).encode()).hexdigest()
     return f"paginacache:{generatie}:{pad}"
 

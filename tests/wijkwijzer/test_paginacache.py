@@ -128,6 +128,9 @@ def test_htmx_and_whole_page_requests_for_one_address_each_get_their_own_page(cl
     terug = client.get(url, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert "<html" in terug.content.decode()
     assert "HX-History-Restore-Request" in terug["Vary"]
+    # Values htmx never sends make no copies of their own: the whole page, from the cache.
+    anders = client.get(url, headers={"HX-Request": "1"})
+    assert anders[HEADER] == "hit" and "<html" in anders.content.decode()
 
 
 def test_a_page_that_varies_on_a_header_the_key_does_not_hold_is_not_kept(rf, home):
