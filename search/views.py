@@ -17,7 +17,7 @@ from search.backends.base import Treffer, Vraag
 from search.registry import typen
 from search.selectors import MAX_PAGE, vraag_uit
 from search.services import suggesties, zoeken
-from wijkwijzer.paginacache import SLEUTEL_HEADERS
+from wijkwijzer.paginacache import SLEUTEL_HEADERS, gezet
 
 OPENAPI = Path(__file__).with_name("openapi.json")
 
@@ -42,11 +42,7 @@ def zoeken_view(request: HttpRequest) -> HttpResponse:
         context["themas"] = Thema.objects.all()[:8]
     # htmx asks for the results alone when a filter is ticked; going back to a page its
     # history cache no longer holds, it asks for the whole page (HX-History-Restore-Request).
-    # (True only as htmx sends them, "true": the page cache keys on just that.)
-    fragment = (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
+    fragment = gezet(request, "HX-Request") and not gezet(request, "HX-History-Restore-Request")
     template = "search/resultaten.html" if fragment else "search/zoeken.html"
     return render(request, template, context)
 

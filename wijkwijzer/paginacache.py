@@ -34,7 +34,7 @@ NIET_VOOR = ("/admin/", "/account/", "/health/", "/documenten/")
 # Request headers a page may vary on (its Vary header), part of the key: htmx asks for the
 # search results alone with HX-Request (and for the whole page again when it restores its
 # history), and a page kept without them would be served as both. htmx sends them as "true";
-# the key holds whether they are, so other values cannot fill the cache with copies.
+# the key holds whether they are (gezet), so other values cannot fill the cache with copies.
 SLEUTEL_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 HEADER = "X-Paginacache"
 ZOEKEN = "zoeken"
@@ -99,9 +99,15 @@ def _sleutel(request: HttpRequest) -> str:
         namen.append(bereik)
     versies = dict(Paginaversie.objects.filter(bereik__in=namen).values_list("bereik", "versie"))
     generatie = ".".join(str(versies.get(naam, 1)) for naam in namen)
-    headers = [str(request.headers.get(naam) == "true") for naam in SLEUTEL_HEADERS]
+    headers = [str(gezet(request, naam)) for naam in SLEUTEL_HEADERS]
     pad = hashlib.sha256("\n".join([request.build_absolute_uri(), *headers]).encode()).hexdigest()
     return f"paginacache:{generatie}:{pad}"
+
+
+def gezet(request: HttpRequest, header: str) -> bool:
+    """Whether one of SLEUTEL_HEADERS is set, as the key reads it: a view that answers by
+    them reads them so too, or a page would be kept under another request's key."""
+    return request.headers.get(header) == "true"
 
 
 def _anoniem_verzoek(request: HttpRequest) -> bool:

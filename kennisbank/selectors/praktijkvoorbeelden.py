@@ -124,14 +124,14 @@ def vergelijking(ids: list[str]) -> dict[str, Any]:
         }
     # What is no page id (a word, a negative or too large a number) is a page that does not
     # exist; the database is not asked about it (beyond its integer range it would fail).
-    pks = {i: int(i) for i in gekozen if i.isdigit() and int(i) <= MAX_PAGINA_ID}
+    pks = [int(i) for i in gekozen if i.isdigit() and int(i) <= MAX_PAGINA_ID]
     gevonden = {
         v.pk: v
-        for v in kaarten(
-            PraktijkvoorbeeldPage.objects.live().filter(pk__in=pks.values())
-        ).prefetch_related("doelgroepen", "actielijnen")
+        for v in kaarten(PraktijkvoorbeeldPage.objects.live().filter(pk__in=pks)).prefetch_related(
+            "doelgroepen", "actielijnen"
+        )
     }
-    voorbeelden = [gevonden[pk] for pk in pks.values() if pk in gevonden]
+    voorbeelden = [gevonden[pk] for pk in pks if pk in gevonden]
     fout = (
         "" if len(voorbeelden) == len(gekozen) else "Niet alle gekozen voorbeelden bestaan (nog)."
     )
