@@ -109,8 +109,12 @@ class Datums:
     def __init__(self) -> None:
         self.dagen = np.zeros(0, dtype=np.int32)
 
-    def get(self, doc: int, default: int = 0) -> int:
-        return int(self.dagen[doc]) if doc < len(self.dagen) else default
+    def van(self, docs: np.ndarray) -> np.ndarray:
+        """The dates of `docs`, 0 for those beyond the array."""
+        dagen = np.zeros(len(docs), dtype=np.int64)
+        binnen = docs < len(self.dagen)
+        dagen[binnen] = self.dagen[docs[binnen]]
+        return dagen
 
     def zetten(self, docs: np.ndarray, dagen: np.ndarray) -> None:
         """Set the dates of `docs` to `dagen` (0: no date)."""

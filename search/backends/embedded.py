@@ -4,7 +4,6 @@ PostgreSQL. BM25 ranks with title and summary weighing more than body text; newe
 ties. Facet counts and filters come from bitmaps in memory (search.backends.bitmaps)."""
 
 import datetime
-import heapq
 import itertools
 import json
 import math
@@ -395,14 +394,18 @@ class EmbeddedBackend:
         """For a query of several words, the matches that rank before the others, best first:
         those with every word (when the match needs fewer), then those with the words close
         together (NEAR: a phrase, or a compound whose parts the index holds side by side,
-        burenruzie for "buren ruzie")."""
-        lagen: list[str] = []
+        burenruzie for "buren ruzie"). Those close together have every word, so when no
+        match has every word the second set is not looked for (at a million items that
+        costs as much as the first: 5 ms for "integrale wijkaanpak samenwerking")."""
+        sets: list[set[int]] = []
         alles = " AND ".join(text for text, _ in clauses)
         if match != alles:
-            lagen.append(alles)
+            sets.append(set(_matches(db, alles).tolist()))
+            if not sets[0]:
+                return [set(), set()]
         dichtbij = " ".join(_fts_phrase(alternatives[0]) for _, alternatives in clauses)
-        lagen.append(f"NEAR({dichtbij}, {NABIJ * (len(clauses) - 1)})")
-        return [set(_matches(db, laag).tolist()) for laag in lagen]
+        sets.append(set(_matches(db, f"NEAR({dichtbij}, {NABIJ * (len(clauses) - 1)})").tolist()))
+        return sets
 
     def _top(
         self,
@@ -440,14 +443,7 @@ class EmbeddedBackend:
         if rows is None:
             rows = scoring.exact(db, pool, in_laag, voorkeur, wanted)
 
-        def rank(row: Row) -> tuple[bool | float, ...]:
-            return (
-                *(row[0] not in laag for laag in voorkeur),
-                row[1],
-                -facets.datum.get(row[0], 0),
-            )
-
-        return [doc for doc, _ in heapq.nsmallest(wanted, rows, key=rank)[offset:]]
+        return _beste_eerst(list(rows), voorkeur, facets.datum, wanted)[offset:]
 
     def _distinctive(self, db: sqlite3.Connection, clauses: Clauses, documents: int) -> list[str]:
         """The clauses that can match and are not common (a term in at most COMMON_SHARE of
@@ -870,8 +866,7 @@ def _meest_als(
             limit,
         )
     )
-    rows.sort(key=lambda row: (row[1], -facets.datum.get(row[0], 0)))
-    return [doc for doc, _ in rows[:limit]]
+    return _beste_eerst(rows, [], facets.datum, limit)
 
 
 def documenten(db: sqlite3.Connection, expression: str, tot: int | None = None) -> int:
@@ -891,6 +886,26 @@ def documenten(db: sqlite3.Connection, expression: str, tot: int | None = None) 
     # 2 * tot gaps between documents over these two stretches of ids.
     gespreid = (tot_id - eerste) + (laatste - vanaf_id)
     return max(aantal, 2 * tot * (laatste - eerste) // max(gespreid, 1) + 1)
+
+
+def _beste_eerst(
+    rows: list[Row], voorkeur: list[set[int]], datum: bitmaps.Datums, aantal: int
+) -> list[int]:
+    """The ids of the best `aantal` of `rows`: those in the first preferred set first, then
+    the second's, then the rest; within each, best score first, ties to the newest, and
+    equal ones in the order of `rows`. Sorted in numpy: as a key per row in Python this took
+    a quarter of a search that scores thousands of documents."""
+    docs = np.fromiter((doc for doc, _ in rows), dtype=np.int64, count=len(rows))
+    sleutels = [
+        -datum.van(docs),
+        np.fromiter((score for _, score in rows), dtype=np.float64, count=len(rows)),
+        *(
+            np.fromiter((doc not in laag for doc, _ in rows), dtype=bool, count=len(rows))
+            for laag in reversed(voorkeur)
+        ),
+    ]
+    # lexsort sorts by its last key first, and keeps the order of equal rows.
+    return docs[np.lexsort(sleutels)[:aantal]].tolist()
 
 
 def _beste(rows: Iterable[Row], aantal: int) -> Iterator[Row]:
