@@ -42,6 +42,7 @@ from participatie.models import (
     Vragenlijstantwoord,
 )
 from participatie.overgangen import Inbrengstatus, Publicatie, Resultaatstatus, Zichtbaarheid
+from wijkwijzer import paginering
 from wijkwijzer.models import User
 
 PER_PAGINA = 20
@@ -216,7 +217,7 @@ def proces_detail(proces: ParticipatieprocesPage, params: Mapping[str, str]) -> 
     if sortering not in SORTERINGEN:
         sortering = "nieuw"
     lijst = _met_tellingen(inbreng).order_by(SORTERINGEN[sortering], "-pk")
-    pagina = Paginator(lijst, PER_PAGINA).get_page(params.get("page"))
+    pagina = paginering.pagina(Paginator(lijst, PER_PAGINA), params.get("page"))
     aantallen = Inbreng.objects.filter(
         proces=proces, zichtbaarheid=Zichtbaarheid.ZICHTBAAR
     ).aggregate(totaal=Count("pk"), beantwoord=Count("pk", filter=~Q(antwoord="")))

@@ -21,6 +21,7 @@ from kennisbank.expertpool.models import (
     Uitnodiging,
 )
 from wijkwijzer.models import User
+from wijkwijzer.paginering import pagina
 
 PER_PAGE = 12
 S = Ondersteuningsaanvraag.Status
@@ -73,7 +74,7 @@ def experts_lijst(index: ExpertpoolPage, params: QueryDict) -> dict[str, Any]:
     for key, values in chosen.items():
         query.setlist(key, values)
     return {
-        "experts": paginator.get_page(params.get("page")),
+        "experts": pagina(paginator, params.get("page")),
         "aantal": paginator.count,
         "gekozen": chosen,
         "gefilterd": any(chosen.values()),

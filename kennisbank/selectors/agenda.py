@@ -13,6 +13,7 @@ from kennisbank.models import (
     EvenementPage,
 )
 from kennisbank.selectors.basis import PER_PAGE, Bezoeker
+from wijkwijzer.paginering import pagina
 
 
 def komende_evenementen(home: Page) -> list[EvenementPage]:
@@ -32,7 +33,7 @@ def agenda(index: AgendaPage, params: QueryDict) -> dict[str, Any]:
     past = Paginator(events.filter(begin__lt=now).order_by("-begin"), PER_PAGE)
     return {
         "komende": list(events.filter(begin__gte=now).order_by("begin")),
-        "eerdere": past.get_page(params.get("page")),
+        "eerdere": pagina(past, params.get("page")),
         "filter_query": "",
     }
 

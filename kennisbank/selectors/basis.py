@@ -16,6 +16,7 @@ from kennisbank.models import (
     PraktijkvoorbeeldPage,
 )
 from wijkwijzer.models import User
+from wijkwijzer.paginering import pagina
 
 # Who looks at a page: someone logged in, or a visitor.
 Bezoeker = User | AnonymousUser
@@ -56,7 +57,7 @@ def per_thema(model: type[Page], naam: str, index: Page, params: QueryDict) -> d
     query = QueryDict(mutable=True)
     query.setlist("thema", chosen)
     return {
-        naam: paginator.get_page(params.get("page")),
+        naam: pagina(paginator, params.get("page")),
         "aantal": paginator.count,
         "opties": {"thema": [(t.slug, t.label) for t in themas]},
         "gekozen": {"thema": chosen},

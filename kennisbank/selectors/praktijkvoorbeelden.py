@@ -25,6 +25,7 @@ from kennisbank.models import (
 from kennisbank.selectors.basis import PER_PAGE, Bezoeker, kaarten
 from kennisbank.selectors.volgen import volgt
 from wijkwijzer import haken
+from wijkwijzer.paginering import pagina
 
 RELATED = 4
 
@@ -85,7 +86,7 @@ def praktijkvoorbeelden_lijst(
     if sort not in SORTS:
         sort = "nieuw"
     paginator = Paginator(kaarten(items.order_by(*SORTS[sort])), PER_PAGE)
-    page: PaginatorPage[PraktijkvoorbeeldPage] = paginator.get_page(params.get("page"))
+    page: PaginatorPage[PraktijkvoorbeeldPage] = pagina(paginator, params.get("page"))
 
     query = QueryDict(mutable=True)
     for key, values in chosen.items():

@@ -98,6 +98,11 @@ def test_pages_keep_the_filters_in_their_links(client, lijst):
     assert len(titles(first)) == 12 and len(titles(second)) == 3
     assert 'href="?thema=veiligheid&amp;sort=titel&amp;page=2"' in first.content.decode()
     assert beyond.status_code == 200 and len(titles(beyond)) == 3
+    # Page 0, a negative page or no number is the first page, not the last.
+    for page in ("0", "-1", "twee", "1.5"):
+        assert titles(client.get(LIST, {"thema": "veiligheid", "sort": "titel", "page": page})) == (
+            titles(first)
+        ), page
 
 
 def test_detail_reads_summary_first_then_approach_results_lessons(client, lijst, gebieden_index):
