@@ -319,10 +319,11 @@ class EmbeddedBackend:
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
         voorkeur: list[set[int]] = []
-        ids = _matches(db, match)
+        documents = {tekst: documenten(db, tekst) for tekst in teksten}
+        ids, alles = _genoeg(db, teksten, documents)
         if len(clauses) > 1:
             if len(ids):
-                voorkeur = self._voorkeur(db, match, clauses)
+                voorkeur = self._voorkeur(db, match, clauses, alles)
             else:
                 # Not even the minimum matches: any word may, ranked by how well, leaving out
                 # words that most documents have (they would match nearly everything). No
@@ -330,6 +331,7 @@ class EmbeddedBackend:
                 teksten = self._distinctive(db, _per_getypt_woord(clauses, query), facets.documents)
                 match = " OR ".join(teksten)
                 ids = _matches(db, match)
+                documents = {tekst: documenten(db, tekst) for tekst in teksten}
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)
@@ -337,7 +339,7 @@ class EmbeddedBackend:
         aantal = len(ids) if toegestaan is None else len(toegestaan)
         top = self._top(
             db,
-            Scoring(match, teksten, len(ids), voorkeur),
+            Scoring(match, teksten, documents, len(ids), voorkeur),
             vraag,
             facets,
             toegestaan,
@@ -390,17 +392,20 @@ class EmbeddedBackend:
             )
         return treffers
 
-    def _voorkeur(self, db: sqlite3.Connection, match: str, clauses: Clauses) -> list[set[int]]:
+    def _voorkeur(
+        self, db: sqlite3.Connection, match: str, clauses: Clauses, alles: np.ndarray | None
+    ) -> list[set[int]]:
         """For a query of several words, the matches that rank before the others, best first:
-        those with every word (when the match needs fewer), then those with the words close
-        together (NEAR: a phrase, or a compound whose parts the index holds side by side,
-        burenruzie for "buren ruzie"). Those close together have every word, so when no
-        match has every word the second set is not looked for (at a million items that
-        costs as much as the first: 5 ms for "integrale wijkaanpak samenwerking")."""
+        those with every word (when the match needs fewer; `alles` when `_genoeg` found
+        them), then those with the words close together (NEAR: a phrase, or a compound whose
+        parts the index holds side by side, burenruzie for "buren ruzie"). Those close
+        together have every word, so when no match has every word the second set is not
+        looked for (at a million items that costs as much as the first: 5 ms for "integrale
+        wijkaanpak samenwerking")."""
         sets: list[set[int]] = []
-        alles = " AND ".join(text for text, _ in clauses)
-        if match != alles:
-            sets.append(set(_matches(db, alles).tolist()))
+        expressie = " AND ".join(text for text, _ in clauses)
+        if match != expressie:
+            sets.append(set((_matches(db, expressie) if alles is None else alles).tolist()))
             if not sets[0]:
                 return [set(), set()]
         dichtbij = " ".join(_fts_phrase(alternatives[0]) for _, alternatives in clauses)
@@ -438,7 +443,6 @@ class EmbeddedBackend:
             if len(binnen) >= wanted:
                 pool, in_laag = binnen, True
                 break
-        scoring.count(db)
         rows: Iterable[Row] | None = scoring.candidates(db, pool, in_laag, matches, wanted)
         if rows is None:
             rows = scoring.exact(db, pool, in_laag, voorkeur, wanted)
@@ -677,6 +681,10 @@ PER_ROW = 40
 # alone would cost tens of milliseconds at a million documents); far more documents than any
 # word of the relevance bench or the tests has, so they rank as before.
 COMMON_DOCS = 20_000
+# Candidates for a minimum-should-match up to this many are read and counted in numpy
+# (`_genoeg`); "huis wijk buurt", whose rarest two words have 1,175,000 documents, is left
+# to FTS5.
+ANKER_DOCS = 20_000
 # A clause's documents are counted up to this many and estimated beyond (counting costs too).
 COUNTED = 2_000
 # Scoring more rows than this in SQLite costs more than a search may take; the rarer words'
@@ -686,13 +694,19 @@ SCORE_ROWS = 5_000
 
 class Scoring:
     """Plans how the `matches` matches of `match` (made of the clauses `delen`) are scored,
-    from how many documents each clause has (counted up to COUNTED, estimated beyond).
+    from how many documents each clause has (`documents`: counted up to COUNTED, estimated
+    beyond).
     With preferred sets (`voorkeur`, which all have every clause; the first is the set of
     documents with every clause when `match` needs fewer), those are scored with every
     clause once."""
 
     def __init__(
-        self, match: str, delen: list[str], matches: int, voorkeur: list[set[int]]
+        self,
+        match: str,
+        delen: list[str],
+        documents: dict[str, int],
+        matches: int,
+        voorkeur: list[set[int]],
     ) -> None:
         self.match = match
         self.delen = delen
@@ -702,13 +716,7 @@ class Scoring:
         self.alles = " AND ".join(delen) if voorkeur else match
         if self.alles != match:
             self.rows[self.alles] = len(voorkeur[0])
-        self.documents: dict[str, int] = {}
-
-    def count(self, db: sqlite3.Connection) -> None:
-        """Each clause's documents: counted up to COUNTED, beyond that estimated
-        (`documenten`)."""
-        for deel in self.delen:
-            self.documents[deel] = documenten(db, deel)
+        self.documents = documents
 
     def _idf_cost(self, expression: str) -> int:
         """What FTS5 reads for the idf of `expression`: each clause's documents, as often as
@@ -983,6 +991,30 @@ def _per_getypt_woord(clauses: Clauses, query: Query) -> Clauses:
 
 def _fts_phrase(terms: tuple[str, ...]) -> str:
     return '"' + " ".join(term.replace('"', "") for term in terms) + '"'
+
+
+def _genoeg(
+    db: sqlite3.Connection, teksten: list[str], documents: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The ids of the matches of `minimum_should_match(teksten)`, and of those with every
+    clause when they came at no cost (None otherwise). FTS5 evaluates that expression as one
+    branch per combination of clauses, each seeking through the documents of its common
+    words: at a million items 71 ms for a question of eight clauses (28 branches) and 22 ms
+    for "integrale wijkaanpak samenwerking" (five clauses, five branches). A match lacks at
+    most len - nodig clauses, so it has one of the len - nodig + 1 rarest (`documents` says
+    which): when those are few, their documents are the candidates, every other clause is
+    looked for among them only, and numpy counts the clauses each candidate has."""
+    nodig = minimum_nodig(len(teksten))
+    ankers = sorted(teksten, key=documents.__getitem__)[: len(teksten) - nodig + 1]
+    if nodig == len(teksten) or sum(documents[anker] for anker in ankers) > ANKER_DOCS:
+        return _matches(db, minimum_should_match(teksten)), None
+    kandidaten = " OR ".join(ankers)
+    per_clause = [
+        _matches(db, tekst if tekst in ankers else f"({kandidaten}) AND {tekst}")
+        for tekst in teksten
+    ]
+    ids, clauses = np.unique(np.concatenate(per_clause), return_counts=True)
+    return ids[clauses >= nodig], ids[clauses == len(teksten)]
 
 
 def minimum_should_match(teksten: list[str]) -> str:

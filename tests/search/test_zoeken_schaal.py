@@ -328,3 +328,38 @@ def test_a_words_documents_are_estimated_wherever_their_ids_lie(tmp_path, monkey
         assert 48 <= embedded.documenten(db, f'"{woord}"') <= 75, woord
     monkeypatch.setattr(embedded, "COUNTED", 100)
     assert embedded.documenten(db, '"qqoud"') == 60
+
+
+def test_a_long_questions_matches_are_the_same_when_counted_among_its_rarest_words(tmp_path):
+    """`_genoeg` reads the documents of the rarest clauses and counts the clauses each has;
+    FTS5's minimum-should-match expression must find the same matches, and the expression
+    with every clause the same documents with all of them."""
+    rng = random.Random(11)
+    woorden = [f"vulwoord{letter}" for letter in "klmnopqrst"]
+    aandeel = dict(zip(woorden, (0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9), strict=True))
+    documenten = []
+    for i in range(400):
+        tekst = " ".join(w for w in woorden if rng.random() < aandeel[w]) or "leeg"
+        documenten.append(
+            Document(
+                f"doc-{i}", "praktijkvoorbeeld", "Praktijkvoorbeeld", "Titel", tekst, "", "/", None
+            )
+        )
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(documenten)
+    db = backend._db()
+    gevonden = 0
+    for lengte in range(3, 9):
+        for _ in range(6):
+            tekst = " ".join(rng.sample(woorden, lengte))
+            teksten = [text for text, _ in backend._clauses(db, parse(tekst), {})]
+            ids, alles = embedded._genoeg(
+                db, teksten, {t: embedded.documenten(db, t) for t in teksten}
+            )
+
+            assert alles is not None, tekst  # counted among the candidates
+            expressie = embedded.minimum_should_match(teksten)
+            assert ids.tolist() == embedded._matches(db, expressie).tolist(), tekst
+            assert alles.tolist() == embedded._matches(db, " AND ".join(teksten)).tolist()
+            gevonden += bool(len(ids)) + bool(len(alles))
+    assert gevonden > 36  # most of the 36 queries find something, many have every word
