@@ -222,7 +222,7 @@ class Reference:
         count = "SELECT count(*) FROM fts WHERE fts MATCH ?"
         if len(clauses) > 1 and not db.execute(count, (match,)).fetchone()[0]:
             (documents,) = db.execute("SELECT count(*) FROM docs").fetchone()
-            per_woord, _ = _per_getypt_woord(clauses, query)
+            per_woord = _per_getypt_woord(clauses, query)
             match = " OR ".join(self.helper._distinctive(db, per_woord, documents))
 
         # The matches scored once (MATERIALIZED: folding the facet filter into the FTS5

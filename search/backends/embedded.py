@@ -321,7 +321,6 @@ class EmbeddedBackend:
         voorkeur: list[set[int]] = []
         documents = {tekst: documenten(db, tekst) for tekst in teksten}
         ids, alles = _genoeg(db, teksten, documents)
-        onderdelen: dict[str, list[str]] = {}
         if len(clauses) > 1:
             if len(ids):
                 voorkeur = self._voorkeur(db, match, clauses, alles)
@@ -329,12 +328,10 @@ class EmbeddedBackend:
                 # Not even the minimum matches: any word may, ranked by how well, leaving out
                 # words that most documents have (they would match nearly everything). No
                 # document has every word then, so there is nothing to rank first.
-                per_woord, onderdelen = _per_getypt_woord(clauses, query)
-                teksten = self._distinctive(db, per_woord, facets.documents)
+                teksten = self._distinctive(db, _per_getypt_woord(clauses, query), facets.documents)
                 match = " OR ".join(teksten)
                 ids = _matches(db, match)
-                # The clauses' own counts stay: a typed word's parts are scored by them.
-                documents |= {tekst: documenten(db, tekst) for tekst in teksten}
+                documents = {tekst: documenten(db, tekst) for tekst in teksten}
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)
@@ -342,7 +339,7 @@ class EmbeddedBackend:
         aantal = len(ids) if toegestaan is None else len(toegestaan)
         top = self._top(
             db,
-            Scoring(match, teksten, documents, len(ids), voorkeur, onderdelen),
+            Scoring(match, teksten, documents, len(ids), voorkeur),
             vraag,
             facets,
             toegestaan,
@@ -685,7 +682,7 @@ PER_ROW = 40
 # word of the relevance bench or the tests has, so they rank as before.
 COMMON_DOCS = 20_000
 # Candidates for a minimum-should-match up to this many are read and counted in numpy
-# (`_genoeg`); "huis wijk buurt", whose rarest two words have 1,175,000 documents, is left
+# (`_genoeg`); "huis wijk buurt", whose rarest two words have 541,000 documents, is left
 # to FTS5.
 ANKER_DOCS = 20_000
 # A clause's documents are counted up to this many and estimated beyond (counting costs too).
@@ -710,14 +707,9 @@ class Scoring:
         documents: dict[str, int],
         matches: int,
         voorkeur: list[set[int]],
-        onderdelen: dict[str, list[str]],
     ) -> None:
         self.match = match
         self.delen = delen
-        # A clause that joins others (a typed word's parts, `_per_getypt_woord`): those,
-        # whose documents `documents` holds too. FTS5 reads every document of each for the
-        # idf, so a common one costs as much inside such a clause as alone.
-        self.onderdelen = {deel: onderdelen.get(deel, [deel]) for deel in delen}
         # Every match has this many of the clauses (the any-word fallback: one).
         self.nodig = minimum_nodig(len(delen)) if match == minimum_should_match(delen) else 1
         self.rows = {match: matches}
@@ -727,22 +719,9 @@ class Scoring:
         self.documents = documents
 
     def _idf_cost(self, expression: str) -> int:
-        """What FTS5 reads for the idf of `expression`: the documents of each clause (of each
-        clause a joined one is made of), as often as it occurs in it."""
-        return sum(
-            expression.count(onderdeel) * self.documents[onderdeel]
-            for onderdeel in dict.fromkeys(o for delen in self.onderdelen.values() for o in delen)
-        )
-
-    def _licht(self, deel: str) -> str:
-        """`deel` as the rarer clauses are scored: a joined clause without its common parts.
-        Which documents match and are counted does not depend on it, only how those scored
-        rank; a common part adds little to a score (as a common clause does) and costs the
-        most to score."""
-        licht = [o for o in self.onderdelen[deel] if self.documents[o] <= COMMON_DOCS]
-        if len(licht) in (0, len(self.onderdelen[deel])):
-            return deel
-        return "(" + " AND ".join(licht) + ")"
+        """What FTS5 reads for the idf of `expression`: each clause's documents, as often as
+        the clause occurs in it."""
+        return sum(expression.count(deel) * self.documents[deel] for deel in self.delen)
 
     def _pass(self, expression: str, rows: int) -> int:
         """The cost of scoring every one of the `rows` matches of `expression`."""
@@ -839,7 +818,7 @@ class Scoring:
             expression, rows = f"{{title}} : ({exact})", self.rows[exact]
         elif in_laag:
             # The preferred sets' documents have every clause, so every rare one.
-            expression, rows = " AND ".join(map(self._licht, rare)), self.documents[rare[0]]
+            expression, rows = " AND ".join(rare), self.documents[rare[0]]
         else:
             # The rarest clauses while their documents are few; while they add up to at most
             # twice that, as many as it takes for every match to have one of them (a match
@@ -852,12 +831,12 @@ class Scoring:
                     break
                 kept.append(deel)
                 rows += self.documents[deel]
-            expression = " OR ".join(map(self._licht, kept))
+            expression = " OR ".join(kept)
             if len(kept) < len(rare):
                 # The other rare clauses add to the score of the documents scored, without
                 # adding documents (the kept clauses count twice then, as minimum should
                 # match counts every clause of a document with all of them).
-                expression = f"({expression}) AND ({' OR '.join(map(self._licht, rare))})"
+                expression = f"({expression}) AND ({' OR '.join(rare)})"
         if rare and self._cost(expression, len(docs), rows) >= self._cost(
             exact, len(docs), self.rows[exact]
         ):
@@ -995,20 +974,19 @@ def _marks(values: Sized) -> str:
     return ",".join("?" * len(values))
 
 
-def _per_getypt_woord(clauses: Clauses, query: Query) -> tuple[Clauses, dict[str, list[str]]]:
+def _per_getypt_woord(clauses: Clauses, query: Query) -> Clauses:
     """The clauses joined per typed word: a compound's parts as one clause that needs them
-    all, so falling back to any word never finds "vraag" for "privevraag"; and the clauses
-    each joined one is made of."""
+    all, so falling back to any word never finds "vraag" for "privevraag"."""
     groepen: dict[int, Clauses] = {}
     for clause, (text, alternatives) in zip(query.clauses, clauses, strict=True):
         groepen.setdefault(clause.getypt, []).append((text, alternatives))
-    samen: Clauses = []
-    onderdelen: dict[str, list[str]] = {}
-    for groep in groepen.values():
-        tekst = "(" + " AND ".join(text for text, _ in groep) + ")"
-        samen.append((tekst, [alt for _, alternatives in groep for alt in alternatives]))
-        onderdelen[tekst] = [text for text, _ in groep]
-    return samen, onderdelen
+    return [
+        (
+            "(" + " AND ".join(text for text, _ in groep) + ")",
+            [alt for _, alternatives in groep for alt in alternatives],
+        )
+        for groep in groepen.values()
+    ]
 
 
 def _fts_phrase(terms: tuple[str, ...]) -> str:

@@ -330,16 +330,13 @@ def test_a_words_documents_are_estimated_wherever_their_ids_lie(tmp_path, monkey
     assert embedded.documenten(db, '"qqoud"') == 60
 
 
-def test_a_long_questions_matches_are_the_same_when_counted_among_its_rarest_words(tmp_path):
-    """`_genoeg` reads the documents of the rarest clauses and counts the clauses each has;
-    FTS5's minimum-should-match expression must find the same matches, and the expression
-    with every clause the same documents with all of them."""
+def genoeg_index(tmp_path) -> EmbeddedBackend:
+    """400 documents over ten made-up words, each word in its own share of them."""
     rng = random.Random(11)
-    woorden = [f"vulwoord{letter}" for letter in "klmnopqrst"]
-    aandeel = dict(zip(woorden, (0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9), strict=True))
+    aandeel = dict(zip(WOORDEN, (0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9), strict=True))
     documenten = []
     for i in range(400):
-        tekst = " ".join(w for w in woorden if rng.random() < aandeel[w]) or "leeg"
+        tekst = " ".join(w for w in WOORDEN if rng.random() < aandeel[w]) or "leeg"
         documenten.append(
             Document(
                 f"doc-{i}", "praktijkvoorbeeld", "Praktijkvoorbeeld", "Titel", tekst, "", "/", None
@@ -347,12 +344,31 @@ def test_a_long_questions_matches_are_the_same_when_counted_among_its_rarest_wor
         )
     backend = EmbeddedBackend(tmp_path / "index")
     backend.rebuild(documenten)
+    return backend
+
+
+WOORDEN = [f"vulwoord{letter}" for letter in "klmnopqrst"]
+
+
+@pytest.mark.parametrize("geteld", [2_000, 20], ids=["counted", "estimated"])
+def test_a_long_questions_matches_are_the_same_when_counted_among_its_rarest_words(
+    tmp_path, monkeypatch, geteld
+):
+    """`_genoeg` reads the documents of the rarest clauses and counts the clauses each has;
+    FTS5's minimum-should-match expression must find the same matches, and the expression
+    with every clause the same documents with all of them: also with a clause twice, a word
+    no document has, and clause counts estimated rather than counted."""
+    monkeypatch.setattr(embedded, "COUNTED", geteld)
+    backend = genoeg_index(tmp_path)
     db = backend._db()
+    rng = random.Random(12)
     gevonden = 0
-    for lengte in range(3, 9):
+    for lengte in range(3, 10):
         for _ in range(6):
-            tekst = " ".join(rng.sample(woorden, lengte))
+            tekst = " ".join([*rng.sample(WOORDEN, lengte - 1), "vulwoordz"])
             teksten = [text for text, _ in backend._clauses(db, parse(tekst), {})]
+            # The same clause twice (the query parser keeps one of a word typed twice).
+            teksten.append(rng.choice(teksten))
             ids, alles = embedded._genoeg(
                 db, teksten, {t: embedded.documenten(db, t) for t in teksten}
             )
@@ -362,54 +378,18 @@ def test_a_long_questions_matches_are_the_same_when_counted_among_its_rarest_wor
             assert ids.tolist() == embedded._matches(db, expressie).tolist(), tekst
             assert alles.tolist() == embedded._matches(db, " AND ".join(teksten)).tolist()
             gevonden += bool(len(ids)) + bool(len(alles))
-    assert gevonden > 36  # most of the 36 queries find something, many have every word
+    assert gevonden > 42  # most of the 42 queries find something, many have every word
 
 
-def test_a_typed_words_common_part_is_not_scored_when_any_word_may_match(tmp_path, monkeypatch):
-    """Falling back to any word, "wijkteam" is one clause that needs both its parts. When
-    the rarer clauses' documents are scored, its common part "wijk" is left out of the
-    score (FTS5 would read every document of it for its idf, 20 ms at a million items); the
-    count stays that of every match."""
-    rng = random.Random(3)
-    documenten = []
-    for i in range(300):
-        woorden = rng.choices(FILLER, k=20)
-        for woord, aandeel in (("wijk", 0.9), ("team", 0.2), ("bemiddeling", 0.08)):
-            if rng.random() < aandeel:
-                woorden.insert(rng.randrange(len(woorden)), woord)
-        documenten.append(
-            Document(
-                f"doc-{i}",
-                "praktijkvoorbeeld",
-                "Praktijkvoorbeeld",
-                "Titel",
-                "",
-                " ".join(woorden),
-                "/",
-                None,
-            )
-        )
-    backend = EmbeddedBackend(tmp_path / "index")
-    backend.rebuild(documenten)
-    # Not even five of the six clauses match: any of the typed words may.
-    tekst = "wijkteam bemiddeling qqqq zzzz xxxx"
-    exact = zoek(backend, tekst, {})
-    groot(monkeypatch)
-    gescoord = []
-    scored = embedded.Scoring._scored
+def test_a_question_whose_rarest_words_are_common_is_left_to_fts5(tmp_path, monkeypatch):
+    monkeypatch.setattr(embedded, "ANKER_DOCS", 10)
+    backend = genoeg_index(tmp_path)
+    db = backend._db()
+    teksten = [text for text, _ in backend._clauses(db, parse(" ".join(WOORDEN[4:8])), {})]
 
-    def gevolgd(self, db, expression, *args, **kwargs):
-        gescoord.append(expression)
-        return scored(self, db, expression, *args, **kwargs)
+    ids, alles = embedded._genoeg(db, teksten, {t: embedded.documenten(db, t) for t in teksten})
 
-    monkeypatch.setattr(embedded.Scoring, "_scored", gevolgd)
-    begrensd = zoek(backend, tekst, {})
-
-    assert len(gescoord) == 1 and '"team"' in gescoord[0] and '"wijk"' not in gescoord[0]
-    assert begrensd.count == exact.count > 0
-    heeft = {
-        d.key
-        for d in documenten
-        if "bemiddeling" in d.body.split() or {"wijk", "team"} <= set(d.body.split())
-    }
-    assert {treffer.key for treffer in begrensd.treffers} <= heeft
+    assert alles is None
+    assert len(ids) and ids.tolist() == (
+        embedded._matches(db, embedded.minimum_should_match(teksten)).tolist()
+    )
