@@ -330,6 +330,9 @@ def test_a_words_documents_are_estimated_wherever_their_ids_lie(tmp_path, monkey
     assert embedded.documenten(db, '"qqoud"') == 60
 
 
+WOORDEN = [f"vulwoord{letter}" for letter in "klmnopqrst"]
+
+
 def genoeg_index(tmp_path) -> EmbeddedBackend:
     """400 documents over ten made-up words, each word in its own share of them."""
     rng = random.Random(11)
@@ -345,9 +348,6 @@ def genoeg_index(tmp_path) -> EmbeddedBackend:
     backend = EmbeddedBackend(tmp_path / "index")
     backend.rebuild(documenten)
     return backend
-
-
-WOORDEN = [f"vulwoord{letter}" for letter in "klmnopqrst"]
 
 
 @pytest.mark.parametrize("geteld", [2_000, 20], ids=["counted", "estimated"])
