@@ -3,19 +3,11 @@
 from django.http import QueryDict
 
 from search.backends.base import FACETS, Vraag
+from wijkwijzer.paginering import getal
 
 PER_PAGE = 10
 MAX_PER_PAGE = 50
 MAX_PAGE = 100
-
-
-def _getal(params: QueryDict, naam: str, standaard: int, hoogste: int) -> int:
-    """A whole number from `params`, within 1 and `hoogste`; one that is not a number is the
-    default."""
-    try:
-        return min(max(int(params.get(naam, standaard)), 1), hoogste)
-    except ValueError:
-        return standaard
 
 
 def vraag_uit(params: QueryDict, *, per_pagina: bool = False) -> Vraag:
@@ -25,6 +17,8 @@ def vraag_uit(params: QueryDict, *, per_pagina: bool = False) -> Vraag:
     return Vraag(
         tekst=params.get("q", "").strip()[:200],
         filters={name: params.getlist(name) for name in FACETS if params.getlist(name)},
-        pagina=_getal(params, "page", 1, MAX_PAGE),
-        per_pagina=_getal(params, "per_pagina", PER_PAGE, MAX_PER_PAGE) if per_pagina else PER_PAGE,
+        pagina=getal(params.get("page"), 1, MAX_PAGE),
+        per_pagina=getal(params.get("per_pagina"), PER_PAGE, MAX_PER_PAGE)
+        if per_pagina
+        else PER_PAGE,
     )
