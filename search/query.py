@@ -154,10 +154,15 @@ def _word_clause(word: str, groepen: Synoniemen, woord: str | None = None) -> Cl
     single = {stem(member[0]) for member in members if len(member) == 1}
     # A compound synonym whose part is itself a member adds nothing but a double score: the
     # index holds compounds' parts too (woningcorporatie is found by corporatie).
+    # The word itself stays (a member of its own group comes first), so a document with it
+    # scores for it as well as for the group (_groepsterm): "schuldhulpverlening", whose part
+    # schuld is a member, ranked every document about schulden alike.
     members = [
         member
-        for member in members
-        if len(member) > 1 or not {stem(part) for part in split_compound(member[0])} & single
+        for i, member in enumerate(members)
+        if i == 0
+        or len(member) > 1
+        or not {stem(part) for part in split_compound(member[0])} & single
     ]
     unique = list(dict.fromkeys(alt for alt in map(_members_phrase, members) if alt))
     return Clause(unique, woord=word if woord is None else woord)

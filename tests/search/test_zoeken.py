@@ -157,6 +157,23 @@ def test_a_synonym_ranks_below_the_word_searched_for_however_rare_it_is(client, 
     assert "Tieners op het plein" in found
 
 
+def test_a_compound_in_a_group_with_its_own_part_ranks_the_compound_first(client, home):
+    """schuldhulpverlening shares a group with schulden, its own part: an item about
+    schuldhulpverlening comes before newer ones about schulden alone, which are still found."""
+    Synoniem.objects.create(termen="schulden, schuldhulpverlening")
+    PraktijkvoorbeeldPageFactory(
+        title="Schuldhulpverlening in de wijk",
+        samenvatting="Een loket voor bewoners.",
+        publicatiedatum=datetime.date(2024, 1, 1),
+    )
+    for titel in ("Schulden bij jongeren", "Schulden en schaamte"):
+        PraktijkvoorbeeldPageFactory(title=titel, samenvatting="Schulden, schulden, schulden.")
+    herbouwen()
+    found = titles(client, q="schuldhulpverlening")
+    assert found[0] == "Schuldhulpverlening in de wijk"
+    assert set(found[1:]) == {"Schulden bij jongeren", "Schulden en schaamte"}
+
+
 def test_the_words_of_a_multi_word_synonym_also_match_apart(client, home):
     """ "spelen op het plein" is a member of a group with speelpleinwerk: it finds that, and
     still finds spelen and plein apart, as the same words do outside a group."""
