@@ -28,6 +28,7 @@ setup: $(VENV)/.base-installed assets
 		|| [ -n "$$(find $(DEMO_BRONNEN) -newer $(DEMO_STAMP) 2>/dev/null)" ]; then \
 		$(BIN)/python manage.py load_demo && echo "$${DATABASE_URL:-sqlite}" > $(DEMO_STAMP); \
 	fi
+	@$(BIN)/python manage.py search_index --rebuild --verouderd
 
 test: $(VENV)/.dev-installed $(VENV)/vnu.jar assets
 	$(BIN)/ruff check .

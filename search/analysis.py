@@ -75,6 +75,15 @@ DEELWOORD = r"^(.{4,}([aeou])\2.)[dt]e?$"
 # consonant (diefstal, diefstallen; bus, bussen), so its stem ends in one too. The same
 # rule runs after Elasticsearch's stemmer.
 ONTDUBBEL = r"([bcdfghjklmnpqrstvwxz])\1$"
+# Dutch spells the s and f of a stem as z and v before an -e or -en (huis, huizen; bedrijf,
+# bedrijven; actief, actieve), which Snowball keeps: buurthuis and buurthuizen, initiatief
+# and initiatieven never met. As Kraaij and Pohlmann's stemmer does, the word is spelt with
+# s and f before stemming. Each is one of Elasticsearch's pattern_replace filters too.
+STEMKLANK = {r"^(.{2,})z(en?)$": r"\1s\2", r"^(.{2,})v(en?)$": r"\1f\2"}
+# After stemming: Snowball leaves the -s after -ie (subsidies, organisaties) and undoubles a
+# long vowel only after a consonant (maan -> man), not after another vowel (sociaal, and
+# sociale -> social; financieel, financiele -> financiel) or at the start (aap, apen -> ap).
+NA_STAM = {r"(ie)s$": r"\1", r"([aeou])\1([^aeiouy])$": r"\1\2"}
 # Compound parts: Dutch words of at least LEXICON_MIN letters from wordfreq's frequency list
 # (drawn from Wikipedia, subtitles, news and web text), those at least as frequent as
 # LEXICON_ZIPF (Zipf scale: 3 is once per million words); rarer entries are mostly names,
@@ -157,19 +166,44 @@ VERKLEIN_MARGE = 1.0
 VERKLEINWOORDEN = _verkleinwoorden()
 
 
+def _eigen_s() -> frozenset[str]:
+    """Words of the lexicon that end in a consonant and an s of their own, not a plural's:
+    those whose plural in -en (or -zen) is in the lexicon too (mens, mensen; kans, kansen;
+    grens, grenzen; arts, artsen). Snowball takes their s for a plural's: mens became "men"
+    (as the pronoun), mensen "mens". Plurals in -s (teams, jongens) have no such plural;
+    a double s (boss) is undoubled like any double consonant (ONTDUBBEL)."""
+    return frozenset(
+        woord
+        for woord in ZIPF
+        if re.search(r"[^aeiousj]s$", woord)
+        and (f"{woord}en" in ZIPF or f"{woord[:-1]}zen" in ZIPF)
+    )
+
+
+EIGEN_S = _eigen_s()
+
+
 @lru_cache(maxsize=CACHE_WOORDEN)
 def stem(word: str) -> str:
-    """Snowball's Dutch Porter stemmer, except for the words in STAM_UITZONDERINGEN, after
-    dropping the -d/-t of a past participle after a long vowel (verduurzaamd ->
-    verduurzaam), which Snowball leaves alone, and with a final double consonant undoubled
-    (diefstallen -> diefstal)."""
+    """Snowball's Dutch Porter stemmer, except for the words in STAM_UITZONDERINGEN and
+    EIGEN_S (which are their own stem), after dropping the -d/-t of a past participle after
+    a long vowel (verduurzaamd -> verduurzaam), which Snowball leaves alone, and spelling a
+    z or v before -e(n) as s or f (STEMKLANK); then a final double consonant undoubled
+    (diefstallen -> diefstal) and NA_STAM's rules."""
     word = re.sub(VERKLEIN_MEERVOUD, r"\1", word)
     if word in STAM_UITZONDERINGEN:
         return STAM_UITZONDERINGEN[word]
+    if word in EIGEN_S:
+        return word
     word = VERKLEINWOORDEN.get(word, word)
     if deelwoord := re.match(DEELWOORD, word):
         word = deelwoord.group(1)
-    return re.sub(ONTDUBBEL, r"\1", _stemmer.stemWord(word))
+    for patroon, vervanging in STEMKLANK.items():
+        word = re.sub(patroon, vervanging, word)
+    stam = re.sub(ONTDUBBEL, r"\1", _stemmer.stemWord(word))
+    for patroon, vervanging in NA_STAM.items():
+        stam = re.sub(patroon, vervanging, stam)
+    return stam
 
 
 @lru_cache(maxsize=CACHE_WOORDEN)

@@ -9,6 +9,7 @@ behind the alias, swapped when complete."""
 
 import datetime
 import logging
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -20,11 +21,14 @@ from elasticsearch.dsl.query import Q
 
 from search.analysis import (
     DEELWOORD,
+    EIGEN_S,
     MAX_WOORD,
+    NA_STAM,
     ONTDUBBEL,
     ONZICHTBAAR,
     PARTS,
     STAM_UITZONDERINGEN,
+    STEMKLANK,
     STOP_WORDS,
     VERKLEIN_MEERVOUD,
     VERKLEINWOORDEN,
@@ -74,9 +78,24 @@ SOURCE = [
 TEKENFILTERS = ["nl_onzichtbaar", "nl_apostrof"]
 
 
+def _vervangen(naam: str, regels: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The embedded analysis's regular-expression `regels` as pattern_replace filters, named
+    `naam` and a number, in their order."""
+    return {
+        f"{naam}_{nummer}": {
+            "type": "pattern_replace",
+            "pattern": patroon,
+            "replacement": re.sub(r"\\(\d)", r"$\1", vervanging),
+        }
+        for nummer, (patroon, vervanging) in enumerate(regels.items())
+    }
+
+
 def index_settings() -> dict[str, Any]:
     """Analysis settings of the index: `nl` at index time, `nl_zoeken` (with synonyms) at
     search time."""
+    stemklank = _vervangen("nl_stemklank", STEMKLANK)
+    na_stam = _vervangen("nl_na_stam", NA_STAM)
     chain = [
         "lowercase",
         "asciifolding",
@@ -86,8 +105,10 @@ def index_settings() -> dict[str, Any]:
         "nl_verkleinmeervoud",
         "nl_stamuitzonderingen",
         "nl_deelwoord",
+        *stemklank,
         "nl_stam",
         "nl_ontdubbel",
+        *na_stam,
     ]
     return {
         "number_of_shards": 1,
@@ -133,12 +154,14 @@ def index_settings() -> dict[str, Any]:
                     "pattern": VERKLEIN_MEERVOUD,
                     "replacement": "$1",
                 },
-                # The embedded stemmer's exceptions, and its diminutives (tuintje -> tuin)
-                # with their stems, as the override gives the final term.
+                # The embedded stemmer's exceptions, its words with an s of their own (mens)
+                # and its diminutives (tuintje -> tuin) with their stems, as the override gives
+                # the final term (the pattern_replace filters after it leave those alone).
                 "nl_stamuitzonderingen": {
                     "type": "stemmer_override",
                     "rules": [
                         *(f"{woord} => {stam}" for woord, stam in STAM_UITZONDERINGEN.items()),
+                        *(f"{woord} => {woord}" for woord in sorted(EIGEN_S)),
                         *(f"{woord} => {stem(woord)}" for woord in VERKLEINWOORDEN),
                     ],
                 },
@@ -153,6 +176,8 @@ def index_settings() -> dict[str, Any]:
                     "pattern": ONTDUBBEL,
                     "replacement": "$1",
                 },
+                **stemklank,
+                **na_stam,
                 "nl_synoniemen": {
                     "type": "synonym_graph",
                     "synonyms_set": SYNONYMS_SET,

@@ -44,6 +44,39 @@ def test_a_plural_with_a_doubled_consonant_meets_its_singular():
 
 
 @pytest.mark.parametrize(
+    "vormen",
+    [
+        # z and v before -e(n) are the stem's s and f
+        ("buurthuis", "buurthuizen"),
+        ("grens", "grenzen"),
+        ("initiatief", "initiatieven"),
+        ("bedrijf", "bedrijven"),
+        ("actief", "actieve"),
+        # -ies, which Snowball leaves whole
+        ("subsidie", "subsidies"),
+        ("organisatie", "organisaties"),
+        # a long vowel after a vowel
+        ("sociaal", "sociale"),
+        ("financieel", "financiele", "financiële"),
+        # an s of the word's own, not a plural's
+        ("mens", "mensen"),
+        ("kans", "kansen"),
+        ("plaats", "plaatsen"),
+        ("arts", "artsen"),
+        # and a plural in -s still meets its singular
+        ("team", "teams"),
+    ],
+)
+def test_dutch_spelling_changes_within_a_word_meet_in_one_stem(vormen):
+    assert len({stem(vorm) for vorm in vormen}) == 1
+
+
+def test_an_s_of_the_words_own_is_not_taken_for_a_pronoun():
+    assert stem("mens") != stem("men")
+    assert stem("kans") != stem("kan")
+
+
+@pytest.mark.parametrize(
     ("woord", "zelfde"),
     [
         ("maatjes", "maatje"),  # a plural diminutive meets its singular

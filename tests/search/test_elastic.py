@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from search.analysis import MAX_WOORD, ONZICHTBAAR, PARTS
+from search.analysis import MAX_WOORD, ONZICHTBAAR, PARTS, stem
 from search.backends.base import NABIJ, Document, Vraag
 from search.backends.elastic import (
     FIELDS,
@@ -34,8 +34,12 @@ def test_the_dutch_analyzer_chain():
         "nl_verkleinmeervoud",
         "nl_stamuitzonderingen",
         "nl_deelwoord",
+        "nl_stemklank_0",
+        "nl_stemklank_1",
         "nl_stam",
         "nl_ontdubbel",
+        "nl_na_stam_0",
+        "nl_na_stam_1",
     ]
     assert index_chain == ["lowercase", "asciifolding", *eigen]
     # Words begin and end where the embedded analysis's do: invisible characters are left
@@ -79,6 +83,38 @@ def test_the_dutch_analyzer_chain():
     assert ontdubbel["replacement"] == "$1"
     assert re.sub(ontdubbel["pattern"], "\\1", "diefstall") == "diefstal"
     assert "de" in filters["nl_stop"]["stopwords"]
+
+
+def test_the_chain_stems_as_the_embedded_analysis_does():
+    """The rules around Snowball (z and v spelt s and f before it, -ies and a long vowel
+    after it), and the override's words, which those pattern filters do not skip: each
+    override gives the embedded analysis's stem and no filter after it changes that."""
+    filters = index_settings()["analysis"]["filter"]
+    chain = index_settings()["analysis"]["analyzer"]["nl"]["filter"]
+    na_override = [
+        filters[naam]
+        for naam in chain[chain.index("nl_stamuitzonderingen") + 1 :]
+        if filters[naam]["type"] == "pattern_replace"
+    ]
+
+    def vervang(term: str, filters_: list[dict]) -> str:
+        for filter_ in filters_:
+            # Elasticsearch's $1 is Python's \1.
+            vervanging = re.sub(r"\$(\d)", r"\\\1", filter_["replacement"])
+            term = re.sub(filter_["pattern"], vervanging, term)
+        return term
+
+    regels = dict(regel.split(" => ") for regel in filters["nl_stamuitzonderingen"]["rules"])
+    assert {"mens", "kans", "grens", "arts"} <= regels.keys()
+    for woord, stam in regels.items():
+        assert stam == stem(woord)
+        assert vervang(stam, na_override) == stam, woord
+    voor = [filters[f"nl_stemklank_{n}"] for n in range(2)]
+    assert vervang("buurthuizen", voor) == "buurthuisen"
+    assert vervang("initiatieven", voor) == "initiatiefen"
+    na = [filters[f"nl_na_stam_{n}"] for n in range(2)]
+    assert vervang("subsidies", na) == "subsidie"
+    assert vervang("sociaal", na) == "social"
 
 
 def test_the_mapping_analyses_text_and_keeps_facets_exact():

@@ -71,6 +71,7 @@ def titles(client, **params) -> list[str]:
         ("woning verduurzamen", "Portiekflats verduurzaamd met bewoners"),  # stemming
         ("criminaliteit jongeren", "Preventie van jeugdcriminaliteit op Zuid"),  # compound
         ("corporatie", "Portiekflats verduurzaamd met bewoners"),  # woningcorporatie
+        ("woningcorporaties", "Portiekflats verduurzaamd met bewoners"),  # -ies plural
         ("bewoners schulden", "Schuldhulpverlening aan de keukentafel"),
         ("VvE", "Handreiking onderhoud"),  # abbreviation
         ("jeugdcriminalitiet", "Preventie van jeugdcriminaliteit op Zuid"),  # one typo

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from search.services import achterstand_wegwerken, herbouwen
+from search.services import achterstand_wegwerken, embedded, herbouwen
 from wijkwijzer.voortgang import Voortgang, duur
 
 # cron runs --achterstand every minute: each run stops in time for the next.
@@ -18,12 +18,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--achterstand", action="store_true", help="Uitgestelde indexeringen verwerken."
         )
+        parser.add_argument(
+            "--verouderd",
+            action="store_true",
+            help="Met --rebuild: alleen als de index met een andere analyse is opgebouwd.",
+        )
 
     def handle(
         self,
         *args: str,
         rebuild: bool = False,
         achterstand: bool = False,
+        verouderd: bool = False,
         verbosity: int = 1,
         **options: object,
     ) -> None:
@@ -38,6 +44,11 @@ class Command(BaseCommand):
             return
         if not rebuild:
             raise CommandError("Gebruik: manage.py search_index --rebuild (of --achterstand)")
+        # `make run` after an upgrade that changed the Dutch analysis (search.health).
+        if verouderd and embedded().analyse_actueel():
+            if verbosity > 0:
+                self.stdout.write("Zoekindex is actueel.")
+            return
         voortgang = Voortgang(self.stdout, verbosity=verbosity, wat="documenten")
         try:
             count = herbouwen(voortgang)
