@@ -2,7 +2,7 @@
 alternatives (a single term or a phrase of terms, as stems) from synonyms and compounds."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from search.analysis import STOP_WORDS, fold, split_compound, stem, words
@@ -28,6 +28,9 @@ class Clause:
     # Clauses from one typed word (the parts of a compound) share a number: when a query
     # falls back to any of its words, such a word still needs all its parts.
     getypt: int = 0
+    # A compound kept whole as a synonym member: the clauses of its parts, searched for when
+    # nothing has the word or its synonyms (`Query.gesplitst`).
+    delen: list["Clause"] = field(default_factory=list)
 
 
 @dataclass
@@ -40,6 +43,19 @@ class Query:
 
     def __bool__(self) -> bool:
         return bool(self.clauses)
+
+    def gesplitst(self) -> "Query | None":
+        """This query with its compounds that are synonym members as their parts, as other
+        compounds are (jeugdoverlast: jeugd and overlast), for when nothing has them whole;
+        None when it has no such compound, or would have more than MAX_CLAUSES clauses."""
+        if not any(clause.delen for clause in self.clauses):
+            return None
+        clauses = [
+            replace(deel, getypt=clause.getypt)
+            for clause in self.clauses
+            for deel in clause.delen or [clause]
+        ]
+        return Query(clauses) if len(clauses) <= MAX_CLAUSES else None
 
 
 # A synonym group's members, each a tuple of folded words (one or more).
@@ -135,7 +151,8 @@ def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]
     # (schuldhulpmaatje: schuldhulp), after those with every part. The parts are known
     # words, so they get no typo corrections (prive-vraag must not find "vraag" and a word
     # one letter from "prive").
-    parts = () if groepen.van((word,)) else split_compound(word)
+    lid = bool(groepen.van((word,)))
+    parts = () if lid else split_compound(word)
     extra = [alt for alt in map(_members_phrase, leden) if alt]
     clauses = []
     for part in parts or (word,):
@@ -144,6 +161,13 @@ def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]
         # A word the analysis leaves out (longer than MAX_WOORD) is in no document either.
         if clause.alternatives:
             clauses.append(clause)
+    if lid and clauses and (delen := split_compound(word)):
+        # Known words, so no typo corrections (as for the parts above).
+        clauses[0].delen = [
+            replace(clause, woord="")
+            for deel in delen
+            for clause in _woord_clauses(deel, groepen, leden)
+        ]
     return clauses
 
 

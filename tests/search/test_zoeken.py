@@ -175,6 +175,28 @@ def test_a_compound_in_a_group_with_its_own_part_ranks_the_compound_first(client
     assert set(found[1:]) == {"Schulden bij jongeren", "Schulden en schaamte"}
 
 
+def test_a_compound_in_a_synonym_group_that_no_item_has_is_searched_as_its_parts(
+    client, home, zoekmachine
+):
+    """A synonym member is searched as a term of its own: when no item has it nor its
+    synonyms, its parts are searched for, as those of any other compound; while one has it,
+    that is what is found first. (Elasticsearch splits it at search time anyway, so there the
+    items with one of its parts come after.)"""
+    Synoniem.objects.create(termen="jeugdoverlast, hangjeugd")
+    PraktijkvoorbeeldPageFactory(title="Overlast door jeugd op het plein", samenvatting="Samen.")
+    PraktijkvoorbeeldPageFactory(title="Een plein voor de jeugd", samenvatting="Zonder last.")
+    herbouwen()
+    found = titles(client, q="jeugdoverlast")
+    assert found[0] == "Overlast door jeugd op het plein"
+    PraktijkvoorbeeldPageFactory(title="Jeugdoverlast aangepakt", samenvatting="Met straatcoaches.")
+    herbouwen()
+    found_heel = titles(client, q="jeugdoverlast")
+    assert found_heel[0] == "Jeugdoverlast aangepakt"
+    if zoekmachine == "ingebouwd":
+        assert found == ["Overlast door jeugd op het plein"]
+        assert found_heel == ["Jeugdoverlast aangepakt"]
+
+
 def test_the_words_of_a_multi_word_synonym_also_match_apart(client, home):
     """ "spelen op het plein" is a member of a group with speelpleinwerk: it finds that, and
     still finds spelen and plein apart, as the same words do outside a group."""
