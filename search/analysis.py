@@ -183,20 +183,40 @@ def _eigen_s() -> frozenset[str]:
 EIGEN_S = _eigen_s()
 
 
+def _geen_deelwoord() -> frozenset[str]:
+    """Words of the lexicon that DEELWOORD would take for a past participle, but whose form
+    in -en is in the lexicon and more common than the one in -e: nouns (voorbeeld,
+    voorbeelden; antwoord, standaard, paspoort) and verbs whose stem ends in the d or t
+    (aanvaard, aanvaarden), whose -d or -t is their own. A participle's -e form is the more
+    common (betaalde, betaalden)."""
+    return frozenset(
+        woord
+        for woord in ZIPF
+        if re.match(DEELWOORD, woord)
+        and not woord.endswith("e")
+        and ZIPF.get(f"{woord}en", 0) > ZIPF.get(f"{woord}e", 0) + GEEN_DEELWOORD_MARGE
+    )
+
+
+# How much more common (Zipf) the -en form must be than the -e form.
+GEEN_DEELWOORD_MARGE = 0.5
+GEEN_DEELWOORD = _geen_deelwoord()
+
+
 @lru_cache(maxsize=CACHE_WOORDEN)
 def stem(word: str) -> str:
     """Snowball's Dutch Porter stemmer, except for the words in STAM_UITZONDERINGEN and
     EIGEN_S (which are their own stem), after dropping the -d/-t of a past participle after
-    a long vowel (verduurzaamd -> verduurzaam), which Snowball leaves alone, and spelling a
-    z or v before -e(n) as s or f (STEMKLANK); then a final double consonant undoubled
-    (diefstallen -> diefstal) and NA_STAM's rules."""
+    a long vowel (verduurzaamd -> verduurzaam; not those of GEEN_DEELWOORD), which Snowball
+    leaves alone, and spelling a z or v before -e(n) as s or f (STEMKLANK); then a final
+    double consonant undoubled (diefstallen -> diefstal) and NA_STAM's rules."""
     word = re.sub(VERKLEIN_MEERVOUD, r"\1", word)
     if word in STAM_UITZONDERINGEN:
         return STAM_UITZONDERINGEN[word]
     if word in EIGEN_S:
         return word
     word = VERKLEINWOORDEN.get(word, word)
-    if deelwoord := re.match(DEELWOORD, word):
+    if word not in GEEN_DEELWOORD and (deelwoord := re.match(DEELWOORD, word)):
         word = deelwoord.group(1)
     for patroon, vervanging in STEMKLANK.items():
         word = re.sub(patroon, vervanging, word)

@@ -22,6 +22,7 @@ from elasticsearch.dsl.query import Q
 from search.analysis import (
     DEELWOORD,
     EIGEN_S,
+    GEEN_DEELWOORD,
     MAX_WOORD,
     NA_STAM,
     ONTDUBBEL,
@@ -165,7 +166,17 @@ def index_settings() -> dict[str, Any]:
                         *(f"{woord} => {stem(woord)}" for woord in VERKLEINWOORDEN),
                     ],
                 },
+                # The participle rule, except for the nouns and verbs whose -d or -t is their
+                # own (search.analysis.GEEN_DEELWOORD: voorbeeld).
                 "nl_deelwoord": {
+                    "type": "condition",
+                    "filter": ["nl_deelwoord_regel"],
+                    "script": {
+                        "source": "!params.geen.containsKey(token.getTerm().toString())",
+                        "params": {"geen": dict.fromkeys(sorted(GEEN_DEELWOORD), 1)},
+                    },
+                },
+                "nl_deelwoord_regel": {
                     "type": "pattern_replace",
                     "pattern": DEELWOORD,
                     "replacement": "$1",
@@ -364,8 +375,11 @@ class ElasticBackend:
                 chosen = value in vraag.filters.get(name, [])
                 facetten[name].append(FacetWaarde(value, label, bucket.doc_count, chosen))
         spelling = getattr(response, "suggest", None)
+        # Not the name of a place with a focus area that the matches are in, as the embedded
+        # backend (_betere_woorden): "overlast Groningen" is no typo for "overlast woningen".
+        plaatsen = {stem(woord) for waarde in facetten["gebied"] for woord in words(waarde.label)}
         suggestie = " ".join(
-            entry.options[0].text if entry.options else entry.text
+            entry.options[0].text if entry.options and entry.text not in plaatsen else entry.text
             for entry in (getattr(spelling, "spelling", None) or [])
         )
         aantal = response.hits.total.value  # type: ignore[attr-defined]  # the DSL types hits as a list

@@ -352,7 +352,7 @@ class EmbeddedBackend:
         )
         treffers = self._treffers(db, top, query.stems)
         if aantal < WEINIG and not suggestie_words:
-            suggestie_words = self._betere_woorden(db, query)
+            suggestie_words = self._betere_woorden(db, query, facets)
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
         resultaat = Resultaat(aantal, treffers, facets.counts(matched, vraag), suggestie)
         if ruimte := verwant_ruimte(vraag, resultaat):
@@ -507,11 +507,12 @@ class EmbeddedBackend:
         """Words within the allowed typos (toegestane_fouten) of a typed word that the index
         does not know, nearest and then most frequent first; they join the clause, and the
         best one feeds "Bedoelde je ...?"."""
-        # A document with one of the terms, not the vocabulary: that counts all documents of
-        # a term first (milliseconds for a common word at a million documents).
+        # A document with the word or one of its synonyms (jeugdwerk, whose items say
+        # jongerenwerk, is no typo for jeugdwet), not the vocabulary: that counts all
+        # documents of a term first (milliseconds for a common word at a million documents).
         known = db.execute(
             "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1",
-            (" OR ".join(_fts_phrase((term,)) for term in clause.alternatives[0]),),
+            (" OR ".join(map(_fts_phrase, clause.alternatives)),),
         ).fetchone()
         if known:
             return []
@@ -560,13 +561,23 @@ class EmbeddedBackend:
             (found, found_stem, frequency.get(found_stem, 0)) for found, found_stem, _ in candidates
         ]
 
-    def _betere_woorden(self, db: sqlite3.Connection, query: Query) -> dict[str, str]:
+    def _betere_woorden(
+        self, db: sqlite3.Connection, query: Query, facets: FacetBitmaps
+    ) -> dict[str, str]:
         """For a query that finds little although the index knows its words: per typed word,
         a word within the allowed typos that many more documents have (verslaving for
-        "verslavng" that one document misspells too), for "Bedoelde je ...?"."""
+        "verslavng" that one document misspells too), for "Bedoelde je ...?". Not for the
+        name of a place with a focus area (a word of an area's label): "overlast Groningen"
+        is no typo for "overlast woningen"."""
+        plaatsen = {
+            woord
+            for (naam, _), label in facets.labels.items()
+            if naam == "gebied"
+            for woord in words(label)
+        }
         beter = {}
         for clause in query.clauses:
-            if len(clause.woord) < TYPO_MIN_LENGTH:
+            if len(clause.woord) < TYPO_MIN_LENGTH or clause.woord in plaatsen:
                 continue
             eigen = max(self._documenten_per_term(db, clause.alternatives[0]).values())
             for found, found_stem, documenten in self._dichtbij(db, clause.woord):

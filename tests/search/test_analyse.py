@@ -65,6 +65,10 @@ def test_a_plural_with_a_doubled_consonant_meets_its_singular():
         ("arts", "artsen"),
         # and a plural in -s still meets its singular
         ("team", "teams"),
+        # a noun's -d of its own, not a participle's
+        ("voorbeeld", "voorbeelden"),
+        ("antwoord", "antwoorden"),
+        ("standaard", "standaarden"),
     ],
 )
 def test_dutch_spelling_changes_within_a_word_meet_in_one_stem(vormen):

@@ -74,7 +74,9 @@ def test_the_dutch_analyzer_chain():
     assert "maatje" not in str(filters["nl_stamuitzonderingen"]["rules"])
     meervoud = filters["nl_verkleinmeervoud"]
     assert re.sub(meervoud["pattern"], "\\1", "tuintjes") == "tuintje"
-    deelwoord = filters["nl_deelwoord"]
+    assert filters["nl_deelwoord"]["filter"] == ["nl_deelwoord_regel"]
+    assert "voorbeeld" in filters["nl_deelwoord"]["script"]["params"]["geen"]
+    deelwoord = filters["nl_deelwoord_regel"]
     assert re.sub(deelwoord["pattern"], "\\1", "verduurzaamd") == "verduurzaam"
     assert re.sub(deelwoord["pattern"], "\\1", "gebouwd") == "gebouwd"
     assert re.sub(deelwoord["pattern"], "\\1", "geisoleerde") == "geisoleer"
@@ -94,11 +96,16 @@ def test_the_chain_stems_as_the_embedded_analysis_does():
     na_override = [
         filters[naam]
         for naam in chain[chain.index("nl_stamuitzonderingen") + 1 :]
-        if filters[naam]["type"] == "pattern_replace"
+        if filters[naam]["type"] in ("pattern_replace", "condition")
     ]
 
     def vervang(term: str, filters_: list[dict]) -> str:
         for filter_ in filters_:
+            if filter_["type"] == "condition":
+                # nl_deelwoord: its rule, unless the term is one it leaves alone.
+                if term in filter_["script"]["params"]["geen"]:
+                    continue
+                filter_ = filters[filter_["filter"][0]]
             # Elasticsearch's $1 is Python's \1.
             vervanging = re.sub(r"\$(\d)", r"\\\1", filter_["replacement"])
             term = re.sub(filter_["pattern"], vervanging, term)
@@ -288,6 +295,33 @@ def test_a_response_gives_disjunctive_counts_and_each_hits_type_area_and_date(mo
     assert treffer.gebieden == ["Rotterdam-Zuid", "Rotterdam"]
     thema = [(w.value, w.count, w.gekozen) for w in result.facetten["thema"]]
     assert thema == [("jeugd", 3, True), ("wonen", 2, False)]
+
+
+def test_a_place_with_a_focus_area_among_the_matches_is_no_typo(monkeypatch):
+    """Elasticsearch's "popular" term suggester offers woningen for Groningen, as the
+    embedded backend would: a word of the label of an area the matches are in stays."""
+    backend = ElasticBackend("http://127.0.0.1:9")
+    response = antwoord([HANDREIKING])
+    aggregations = response.body["aggregations"]
+    aggregations["gebied"]["waarden"]["buckets"] = [
+        {"key": "groningen-noord\x1fGroningen Noord", "doc_count": 1}
+    ]
+
+    def spelling(woord: str, beter: str) -> dict:
+        return {
+            "text": woord,
+            "offset": 0,
+            "length": len(woord),
+            "options": [{"text": beter, "score": 0.8, "freq": 40}],
+        }
+
+    response.body["suggest"] = {
+        "spelling": [spelling("overlsat", "overlast"), spelling("groning", "woning")]
+    }
+    monkeypatch.setattr(backend.client, "search", lambda **request: response)
+
+    suggestie = backend.search(Vraag("overlsat Groningen")).suggestie
+    assert suggestie.startswith("overlast ") and "woning" not in suggestie
 
 
 def test_when_not_even_the_minimum_matches_any_word_may(monkeypatch):

@@ -403,6 +403,37 @@ def test_a_query_that_finds_little_is_offered_the_word_most_items_use(client, ho
     assert "Bedoelde je:" not in client.get("/zoeken/", {"q": "verslaving"}).content.decode()
 
 
+def test_the_name_of_a_place_with_a_focus_area_is_no_typo(client, home):
+    """ "overlast Groningen" finds little, and many items say woningen, two letters off:
+    a place with a focus area is not "corrected" to it."""
+    groningen = FocusgebiedPageFactory(title="Groningen Noord")
+    PraktijkvoorbeeldPageFactory(title="Overlast aangepakt", focusgebied=groningen)
+    for nummer in range(12):
+        PraktijkvoorbeeldPageFactory(title=f"Woningen {nummer}", samenvatting="Verbouwd.")
+    herbouwen()
+
+    data = client.get("/api/zoeken/", {"q": "overlast Groningen"}).json()
+    assert [result["title"] for result in data["results"]] == ["Overlast aangepakt"]
+    assert data["suggestie"] == ""
+
+
+def test_a_word_whose_synonym_the_items_use_is_no_typo(client, home, zoekmachine):
+    """jeugdwerk is in no item, its synonym jongerenwerk is: the items about jongerenwerk
+    are found, not those about the jeugdwet (two letters off), and nothing is "corrected"."""
+    Synoniem.objects.create(termen="jeugdwerk, jongerenwerk")
+    PraktijkvoorbeeldPageFactory(title="Jongerenwerk op straat", samenvatting="Avonden.")
+    PraktijkvoorbeeldPageFactory(title="Wat de jeugdwet vraagt", samenvatting="Regels.")
+    herbouwen()
+
+    data = client.get("/api/zoeken/", {"q": "jeugdwerk"}).json()
+    found = [result["title"] for result in data["results"]]
+    assert found[0] == "Jongerenwerk op straat"
+    if zoekmachine == "ingebouwd":
+        # Elasticsearch's fuzziness AUTO matches words two letters off whatever else matches.
+        assert found == ["Jongerenwerk op straat"]
+        assert data["suggestie"] == ""
+
+
 def test_a_postcode_finds_its_area(client, home):
     FocusgebiedPageFactory(title="Zaandam-Oost", postcodes="1503, 1504")
     FocusgebiedPageFactory(title="Overvecht", postcodes="3562, 3563")
