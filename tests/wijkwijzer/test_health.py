@@ -14,6 +14,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from search.services import herbouwen
+from tests.factories import PraktijkvoorbeeldPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,7 @@ def test_elasticsearch_down_is_degraded_not_down(client, home, settings):
 def test_a_search_index_built_by_an_older_analysis_is_reported_until_rebuilt(
     client, home, monkeypatch
 ):
+    PraktijkvoorbeeldPageFactory()
     herbouwen()
     # What an upgrade that changes the Dutch analysis (a word list, the stemmer) looks like.
     monkeypatch.setattr("search.backends.embedded.ANALYSE_VERSIE", 1)
@@ -61,6 +63,14 @@ def test_a_search_index_built_by_an_older_analysis_is_reported_until_rebuilt(
     assert client.get("/health/").json()["zoeken"]["ingebouwd"]["status"] == "ok"
     call_command("search_index", "--rebuild", "--verouderd", stdout=uitvoer)
     assert uitvoer.getvalue().endswith("Zoekindex is actueel.\n")
+
+
+def test_make_run_builds_a_new_empty_index_file(home, settings, tmp_path):
+    PraktijkvoorbeeldPageFactory()
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "nieuw.sqlite3"
+    uitvoer = io.StringIO()
+    call_command("search_index", "--rebuild", "--verouderd", stdout=uitvoer)
+    assert "Zoekindex opgebouwd: 1 documenten" in uitvoer.getvalue()
 
 
 def test_database_down_is_503(client, home, monkeypatch):

@@ -44,8 +44,9 @@ class Command(BaseCommand):
             return
         if not rebuild:
             raise CommandError("Gebruik: manage.py search_index --rebuild (of --achterstand)")
-        # `make run` after an upgrade that changed the Dutch analysis (search.health).
-        if verouderd and embedded().analyse_actueel():
+        # `make run` after an upgrade that changed the Dutch analysis (search.health), or with
+        # an index file that is new (and so empty) beside a database that has content.
+        if verouderd and embedded().analyse_actueel() and embedded().aantal():
             if verbosity > 0:
                 self.stdout.write("Zoekindex is actueel.")
             return
