@@ -92,6 +92,7 @@ NA_STAM = {r"(ie)s$": r"\1", r"([aeou])\1([^aeiouy])$": r"\1\2"}
 LEXICON_ZIPF = 2.5
 LEXICON_MIN = 4
 NIET_DELEN = _word_list("geen_woorddelen.txt")
+PLAATSNAMEN = _word_list("plaatsnamen.txt")
 
 
 def _lexicon() -> dict[str, float]:
@@ -125,6 +126,7 @@ def _versie() -> int:
         "stamuitzonderingen.txt",
         "woorddelen.txt",
         "geen_woorddelen.txt",
+        "plaatsnamen.txt",
     ):
         inhoud.update((DATA / name).read_bytes())
     for package in ("snowballstemmer", "PyStemmer", "wordfreq"):
@@ -237,7 +239,7 @@ def split_compound(word: str) -> tuple[str, ...]:
     only split when its parts are, on average, more frequent than the word itself: a common
     word that can be read as rarer words (vertrouwen: vert-rouwen, gesprekken: gesp-rekken)
     is a word, not a compound."""
-    if len(word) < 2 * MIN_PART + 1:
+    if len(word) < 2 * MIN_PART + 1 or word in PLAATSNAMEN:
         return ()
     lezing = _lezing(word)
     if lezing is None or _gemiddelde(lezing[0]) <= ZIPF.get(word, 0.0):
@@ -288,9 +290,10 @@ def delen(word: str) -> tuple[str, ...]:
 
 
 def hele_woorden() -> list[str]:
-    """The lexicon's words that are not split: for Elasticsearch, whose decompounder would
-    otherwise take any word apart that contains a known one (vertrouwen: vert, rouwen)."""
-    return sorted(woord for woord in PARTS if not split_compound(woord))
+    """The lexicon's words that are not split, and the names of places: for Elasticsearch,
+    whose decompounder would otherwise take any word apart that contains a known one
+    (vertrouwen: vert, rouwen; overvecht: vecht)."""
+    return sorted({woord for woord in PARTS if not split_compound(woord)} | PLAATSNAMEN)
 
 
 def words(text: str) -> list[str]:

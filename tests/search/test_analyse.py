@@ -1,9 +1,12 @@
 """Dutch analysis: compounds split from a lexicon, and where Snowball's stemmer alone changes
 the meaning or misses a form."""
 
+import json
+from pathlib import Path
+
 import pytest
 
-from search.analysis import PARTS, analyze, split_compound, stem, synoniemkaart
+from search.analysis import PARTS, analyze, split_compound, stem, synoniemkaart, words
 from search.backends.base import Vraag
 from search.backends.embedded import minimum_should_match, toegestane_fouten
 from search.query import MAX_CLAUSES, parse
@@ -149,6 +152,17 @@ def test_every_part_of_a_long_compound_counts(home):
 )
 def test_compounds_split_into_words_of_the_lexicon(woord, delen):
     assert split_compound(woord) == delen
+
+
+def test_the_names_of_the_focus_areas_and_their_municipalities_are_not_split():
+    gebieden = json.loads(
+        (Path(__file__).parents[2] / "gebieden" / "data" / "focusgebieden.json").read_text()
+    )["gebieden"]
+    namen = {
+        woord for gebied in gebieden for woord in words(f"{gebied['naam']} {gebied['gemeente']}")
+    }
+    assert {"lelystad", "vlaardingen", "zaanstad"} <= namen
+    assert {naam: split_compound(naam) for naam in namen if split_compound(naam)} == {}
 
 
 def test_a_compounds_parts_are_split_as_they_would_be_alone():

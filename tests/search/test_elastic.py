@@ -65,6 +65,7 @@ def test_the_dutch_analyzer_chain():
     assert samenstellingen["filter"] == ["nl_woorddelen"]
     heel = samenstellingen["script"]["params"]["heel"]
     assert {"vertrouwen", "gesprekken", "jongeren", "veiligheid"} <= heel.keys()
+    assert {"lelystad", "overvecht"} <= heel.keys()  # places, not compounds
     assert {"jeugdcriminaliteit", "voedselbank"}.isdisjoint(heel)
     assert filters["nl_stam"] == {"type": "stemmer", "language": "dutch"}
     # The embedded analyser's own rules, from the same data: the stemming exceptions and the

@@ -447,6 +447,18 @@ def test_the_name_of_a_type_finds_items_of_that_type(client, home):
     assert titles(client, q="experts ondermijning") == ["Sanne Visser"]
 
 
+def test_a_place_name_is_one_word_that_the_topic_must_come_with(client, home):
+    """Lelystad is no compound of lely and stad: "eenzaamheid Lelystad" needs both words, not
+    two of eenzaamheid, lely and stad."""
+    lelystad = FocusgebiedPageFactory(title="Lelystad Oost")
+    PraktijkvoorbeeldPageFactory(title="Telefooncirkel tegen eenzaamheid", focusgebied=lelystad)
+    PraktijkvoorbeeldPageFactory(title="Energiecoaches voor huurders", focusgebied=lelystad)
+    PraktijkvoorbeeldPageFactory(title="Eenzaamheid in de stad", samenvatting="Elders.")
+    herbouwen()
+
+    assert titles(client, q="eenzaamheid Lelystad") == ["Telefooncirkel tegen eenzaamheid"]
+
+
 def test_a_postcode_finds_its_area(client, home):
     FocusgebiedPageFactory(title="Zaandam-Oost", postcodes="1503, 1504")
     FocusgebiedPageFactory(title="Overvecht", postcodes="3562, 3563")
