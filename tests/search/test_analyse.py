@@ -72,6 +72,9 @@ def test_a_plural_with_a_doubled_consonant_meets_its_singular():
         ("voorbeeld", "voorbeelden"),
         ("antwoord", "antwoorden"),
         ("standaard", "standaarden"),
+        # plurals Snowball cannot know
+        ("centrum", "centra"),
+        ("stad", "steden"),
     ],
 )
 def test_dutch_spelling_changes_within_a_word_meet_in_one_stem(vormen):
