@@ -28,9 +28,10 @@ class Clause:
     # Clauses from one typed word (the parts of a compound) share a number: when a query
     # falls back to any of its words, such a word still needs all its parts.
     getypt: int = 0
-    # A compound kept whole as a synonym member: the clauses of its parts, searched for when
-    # nothing has the word or its synonyms (`Query.gesplitst`).
-    delen: list["Clause"] = field(default_factory=list)
+    # The first clause of a typed compound: the word's other reading, searched for instead of
+    # its clauses when nothing matches the query (`Query.anders`): the parts of a compound
+    # kept whole as a synonym member, the whole word of one split into its parts.
+    anders: list["Clause"] = field(default_factory=list)
 
 
 @dataclass
@@ -44,16 +45,23 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.clauses)
 
-    def gesplitst(self) -> "Query | None":
-        """This query with its compounds that are synonym members as their parts, as other
-        compounds are (jeugdoverlast: jeugd and overlast), for when nothing has them whole;
-        None when it has no such compound, or would have more than MAX_CLAUSES clauses."""
-        if not any(clause.delen for clause in self.clauses):
+    def anders(self) -> "Query | None":
+        """This query with its compounds read the other way, for when nothing matches it:
+        those that are synonym members as their parts, as other compounds are (jeugdoverlast:
+        jeugd and overlast), and those split into parts as the whole word (factsheets, which
+        the lexicon splits otherwise than factsheet). None when it has no compound, or would
+        have more than MAX_CLAUSES clauses."""
+        per_woord: dict[int, list[Clause]] = {}
+        for clause in self.clauses:
+            per_woord.setdefault(clause.getypt, []).append(clause)
+        # Only a typed word's first clause has its other reading (the parts of a part have
+        # theirs, but the word is read the other way once).
+        if not any(eigen[0].anders for eigen in per_woord.values()):
             return None
         clauses = [
-            replace(deel, getypt=clause.getypt)
-            for clause in self.clauses
-            for deel in clause.delen or [clause]
+            replace(ander, getypt=getypt)
+            for getypt, eigen in per_woord.items()
+            for ander in eigen[0].anders or eigen
         ]
         return Query(clauses) if len(clauses) <= MAX_CLAUSES else None
 
@@ -163,11 +171,13 @@ def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]
             clauses.append(clause)
     if lid and clauses and (delen := split_compound(word)):
         # Known words, so no typo corrections (as for the parts above).
-        clauses[0].delen = [
+        clauses[0].anders = [
             replace(clause, woord="")
             for deel in delen
             for clause in _woord_clauses(deel, groepen, leden)
         ]
+    elif parts and clauses:
+        clauses[0].anders = [Clause(list(dict.fromkeys([(stem(word),), *extra])))]
     return clauses
 
 

@@ -338,10 +338,10 @@ class EmbeddedBackend:
                 match = " OR ".join(teksten)
                 ids = _matches(db, match)
                 documents = {tekst: documenten(db, tekst) for tekst in teksten}
-        if not len(ids) and (gesplitst := query.gesplitst()):
-            # No document has such a compound nor its synonyms, not even with any other word
-            # (jeugdoverlast): its parts may.
-            return self.search(vraag, gesplitst)
+        if not len(ids) and (anders := query.anders()):
+            # No document matches, not even with any one word: its compounds read the other way
+            # may (jeugdoverlast as its parts, factsheets whole).
+            return self.search(vraag, anders)
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)

@@ -211,6 +211,22 @@ def test_a_query_has_each_repeated_word_once_and_at_most_max_clauses():
     assert len(parse(f"{negen} buurtsportcoach").clauses) == 9
 
 
+def test_a_query_is_read_the_other_way_once():
+    """A compound that is a synonym member is read as its parts, and a split compound as the
+    whole word; a part that is a compound itself (moestuin) is not read again, so a search
+    that finds nothing ends."""
+    query = parse("buurtmoestuin factsheets", [["buurtmoestuin", "buurttuin"]])
+    anders = query.anders()
+    assert anders is not None
+    assert [clause.alternatives[0] for clause in anders.clauses] == [
+        ("buurt",),
+        ("moes",),
+        ("tuin",),
+        (stem("factsheets"),),
+    ]
+    assert anders.anders() is None
+
+
 def test_the_lexicon_is_a_full_dutch_word_list():
     assert len(PARTS) > 40_000
     assert {"heid", "schap"}.isdisjoint(PARTS)  # suffixes, not words to split off

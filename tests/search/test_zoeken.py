@@ -199,6 +199,14 @@ def test_a_compound_in_a_synonym_group_that_no_item_has_is_searched_as_its_parts
         assert found_heel == ["Jeugdoverlast aangepakt"]
 
 
+def test_a_compound_whose_parts_nothing_has_is_searched_whole(client, home):
+    """The lexicon reads factsheet as facts + heet and factsheets as fact + sheets: no item
+    has those parts, so the word is searched whole, as its stem, which both forms share."""
+    PublicatiePageFactory(title="Factsheet: eenzaamheid in de wijk", samenvatting="Cijfers.")
+    herbouwen()
+    assert titles(client, q="factsheets") == ["Factsheet: eenzaamheid in de wijk"]
+
+
 def test_the_words_of_a_multi_word_synonym_also_match_apart(client, home):
     """ "spelen op het plein" is a member of a group with speelpleinwerk: it finds that, and
     still finds spelen and plein apart, as the same words do outside a group."""
