@@ -34,17 +34,6 @@ class Document:
     gemeente: str = ""
 
 
-def labels_tekst(document: Document) -> str:
-    """The labels field's text: the item's type ("Publicatie", "Expert", so that "experts
-    ondermijning" finds experts) and its facet values' labels (themes, areas)."""
-    return " ".join(
-        [
-            document.type_label,
-            *(label for pairs in document.facetten.values() for _, label in pairs),
-        ]
-    )
-
-
 @dataclass
 class Vraag:
     """A search as the user asked it: the text and the chosen facet values."""

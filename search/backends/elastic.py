@@ -47,7 +47,6 @@ from search.backends.base import (
     Treffer,
     Vraag,
     gebieden_van,
-    labels_tekst,
     verwant_ruimte,
 )
 from search.backends.snippets import snippet
@@ -245,7 +244,7 @@ def to_source(document: Document) -> dict[str, Any]:
         "title": document.title,
         "summary": document.summary,
         "body": document.body,
-        "labels": labels_tekst(document),
+        "labels": " ".join(label for pairs in document.facetten.values() for _, label in pairs),
         "url": document.url,
         "datum": document.datum.isoformat() if document.datum else None,
         "gemeente": document.gemeente,

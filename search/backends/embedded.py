@@ -38,7 +38,6 @@ from search.backends.base import (
     Treffer,
     Vraag,
     gebieden_van,
-    labels_tekst,
     verwant_ruimte,
 )
 from search.backends.bitmaps import FacetBitmaps
@@ -76,7 +75,7 @@ CREATE INDEX IF NOT EXISTS words_eind ON words (substr(word, -2));
 -- The synonym groups' terms the documents were indexed with (search.analysis.synoniemkaart).
 CREATE TABLE IF NOT EXISTS synoniemen (stem TEXT PRIMARY KEY, termen TEXT NOT NULL) WITHOUT ROWID;
 """
-WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # title, summary, body, labels (type, themes, area)
+WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # title, summary, body, facet labels (themes, area)
 TYPO_MIN_LENGTH = 5
 # From this length on a typed word may have two typos (Elasticsearch: fuzziness AUTO:5,8).
 TYPO_TWEE_LENGTH = 8
@@ -100,9 +99,9 @@ _LAST = (
 )
 GEBIED_SEPARATOR = "\x1f"  # char(31): between area labels read with group_concat
 # What a document holds besides its terms; raised when a field is added (2: gemeente, for the
-# result's areas; 3: compound parts among the typo candidates; 4: the type among the labels),
-# so an index written before reports that it needs a rebuild.
-DOCUMENT_VERSIE = 4
+# result's areas; 3: compound parts among the typo candidates), so an index written before
+# reports that it needs a rebuild.
+DOCUMENT_VERSIE = 3
 
 
 class EmbeddedBackend:
@@ -234,15 +233,10 @@ class EmbeddedBackend:
         ).fetchone()
         doc_id = row[0]
         self._remove_terms(db, [doc_id])
+        labels = " ".join(label for pairs in document.facetten.values() for _, label in pairs)
         db.execute(
             "INSERT INTO fts (rowid, title, summary, body, labels) VALUES (?, ?, ?, ?, ?)",
-            (
-                doc_id,
-                *(
-                    analyze(text, kaart)
-                    for text in (*self._texts(document), labels_tekst(document))
-                ),
-            ),
+            (doc_id, *(analyze(text, kaart) for text in (*self._texts(document), labels))),
         )
         db.execute(
             "INSERT INTO titles (rowid, words) VALUES (?, ?)",

@@ -146,7 +146,7 @@ def test_the_mapping_analyses_text_and_keeps_facets_exact():
     )
     assert source["thema"] == ["jeugd"] and source["type"] == ["praktijkvoorbeeld"]
     assert source["thema_facet"] == ["jeugd\x1fJeugd"]
-    assert source["labels"] == "Praktijkvoorbeeld Jeugd" and source["datum"] == "2026-01-02"
+    assert source["labels"] == "Jeugd" and source["datum"] == "2026-01-02"
 
 
 def test_the_query_for_a_search_with_a_phrase_filters_and_a_page():

@@ -12,8 +12,6 @@ from gebieden.models import Actielijn
 from search.models import Synoniem
 from search.services import herbouwen
 from tests.factories import (
-    ExpertPageFactory,
-    ExpertpoolPageFactory,
     FocusgebiedPageFactory,
     LeerkringPageFactory,
     PraktijkvoorbeeldPageFactory,
@@ -442,17 +440,6 @@ def test_a_word_whose_synonym_the_items_use_is_no_typo(client, home, zoekmachine
         # Elasticsearch's fuzziness AUTO matches words two letters off whatever else matches.
         assert found == ["Jongerenwerk op straat"]
         assert data["suggestie"] == ""
-
-
-def test_the_name_of_a_type_finds_items_of_that_type(client, home):
-    """ "experts ondermijning": the experts on it, not the items that mention experts."""
-    ExpertpoolPageFactory()
-    ExpertPageFactory(title="Sanne Visser", functie="Adviseur ondermijning")
-    PraktijkvoorbeeldPageFactory(title="Ondermijning in de wijk", samenvatting="Aanpak.")
-    PraktijkvoorbeeldPageFactory(title="Experts over jongerenwerk", samenvatting="Een gesprek.")
-    herbouwen()
-
-    assert titles(client, q="experts ondermijning") == ["Sanne Visser"]
 
 
 def test_a_place_name_is_one_word_that_the_topic_must_come_with(client, home):
