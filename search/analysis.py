@@ -82,8 +82,8 @@ ONTDUBBEL = r"([bcdfghjklmnpqrstvwxz])\1$"
 STEMKLANK = {r"^(.{2,})z(en?)$": r"\1s\2", r"^(.{2,})v(en?)$": r"\1f\2"}
 # After stemming: Snowball leaves the -s after -ie (subsidies, organisaties) and undoubles a
 # long vowel only after a consonant (maan -> man), not after another vowel (sociaal, and
-# sociale -> social; financieel, financiele -> financiel) or at the start (aap, apen -> ap).
-NA_STAM = {r"(ie)s$": r"\1", r"([aeou])\1([^aeiouy])$": r"\1\2"}
+# sociale -> social; financieel, financiele -> financiel).
+NA_STAM = {r"(ie)s$": r"\1", r"([aeiou])([aeou])\2([^aeiouy])$": r"\1\2\3"}
 # Compound parts: Dutch words of at least LEXICON_MIN letters from wordfreq's frequency list
 # (drawn from Wikipedia, subtitles, news and web text), those at least as frequent as
 # LEXICON_ZIPF (Zipf scale: 3 is once per million words); rarer entries are mostly names,
@@ -190,14 +190,16 @@ def _geen_deelwoord() -> frozenset[str]:
     in -en is in the lexicon and more common than the one in -e: nouns (voorbeeld,
     voorbeelden; antwoord, standaard, paspoort) and verbs whose stem ends in the d or t
     (aanvaard, aanvaarden), whose -d or -t is their own. A participle's -e form is the more
-    common (betaalde, betaalden)."""
-    return frozenset(
+    common (betaalde, betaalden). Their -e forms are in the set too (vervreemd, vervreemde),
+    as the lexicon may not have them."""
+    woorden = {
         woord
         for woord in ZIPF
         if re.match(DEELWOORD, woord)
         and not woord.endswith("e")
         and ZIPF.get(f"{woord}en", 0) > ZIPF.get(f"{woord}e", 0) + GEEN_DEELWOORD_MARGE
-    )
+    }
+    return frozenset(woorden | {f"{woord}e" for woord in woorden})
 
 
 # How much more common (Zipf) the -en form must be than the -e form.

@@ -2,6 +2,7 @@
 alternatives (a single term or a phrase of terms, as stems) from synonyms and compounds."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -45,6 +46,17 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.clauses)
 
+    def met_delen(self, onbekend: Callable[[Clause], bool]) -> "Query":
+        """This query with each compound kept whole as a synonym member that no item has
+        (`onbekend`), nor its synonyms, as its parts: jeugdoverlast as jeugd and overlast, before
+        its typo corrections and before any other word may match without it."""
+        clauses = []
+        for clause in self.clauses:
+            lid = bool(clause.woord and clause.anders)
+            delen = clause.anders if lid and onbekend(clause) else [clause]
+            clauses += [replace(deel, getypt=clause.getypt) for deel in delen]
+        return Query(clauses) if len(clauses) <= MAX_CLAUSES else self
+
     def anders(self) -> "Query | None":
         """This query with its compounds read the other way, for when nothing matches it:
         those that are synonym members as their parts, as other compounds are (jeugdoverlast:
@@ -54,8 +66,8 @@ class Query:
         per_woord: dict[int, list[Clause]] = {}
         for clause in self.clauses:
             per_woord.setdefault(clause.getypt, []).append(clause)
-        # Only a typed word's first clause has its other reading (the parts of a part have
-        # theirs, but the word is read the other way once).
+        # Only a typed word's first clause has its other reading, and the clauses of that
+        # reading have none: a word is read the other way once.
         if not any(eigen[0].anders for eigen in per_woord.values()):
             return None
         clauses = [
@@ -172,7 +184,7 @@ def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]
     if lid and clauses and (delen := split_compound(word)):
         # Known words, so no typo corrections (as for the parts above).
         clauses[0].anders = [
-            replace(clause, woord="")
+            replace(clause, woord="", anders=[])
             for deel in delen
             for clause in _woord_clauses(deel, groepen, leden)
         ]

@@ -312,6 +312,7 @@ class EmbeddedBackend:
     def search(self, vraag: Vraag, query: Query) -> Resultaat:
         db = self._db()
         suggestie_words: dict[str, str] = {}
+        query = query.met_delen(lambda clause: not self._bekend(db, clause))
         clauses = self._clauses(db, query, suggestie_words)
         if not clauses:
             return Resultaat(0, [], {name: [] for name in FACETS})
@@ -507,14 +508,8 @@ class EmbeddedBackend:
         """Words within the allowed typos (toegestane_fouten) of a typed word that the index
         does not know, nearest and then most frequent first; they join the clause, and the
         best one feeds "Bedoelde je ...?"."""
-        # A document with the word or one of its synonyms (jeugdwerk, whose items say
-        # jongerenwerk, is no typo for jeugdwet), not the vocabulary: that counts all
-        # documents of a term first (milliseconds for a common word at a million documents).
-        known = db.execute(
-            "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1",
-            (" OR ".join(map(_fts_phrase, clause.alternatives)),),
-        ).fetchone()
-        if known:
+        # jeugdwerk, whose items say jongerenwerk, is no typo for jeugdwet.
+        if self._bekend(db, clause):
             return []
         close = self._dichtbij(db, clause.woord)
         if not close:
@@ -526,6 +521,18 @@ class EmbeddedBackend:
             if parts := split_compound(found):
                 alternatives.append(tuple(stem(part) for part in parts[:2]))
         return alternatives
+
+    @staticmethod
+    def _bekend(db: sqlite3.Connection, clause: Clause) -> bool:
+        """Whether a document has the clause's word or one of its synonyms. Asked of the
+        index, not the vocabulary: that counts all documents of a term first (milliseconds
+        for a common word at a million documents)."""
+        return bool(
+            db.execute(
+                "SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1",
+                (" OR ".join(map(_fts_phrase, clause.alternatives)),),
+            ).fetchone()
+        )
 
     def _dichtbij(self, db: sqlite3.Connection, word: str) -> list[tuple[str, str, int]]:
         """The indexed words within the allowed typos of `word` (not `word` itself), as

@@ -72,6 +72,7 @@ def test_a_plural_with_a_doubled_consonant_meets_its_singular():
         ("voorbeeld", "voorbeelden"),
         ("antwoord", "antwoorden"),
         ("standaard", "standaarden"),
+        ("vervreemd", "vervreemde", "vervreemden"),  # a verb whose stem ends in the d
         # plurals Snowball cannot know
         ("centrum", "centra"),
         ("stad", "steden"),
@@ -84,6 +85,11 @@ def test_dutch_spelling_changes_within_a_word_meet_in_one_stem(vormen):
 def test_an_s_of_the_words_own_is_not_taken_for_a_pronoun():
     assert stem("mens") != stem("men")
     assert stem("kans") != stem("kan")
+
+
+def test_reading_is_no_lesson():
+    # The z of lezen is the s of lees, which Snowball stems as les.
+    assert stem("lezen") != stem("lessen")
 
 
 @pytest.mark.parametrize(
@@ -223,6 +229,18 @@ def test_a_query_is_read_the_other_way_once():
         ("moes",),
         ("tuin",),
         (stem("factsheets"),),
+    ]
+    assert anders.anders() is None
+    # A compound part that comes first (moestuin) is not read the other way again, which
+    # would leave out the word's other parts.
+    query = parse("moestuinproject jongeren", [["moestuinproject", "tuinproject"]])
+    anders = query.anders()
+    assert anders is not None
+    assert [clause.alternatives[0] for clause in anders.clauses] == [
+        ("moes",),
+        ("tuin",),
+        ("project",),
+        (stem("jongeren"),),
     ]
     assert anders.anders() is None
 

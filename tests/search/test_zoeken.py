@@ -188,6 +188,10 @@ def test_a_compound_in_a_synonym_group_that_no_item_has_is_searched_as_its_parts
     herbouwen()
     found = titles(client, q="jeugdoverlast")
     assert found[0] == "Overlast door jeugd op het plein"
+    # Also beside another word, which alone must not do.
+    PraktijkvoorbeeldPageFactory(title="Plein opgeknapt", samenvatting="Nieuwe bankjes.")
+    herbouwen()
+    assert titles(client, q="jeugdoverlast plein")[0] == "Overlast door jeugd op het plein"
     PraktijkvoorbeeldPageFactory(title="Jeugdoverlast aangepakt", samenvatting="Met straatcoaches.")
     herbouwen()
     found_heel = titles(client, q="jeugdoverlast")
@@ -195,6 +199,23 @@ def test_a_compound_in_a_synonym_group_that_no_item_has_is_searched_as_its_parts
     if zoekmachine == "ingebouwd":
         assert found == ["Overlast door jeugd op het plein"]
         assert found_heel == ["Jeugdoverlast aangepakt"]
+
+
+def test_a_synonym_member_that_no_item_has_is_no_typo(client, home, zoekmachine):
+    """buurtpreventie is in the editors' synonyms, so it is a word, not a typo of the
+    buurtpresentie an item mentions: its parts are searched for."""
+    Synoniem.objects.create(termen="buurtpreventie, buurtwacht")
+    PraktijkvoorbeeldPageFactory(title="Buurtpresentie in Overvecht", samenvatting="Koffie.")
+    PraktijkvoorbeeldPageFactory(title="Preventie in de buurt", samenvatting="Samen.")
+    herbouwen()
+
+    data = client.get("/api/zoeken/", {"q": "buurtpreventie"}).json()
+    found = [result["title"] for result in data["results"]]
+    assert "Preventie in de buurt" in found
+    if zoekmachine == "ingebouwd":
+        # Elasticsearch's fuzziness AUTO matches words two letters off whatever else matches.
+        assert found == ["Preventie in de buurt"]
+        assert data["suggestie"] == ""
 
 
 def test_a_compound_whose_parts_nothing_has_is_searched_whole(client, home):
