@@ -217,30 +217,27 @@ def test_a_query_has_each_repeated_word_once_and_at_most_max_clauses():
     assert len(parse(f"{negen} buurtsportcoach").clauses) == 9
 
 
-def test_a_query_is_read_the_other_way_once():
-    """A compound that is a synonym member is read as its parts, and a split compound as the
-    whole word; a part that is a compound itself (moestuin) is not read again, so a search
-    that finds nothing ends."""
-    query = parse("buurtmoestuin factsheets", [["buurtmoestuin", "buurttuin"]])
-    anders = query.anders()
+@pytest.mark.parametrize(
+    ("tekst", "groep", "delen"),
+    [
+        # A member as its parts (a part that is a compound itself, moestuin, is not read
+        # again), a split compound whole.
+        ("buurtmoestuin factsheets", ["buurtmoestuin", "buurttuin"], ["buurt", "moes", "tuin"]),
+        # The compound part first: read again, it would leave out the word's other parts.
+        (
+            "moestuinproject factsheets",
+            ["moestuinproject", "tuinproject"],
+            ["moes", "tuin", "project"],
+        ),
+    ],
+)
+def test_a_query_is_read_the_other_way_once(tekst, groep, delen):
+    """So a search that finds nothing ends."""
+    anders = parse(tekst, [groep]).anders()
     assert anders is not None
     assert [clause.alternatives[0] for clause in anders.clauses] == [
-        ("buurt",),
-        ("moes",),
-        ("tuin",),
+        *((deel,) for deel in delen),
         (stem("factsheets"),),
-    ]
-    assert anders.anders() is None
-    # A compound part that comes first (moestuin) is not read the other way again, which
-    # would leave out the word's other parts.
-    query = parse("moestuinproject jongeren", [["moestuinproject", "tuinproject"]])
-    anders = query.anders()
-    assert anders is not None
-    assert [clause.alternatives[0] for clause in anders.clauses] == [
-        ("moes",),
-        ("tuin",),
-        ("project",),
-        (stem("jongeren"),),
     ]
     assert anders.anders() is None
 
