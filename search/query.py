@@ -52,6 +52,8 @@ class Query:
         its typo corrections and before any other word may match without it."""
         clauses = []
         for clause in self.clauses:
+            # A member's clause is the typed word itself; a split compound's clauses are its
+            # parts, with no word of their own.
             lid = bool(clause.woord and clause.anders)
             delen = clause.anders if lid and onbekend(clause) else [clause]
             clauses += [replace(deel, getypt=clause.getypt) for deel in delen]
