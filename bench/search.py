@@ -48,7 +48,9 @@ from search.backends.embedded import (  # noqa: E402
     TYPO_MIN_LENGTH,
     WEIGHTS,
     EmbeddedBackend,
+    _distinctive,
     _per_getypt_woord,
+    _per_term,
     minimum_should_match,
 )
 from search.query import Query, parse  # noqa: E402
@@ -223,7 +225,7 @@ class Reference:
         if len(clauses) > 1 and not db.execute(count, (match,)).fetchone()[0]:
             (documents,) = db.execute("SELECT count(*) FROM docs").fetchone()
             per_woord = _per_getypt_woord(clauses, query)
-            match = " OR ".join(self.helper._distinctive(db, per_woord, documents))
+            match = " OR ".join(_distinctive(per_woord, _per_term(db, per_woord), documents))
 
         # The matches scored once (MATERIALIZED: folding the facet filter into the FTS5
         # query makes SQLite run the match again for every document of the facet value).

@@ -1,6 +1,6 @@
 """How fast the embedded backend counts a word's documents, where it chooses between words by
 how common they are: typo candidates ("Bedoelde je", EmbeddedBackend._dichtbij) and the
-any-word fallback (EmbeddedBackend._distinctive). Against the exact count of FTS5's
+any-word fallback (embedded._distinctive). Against the exact count of FTS5's
 vocabulary table (fts5vocab), which it used before and which reads every document of a word:
 
     .venv/bin/python bench/woordtellingen.py [--items 1000000]
@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from search.backends.embedded import EmbeddedBackend, documenten
+from search.backends.embedded import EmbeddedBackend, _distinctive, _per_term, documenten
 
 GEWOON = {"wijk": 0.6, "woning": 0.4, "buurt": 0.3, "jonger": 0.15, "bewoner": 0.1}
 # Words whose documents are bunched by id, as after an import or with a new topic: in half of
@@ -102,7 +102,7 @@ def main() -> None:
         clauses = [(f'("{w}")', [(w,)]) for w in [*GEWOON, ZELDZAAM[1]]]
 
         def terugval() -> list[str]:
-            return backend._distinctive(db, clauses, args.items)
+            return _distinctive(clauses, _per_term(db, clauses), args.items)
 
         print(f"any-word fallback, 6 words {tijd(terugval)} -> {terugval()}")
 

@@ -46,6 +46,18 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.clauses)
 
+    @property
+    def geheel(self) -> dict[int, tuple[str, ...]]:
+        """Per typed word read as its parts (a split compound), the whole word's stem: the
+        index holds a compound whole as well as its parts."""
+        # A split compound's first clause has the whole word as its other reading, and no
+        # word of its own (a synonym member's has both).
+        return {
+            clause.getypt: clause.anders[0].alternatives[0]
+            for clause in self.clauses
+            if clause.anders and not clause.woord
+        }
+
     def met_delen(self, onbekend: Callable[[Clause], bool]) -> "Query":
         """This query with each compound kept whole as a synonym member that no item has
         (`onbekend`), nor its synonyms, as its parts: jeugdoverlast as jeugd and overlast, before

@@ -320,6 +320,7 @@ class EmbeddedBackend:
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
         voorkeur: list[set[int]] = []
+        geheel: dict[str, tuple[str, int]] = {}
         documents = {tekst: documenten(db, tekst) for tekst in teksten}
         ids, alles = _genoeg(db, teksten, documents)
         if len(clauses) > 1:
@@ -329,10 +330,16 @@ class EmbeddedBackend:
                 # Not even the minimum matches: any word may, ranked by how well, leaving out
                 # words that most documents have (they would match nearly everything). No
                 # document has every word then, so there is nothing to rank first.
-                teksten = self._distinctive(db, _per_getypt_woord(clauses, query), facets.documents)
+                per_woord = _per_getypt_woord(clauses, query)
+                frequency = _per_term(db, per_woord, documents)
+                teksten = _distinctive(per_woord, frequency, facets.documents)
+                geheel = _geheel(query, per_woord, frequency)
                 match = " OR ".join(teksten)
                 ids = _matches(db, match)
-                documents = {tekst: documenten(db, tekst) for tekst in teksten}
+                documents = {
+                    tekst: documents[tekst] if tekst in documents else documenten(db, tekst)
+                    for tekst in teksten
+                }
         if not len(ids) and (anders := query.anders()):
             # No document matches, not even with any one word: its compounds read the other way
             # may (jeugdoverlast as its parts, factsheets whole).
@@ -344,7 +351,7 @@ class EmbeddedBackend:
         aantal = len(ids) if toegestaan is None else len(toegestaan)
         top = self._top(
             db,
-            Scoring(match, teksten, documents, len(ids), voorkeur),
+            Scoring(match, teksten, documents, len(ids), voorkeur, geheel),
             vraag,
             facets,
             toegestaan,
@@ -453,24 +460,6 @@ class EmbeddedBackend:
             rows = scoring.exact(db, pool, in_laag, voorkeur, wanted)
 
         return _beste_eerst(list(rows), voorkeur, facets.datum, wanted)[offset:]
-
-    def _distinctive(self, db: sqlite3.Connection, clauses: Clauses, documents: int) -> list[str]:
-        """The clauses that can match and are not common (a term in at most COMMON_SHARE of
-        the documents, and never fewer than COMMON_MIN); failing that, those that can match."""
-        frequency = self._documenten_per_term(
-            db, (term for _, alternatives in clauses for alt in alternatives for term in alt)
-        )
-        limit = max(COMMON_SHARE * documents, COMMON_MIN)
-
-        def keep(alternatives: list[tuple[str, ...]], common_ok: bool) -> bool:
-            counts = [frequency.get(term, 0) for alt in alternatives for term in alt]
-            return any(count > 0 and (common_ok or count <= limit) for count in counts)
-
-        for common_ok in (False, True):
-            kept = [text for text, alternatives in clauses if keep(alternatives, common_ok)]
-            if kept:
-                return kept
-        return [text for text, _ in clauses]
 
     def facet_labels(self, name: str, values: Iterable[str]) -> dict[str, str]:
         """The labels the index knows for these values of facet `name`."""
@@ -729,9 +718,14 @@ class Scoring:
         documents: dict[str, int],
         matches: int,
         voorkeur: list[set[int]],
+        geheel: dict[str, tuple[str, int]] | None = None,
     ) -> None:
         self.match = match
         self.delen = delen
+        # Clauses with a common part, scored as their whole word when only the rarer clauses
+        # are (`_geheel`); for their idf FTS5 reads their words' documents, not theirs.
+        self.geheel = {deel: tekst for deel, (tekst, _) in (geheel or {}).items()}
+        self.lezen = {**documents, **{deel: lezen for deel, (_, lezen) in (geheel or {}).items()}}
         # Every match has this many of the clauses (the any-word fallback: one).
         self.nodig = minimum_nodig(len(delen)) if match == minimum_should_match(delen) else 1
         self.rows = {match: matches}
@@ -741,9 +735,17 @@ class Scoring:
         self.documents = documents
 
     def _idf_cost(self, expression: str) -> int:
-        """What FTS5 reads for the idf of `expression`: each clause's documents, as often as
-        the clause occurs in it."""
-        return sum(expression.count(deel) * self.documents[deel] for deel in self.delen)
+        """What FTS5 reads for the idf of `expression`: each clause's documents (of a clause
+        with a common part, its words'), as often as the clause occurs in it."""
+        return sum(
+            expression.count(deel) * self.lezen[deel]
+            + (
+                expression.count(self.geheel[deel]) * self.documents[deel]
+                if deel in self.geheel
+                else 0
+            )
+            for deel in self.delen
+        )
 
     def _pass(self, expression: str, rows: int) -> int:
         """The cost of scoring every one of the `rows` matches of `expression`."""
@@ -821,7 +823,8 @@ class Scoring:
         counts do not change (they come from all matches); None when the exact score costs
         less."""
         common = [deel for deel in self.delen if self.documents[deel] > COMMON_DOCS]
-        if not common and (in_laag or self.rows[self.match] <= SCORE_ROWS):
+        # A clause to be scored as its whole word has a common part.
+        if not common and not self.geheel and (in_laag or self.rows[self.match] <= SCORE_ROWS):
             return None
         rare = sorted(
             (deel for deel in self.delen if deel not in common), key=self.documents.__getitem__
@@ -853,12 +856,13 @@ class Scoring:
                     break
                 kept.append(deel)
                 rows += self.documents[deel]
-            expression = " OR ".join(kept)
+            gescoord = [self.geheel.get(deel, deel) for deel in rare]
+            expression = " OR ".join(gescoord[: len(kept)])
             if len(kept) < len(rare):
                 # The other rare clauses add to the score of the documents scored, without
                 # adding documents (the kept clauses count twice then, as minimum should
                 # match counts every clause of a document with all of them).
-                expression = f"({expression}) AND ({' OR '.join(rare)})"
+                expression = f"({expression}) AND ({' OR '.join(gescoord)})"
         if rare and self._cost(expression, len(docs), rows) >= self._cost(
             exact, len(docs), self.rows[exact]
         ):
@@ -1002,13 +1006,69 @@ def _per_getypt_woord(clauses: Clauses, query: Query) -> Clauses:
     groepen: dict[int, Clauses] = {}
     for clause, (text, alternatives) in zip(query.clauses, clauses, strict=True):
         groepen.setdefault(clause.getypt, []).append((text, alternatives))
+    # A word of one clause keeps its text, so its documents need not be counted again.
     return [
         (
-            "(" + " AND ".join(text for text, _ in groep) + ")",
+            groep[0][0] if len(groep) == 1 else "(" + " AND ".join(text for text, _ in groep) + ")",
             [alt for _, alternatives in groep for alt in alternatives],
         )
         for groep in groepen.values()
     ]
+
+
+def _per_term(
+    db: sqlite3.Connection, clauses: Clauses, documents: dict[str, int] | None = None
+) -> dict[str, int]:
+    """How many documents have each term of `clauses` (EmbeddedBackend._documenten_per_term);
+    those of a clause of one term are its `documents`, when counted already."""
+    geteld = documents or {}
+    bekend = {
+        alternatives[0][0]: geteld[text]
+        for text, alternatives in clauses
+        if text in geteld and len(alternatives) == 1 and len(alternatives[0]) == 1
+    }
+    rest = (term for _, alternatives in clauses for alt in alternatives for term in alt)
+    return bekend | EmbeddedBackend._documenten_per_term(
+        db, (term for term in rest if term not in bekend)
+    )
+
+
+def _distinctive(clauses: Clauses, frequency: dict[str, int], documents: int) -> list[str]:
+    """The clauses that can match and are not common (a term in at most COMMON_SHARE of
+    the `documents`, and never fewer than COMMON_MIN; `frequency`: documents per term);
+    failing that, those that can match."""
+    limit = max(COMMON_SHARE * documents, COMMON_MIN)
+
+    def keep(alternatives: list[tuple[str, ...]], common_ok: bool) -> bool:
+        counts = [frequency.get(term, 0) for alt in alternatives for term in alt]
+        return any(count > 0 and (common_ok or count <= limit) for count in counts)
+
+    for common_ok in (False, True):
+        kept = [text for text, alternatives in clauses if keep(alternatives, common_ok)]
+        if kept:
+            return kept
+    return [text for text, _ in clauses]
+
+
+def _geheel(
+    query: Query, per_woord: Clauses, frequency: dict[str, int]
+) -> dict[str, tuple[str, int]]:
+    """Of the any-word fallback's clauses (`per_woord`, per typed word), those of a compound
+    with a common part (in more than COMMON_DOCS documents), each with its whole word to be
+    scored with instead (Scoring.candidates). FTS5 reads every document of each word of an
+    expression for its idf: at a million items the 650,000 of "wijk" for "wijkteam", most
+    of a question's time. The whole word is in fewer documents than the clause and credits
+    only those that have the compound, never one with a part alone ("team" for wijkteam
+    would); one with the parts apart matches and is counted, but ranks on its other words.
+    With each whole word, how many documents FTS5 reads for the clause's idf."""
+    geheel = query.geheel
+    getypt = dict.fromkeys(clause.getypt for clause in query.clauses)
+    found = {}
+    for woord, (text, alternatives) in zip(getypt, per_woord, strict=True):
+        lezen = [frequency.get(term, 0) for alt in alternatives for term in alt]
+        if woord in geheel and max(lezen, default=0) > COMMON_DOCS:
+            found[text] = (_fts_phrase(geheel[woord]), sum(lezen))
+    return found
 
 
 def _fts_phrase(terms: tuple[str, ...]) -> str:

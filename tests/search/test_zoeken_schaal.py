@@ -393,3 +393,60 @@ def test_a_question_whose_rarest_words_are_common_is_left_to_fts5(tmp_path, monk
     assert len(ids) and ids.tolist() == (
         embedded._matches(db, embedded.minimum_should_match(teksten)).tolist()
     )
+
+
+def test_falling_back_a_compound_with_a_common_part_is_scored_as_the_whole_word(
+    tmp_path, monkeypatch
+):
+    """ "wijkteam gezin zwembad": no document has three of its four clauses (wijk, team,
+    gezin, zwembad), so any typed word may match. Scoring the wijkteam clause would read every
+    document of "wijk" for its idf, so the documents scored are scored with the whole word:
+    those with the compound rank before those with its parts apart, and all are found."""
+
+    def document(i: int, tekst: str) -> Document:
+        return Document(
+            key=f"doc-{i}",
+            type="praktijkvoorbeeld",
+            type_label="Praktijkvoorbeeld",
+            title=f"Verslag {i}",
+            summary=tekst,
+            body="",
+            url=f"/doc-{i}/",
+            datum=datetime.date(2024, 1, 1) + datetime.timedelta(days=i),
+        )
+
+    teksten = {
+        "compound": "het wijkteam helpt",
+        "apart": "een team uit de wijk helpt",
+        "gezin": "een gezin in de wijk",
+        "zwembad": "het zwembad in de wijk",
+        "wijk": "nieuws uit de wijk",
+    }
+    soorten = [
+        soort
+        for soort, aantal in zip(teksten, (6, 6, 6, 6, 150), strict=True)
+        for _ in range(aantal)
+    ]
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild([document(i, teksten[soort]) for i, soort in enumerate(soorten)])
+    groot(monkeypatch)
+    gescoord = []
+    scored = embedded.Scoring._scored
+
+    def gevolgd(self, db, expression, *args, **kwargs):
+        gescoord.append(expression)
+        return scored(self, db, expression, *args, **kwargs)
+
+    monkeypatch.setattr(embedded.Scoring, "_scored", gevolgd)
+    gevonden = [
+        treffer.key
+        for pagina in (1, 2, 3)
+        for treffer in zoek(backend, "wijkteam gezin zwembad", {}, pagina=pagina).treffers
+    ]
+    assert gescoord and all('"wijkteam"' in e and '"wijk"' not in e for e in gescoord)
+    soort = {f"doc-{i}": s for i, s in enumerate(soorten)}
+    assert sorted(soort[key] for key in gevonden) == sorted(s for s in soorten if s != "wijk")
+    # The parts apart come last: none of them before a document with the compound.
+    assert max(i for i, key in enumerate(gevonden) if soort[key] == "compound") < min(
+        i for i, key in enumerate(gevonden) if soort[key] == "apart"
+    )
