@@ -31,5 +31,6 @@ ZOEKBAAR = [
         "model": FocusgebiedPage,
         "items": lambda: FocusgebiedPage.objects.live().public(),
         "document": focusgebied,
+        "woorden": ("focusgebieden", "focusgebied"),
     }
 ]

@@ -116,6 +116,7 @@ ZOEKBAAR = [
         "model": PraktijkvoorbeeldPage,
         "items": _live(PraktijkvoorbeeldPage, "themas", "actielijnen", gebied=True),
         "document": praktijkvoorbeeld,
+        "woorden": ("praktijkvoorbeelden", "praktijkvoorbeeld"),
     },
     {
         "type": "synthese",
@@ -123,6 +124,7 @@ ZOEKBAAR = [
         "model": SynthesePage,
         "items": _live(SynthesePage, "themas", "voorbeelden"),
         "document": synthese,
+        "woorden": ("syntheses", "synthese"),
     },
     {
         "type": "publicatie",
@@ -130,6 +132,7 @@ ZOEKBAAR = [
         "model": PublicatiePage,
         "items": _live(PublicatiePage, "themas", "documenten", gebied=True),
         "document": publicatie,
+        "woorden": ("publicaties", "publicatie"),
     },
     {
         "type": "vraag",
@@ -144,6 +147,7 @@ ZOEKBAAR = [
         "model": LeerkringPage,
         "items": _live(LeerkringPage, "themas", "bijeenkomsten"),
         "document": leerkring,
+        "woorden": ("leerkringen", "leerkring"),
     },
     {
         "type": "evenement",
@@ -151,5 +155,6 @@ ZOEKBAAR = [
         "model": EvenementPage,
         "items": _live(EvenementPage, "themas"),
         "document": evenement,
+        "woorden": ("evenementen", "evenement", "bijeenkomsten", "bijeenkomst", "agenda"),
     },
 ]

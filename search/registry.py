@@ -33,6 +33,8 @@ class Soort:
     # Optional: callable(page) -> the items of this type whose visibility or URL follow that
     # page (a process's contributions follow the process page).
     onder: Callable[[Any], Iterable[Any]] | None = None
+    # Words for the type itself, its plural first (wijkwijzer.haken.Zoekbaar).
+    woorden: tuple[str, ...] = ()
 
     def key(self, item: Model) -> str:
         return f"{self.type}:{item.pk}"

@@ -1,9 +1,17 @@
 """Search requests from query parameters, the same for the page and the API."""
 
+import re
+from dataclasses import dataclass
+
 from django.http import QueryDict
 
+from search.analysis import fold
 from search.backends.base import FACETS, Vraag
+from search.registry import soorten
 from wijkwijzer.paginering import getal
+
+# A quoted phrase, or a word outside one.
+WOORD_OF_ZIN = re.compile(r'"[^"]*"?|\w+')
 
 PER_PAGE = 10
 MAX_PER_PAGE = 50
@@ -22,3 +30,35 @@ def vraag_uit(params: QueryDict, *, per_pagina: bool = False) -> Vraag:
         if per_pagina
         else PER_PAGE,
     )
+
+
+@dataclass(frozen=True)
+class Soortvoorstel:
+    """Only one type of item for the rest of what was typed: "experts eenzaamheid" is
+    "experts" (`naam`, the type's plural) and "eenzaamheid" (`tekst`)."""
+
+    type: str
+    naam: str
+    tekst: str
+    # How many items of the type the rest finds (search.services.soortaanbod).
+    aantal: int = 0
+
+
+def soortvoorstel(vraag: Vraag) -> Soortvoorstel | None:
+    """The type that a word of `vraag` names (outside quotes; the first such word), when no
+    type is chosen and other words are left. The words are matched as text, so "experts
+    eenzaamheid" ranks items that say expert first, not the experts (whose pages need not
+    say it); the page offers the experts rather than choosing for the user, who may mean
+    the word."""
+    if vraag.filters.get("type"):
+        return None
+    woorden = {fold(woord): soort for soort in soorten() for woord in soort.woorden}
+    for gevonden in WOORD_OF_ZIN.finditer(vraag.tekst):
+        if soort := woorden.get(fold(gevonden.group(0))):
+            rest = " ".join(
+                f"{vraag.tekst[: gevonden.start()]} {vraag.tekst[gevonden.end() :]}".split()
+            )
+            if not re.search(r"\w", rest):
+                return None
+            return Soortvoorstel(soort.type, soort.woorden[0], rest)
+    return None

@@ -9,6 +9,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -25,6 +26,7 @@ from search.backends.embedded import EmbeddedBackend
 from search.models import Indexachterstand, Synoniem
 from search.query import parse
 from search.registry import Soort, all_documents, soort_of, soorten
+from search.selectors import Soortvoorstel, soortvoorstel
 from wijkwijzer.uitstel import Uitstel
 
 logger = logging.getLogger(__name__)
@@ -94,6 +96,17 @@ def zoeken(vraag: Vraag) -> Resultaat:
     result.terugval = terugval
     _gekozen_erbij(result, vraag)
     return result
+
+
+def soortaanbod(vraag: Vraag) -> Soortvoorstel | None:
+    """Only the type that a word of `vraag` names, for the rest of its words
+    (selectors.soortvoorstel), with how many items that finds; None when it finds none, as
+    a link to no results helps nobody. One more search, only for a query with such a word."""
+    if (voorstel := soortvoorstel(vraag)) is None:
+        return None
+    alleen = Vraag(voorstel.tekst, {**vraag.filters, "type": [voorstel.type]}, per_pagina=1)
+    aantal = zoeken(alleen).count
+    return replace(voorstel, aantal=aantal) if aantal else None
 
 
 def _gekozen_erbij(result: Resultaat, vraag: Vraag) -> None:

@@ -16,7 +16,7 @@ from gebieden.models import Thema
 from search.backends.base import Treffer, Vraag
 from search.registry import typen
 from search.selectors import MAX_PAGE, vraag_uit
-from search.services import suggesties, zoeken
+from search.services import soortaanbod, suggesties, zoeken
 from wijkwijzer.paginacache import SLEUTEL_HEADERS, gezet
 
 OPENAPI = Path(__file__).with_name("openapi.json")
@@ -36,8 +36,16 @@ def zoeken_view(request: HttpRequest) -> HttpResponse:
         query.pop("page", None)
         context["filter_query"] = query.urlencode()
         if resultaat.suggestie:
-            query["q"] = resultaat.suggestie  # "Bedoelde je" keeps the chosen filters
-            context["suggestie_query"] = query.urlencode()
+            suggestie = query.copy()
+            suggestie["q"] = resultaat.suggestie  # "Bedoelde je" keeps the chosen filters
+            context["suggestie_query"] = suggestie.urlencode()
+        if voorstel := soortaanbod(vraag):
+            # The other filters stay chosen, as with "Bedoelde je".
+            alleen = query.copy()
+            alleen["q"] = voorstel.tekst
+            alleen.setlist("type", [voorstel.type])
+            context["soortvoorstel"] = voorstel
+            context["soortvoorstel_query"] = alleen.urlencode()
     if resultaat is None or resultaat.count == 0:
         context["themas"] = Thema.objects.all()[:8]
     # htmx asks for the results alone when a filter is ticked; going back to a page its

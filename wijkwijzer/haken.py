@@ -58,6 +58,9 @@ class Zoekbaar(TypedDict):
     document: Callable[[Any], dict[str, Any]]
     # For items that are not pages: page -> the items whose visibility or URL follow it.
     onder: NotRequired[Callable[[Any], Iterable[Any]]]
+    # Words people type for the type itself ("experts eenzaamheid"), the plural shown first:
+    # the search page offers to show only this type for the rest of what they typed.
+    woorden: NotRequired[tuple[str, ...]]
 
 
 class Demo(Protocol):
