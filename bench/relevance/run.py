@@ -17,7 +17,11 @@ shown below them; "alleen resultaten" is the results alone.
     .venv/bin/python bench/relevance/run.py [--per-vraag] [--database postgres://…]
 
 It builds a fresh SQLite database with the demo content and the held-out items in a temporary
-folder, so it does not touch the development database. The evaluation functions are also used
+folder, so it does not touch the development database. With ELASTICSEARCH_URL set (a server
+to test against), the site's search is Elasticsearch, as the service routes it there: "ons"
+and "alleen resultaten" are then its figures, over an index rebuilt for the run; the first
+line says which engine answered. No Elasticsearch server can be installed on the machines
+this was written on, so that run has not been made yet. The evaluation functions are also used
 by the smoke test in tests/search/test_relevantie.py."""
 
 import argparse
@@ -210,6 +214,13 @@ def opzetten(database: str | None = None) -> Path:
         bestand = werkmap / "heldout.json"
         bestand.write_text(json.dumps(heldout_items()), encoding="utf-8")
         call_command("import_kennisbank", str(bestand), stdout=stil)
+    from search.services import herbouwen
+
+    # Both indexes from scratch, as `search_index --rebuild`: Elasticsearch's with its own
+    # analysis settings, not an index that the first write made with default ones.
+    herbouwen()
+    motor = "Elasticsearch" if settings.ELASTICSEARCH_URL else "de ingebouwde zoekmachine"
+    print("De zoekfunctie van de site is", motor, file=sys.stderr)
     return werkmap
 
 

@@ -1,5 +1,6 @@
 """The relevance bench (bench/relevance/run.py) runs, so it cannot rot unnoticed: a few
-held-out queries over the items they judge, through both engines. It asserts no score: the
+held-out queries over the items they judge, through ours and Wagtail's, ours with each of its
+backends (Elasticsearch only where a server is set up). It asserts no score: the
 figures are the bench's to print (docs/search.md), not a test's to tune to."""
 
 import json
@@ -18,7 +19,8 @@ from tests.factories import (
     VraagbaakPageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# Through each backend the site's search can use (Elasticsearch only with a server).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("zoekmachine")]
 AANTAL = 8
 
 
