@@ -103,8 +103,12 @@ class Synoniemen:
 
     leden: dict[tuple[str, ...], Groep]
     langste: int
+    # The multi-word members by their words' stems: "sociale wijkteam" is "sociaal wijkteam".
+    per_stam: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def van(self, member: tuple[str, ...]) -> Groep:
+        if len(member) > 1 and member not in self.leden:
+            member = self.per_stam.get(tuple(map(stem, member)), member)
         return self.leden.get(member, [])
 
 
@@ -119,7 +123,33 @@ def _synoniemen(groepen: tuple[tuple[str, ...], ...]) -> Synoniemen:
                 leden[member] += [
                     ander for ander in members if ander and ander not in leden[member]
                 ]
-    return Synoniemen(leden, max(map(len, leden), default=1))
+    per_stam = {tuple(map(stem, lid)): lid for lid in leden if len(lid) > 1}
+    return Synoniemen(leden, max(map(len, leden), default=1), per_stam)
+
+
+def als_lid(text: str, synoniemen: list[list[str]]) -> str:
+    """`text` with each run of words outside quotes that is a multi-word synonym member in
+    another form of its words written as the member ("sociale wijkteams" as "sociaal
+    wijkteam"), for Elasticsearch: its synonym filter matches the words before stemming, where
+    `parse` matches a member by its words' stems too (Synoniemen.van)."""
+    groepen = _synoniemen(tuple(tuple(groep) for groep in synoniemen))
+    delen = re.split(r'("[^"]*")', text)
+    for d in range(0, len(delen), 2):
+        tokens = list(re.finditer(r"\w+", delen[d]))
+        vervangen, i = [], 0
+        while i < len(tokens):
+            for n in range(min(groepen.langste, len(tokens) - i), 1, -1):
+                span = tuple(fold(t.group(0)) for t in tokens[i : i + n])
+                lid = groepen.per_stam.get(tuple(map(stem, span)))
+                if lid and span not in groepen.leden:
+                    vervangen.append((tokens[i].start(), tokens[i + n - 1].end(), " ".join(lid)))
+                    i += n
+                    break
+            else:
+                i += 1
+        for begin, eind, woorden in reversed(vervangen):
+            delen[d] = delen[d][:begin] + woorden + delen[d][eind:]
+    return "".join(delen)
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -146,7 +176,7 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
             (
                 n
                 for n in range(min(groepen.langste, len(tokens) - i), 1, -1)
-                if tuple(tokens[i : i + n]) in groepen.leden
+                if groepen.van(tuple(tokens[i : i + n]))
             ),
             1,
         )

@@ -24,7 +24,7 @@ from search.backends.base import FacetWaarde, Resultaat, Vraag
 from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
 from search.models import Indexachterstand, Synoniem
-from search.query import parse
+from search.query import als_lid, parse
 from search.registry import Soort, all_documents, soort_of, soorten
 from search.selectors import Soortvoorstel, soortvoorstel
 from wijkwijzer.uitstel import Uitstel
@@ -90,7 +90,7 @@ def synoniemen() -> list[list[str]]:
 
 def zoeken(vraag: Vraag) -> Resultaat:
     result, terugval = _answer(
-        lambda es: es.search(vraag),
+        lambda es: es.search(replace(vraag, tekst=als_lid(vraag.tekst, synoniemen()))),
         lambda: embedded().search(vraag, parse(vraag.tekst, synoniemen())),
     )
     result.terugval = terugval

@@ -429,3 +429,30 @@ def test_when_the_related_items_fail_the_results_still_stand(monkeypatch, settin
     assert {
         "multi_match": {"query": "een handreiking", "type": "phrase", "fields": FIELDS}
     } in should
+
+
+@pytest.mark.django_db
+def test_a_multi_word_synonym_in_another_form_reaches_elasticsearch_as_the_member(
+    monkeypatch, settings
+):
+    """Elasticsearch's synonym filter matches the words before stemming: "sociale wijkteams"
+    is sent as the member "sociaal wijkteam", as the embedded backend reads it; a quoted
+    phrase stays as typed."""
+    from search import services
+    from search.models import Synoniem
+
+    Synoniem.objects.create(termen="buurtteam, sociaal wijkteam")
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    verzoeken = []
+
+    def search(**request):
+        verzoeken.append(request["body"])
+        return antwoord([HANDREIKING])
+
+    monkeypatch.setattr(services.elastic().client, "search", search)
+
+    services.zoeken(Vraag('sociale wijkteams in "sociale wijkteams"'))
+
+    must = verzoeken[0]["query"]["bool"]["must"]
+    assert must[0]["multi_match"]["query"] == "sociale wijkteams"
+    assert must[1]["multi_match"]["query"] == "sociaal wijkteam in"

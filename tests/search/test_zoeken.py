@@ -223,6 +223,16 @@ def test_the_words_of_a_multi_word_synonym_also_match_apart(client, home):
     }
 
 
+def test_a_multi_word_synonym_is_found_in_another_form_of_its_words(client, home):
+    """ "sociale wijkteam" is the member "sociaal wijkteam" (an outside probe found 11 items
+    for one and 54 for the other)."""
+    Synoniem.objects.create(termen="buurtteam, sociaal wijkteam")
+    PraktijkvoorbeeldPageFactory(title="Het buurtteam aan huis", samenvatting="Gezinnen.")
+    herbouwen()
+    for vorm in ("sociaal wijkteam", "sociale wijkteam", "sociale wijkteams"):
+        assert titles(client, q=vorm) == ["Het buurtteam aan huis"], vorm
+
+
 def test_phrases_in_quotes_must_match_in_order(client, corpus):
     assert titles(client, q='"vereniging van eigenaren"') == ["Handreiking onderhoud"]
     assert titles(client, q='"eigenaren vereniging"') == []
