@@ -47,13 +47,14 @@ class Query:
         return bool(self.clauses)
 
     @property
-    def geheel(self) -> dict[int, tuple[str, ...]]:
-        """Per typed word read as its parts (a split compound), the whole word's stem: the
-        index holds a compound whole as well as its parts."""
+    def geheel(self) -> dict[int, list[tuple[str, ...]]]:
+        """Per typed word read as its parts (a split compound), the whole word's stem with the
+        other members of a multi-word synonym the word is part of: the index holds a compound
+        whole as well as its parts."""
         # A split compound's first clause has the whole word as its other reading, and no
         # word of its own (a synonym member's has both).
         return {
-            clause.getypt: clause.anders[0].alternatives[0]
+            clause.getypt: clause.anders[0].alternatives
             for clause in self.clauses
             if clause.anders and not clause.woord
         }

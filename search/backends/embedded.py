@@ -333,7 +333,7 @@ class EmbeddedBackend:
                 per_woord = _per_getypt_woord(clauses, query)
                 frequency = _per_term(db, per_woord, documents)
                 teksten = _distinctive(per_woord, frequency, facets.documents)
-                geheel = _geheel(query, per_woord, frequency)
+                geheel = _geheel(query, per_woord, frequency, teksten)
                 match = " OR ".join(teksten)
                 ids = _matches(db, match)
                 documents = {
@@ -1051,23 +1051,26 @@ def _distinctive(clauses: Clauses, frequency: dict[str, int], documents: int) ->
 
 
 def _geheel(
-    query: Query, per_woord: Clauses, frequency: dict[str, int]
+    query: Query, per_woord: Clauses, frequency: dict[str, int], teksten: list[str]
 ) -> dict[str, tuple[str, int]]:
-    """Of the any-word fallback's clauses (`per_woord`, per typed word), those of a compound
+    """Of the any-word fallback's clauses (`per_woord`, per typed word; those of `teksten`,
+    the ones it keeps), those of a compound
     with a common part (in more than COMMON_DOCS documents), each with its whole word to be
     scored with instead (Scoring.candidates). FTS5 reads every document of each word of an
     expression for its idf: at a million items the 650,000 of "wijk" for "wijkteam", most
     of a question's time. The whole word is in fewer documents than the clause and credits
     only those that have the compound, never one with a part alone ("team" for wijkteam
     would); one with the parts apart matches and is counted, but ranks on its other words.
-    With each whole word, how many documents FTS5 reads for the clause's idf."""
+    The whole word keeps the other members of a multi-word synonym the word is part of
+    ("buurtteam" for "sociaal wijkteam"). With each, how many documents FTS5 reads for the
+    clause's idf."""
     geheel = query.geheel
     getypt = dict.fromkeys(clause.getypt for clause in query.clauses)
     found = {}
     for woord, (text, alternatives) in zip(getypt, per_woord, strict=True):
         lezen = [frequency.get(term, 0) for alt in alternatives for term in alt]
-        if woord in geheel and max(lezen, default=0) > COMMON_DOCS:
-            found[text] = (_fts_phrase(geheel[woord]), sum(lezen))
+        if text in teksten and woord in geheel and max(lezen, default=0) > COMMON_DOCS:
+            found[text] = ("(" + " OR ".join(map(_fts_phrase, geheel[woord])) + ")", sum(lezen))
     return found
 
 

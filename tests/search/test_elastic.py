@@ -363,6 +363,7 @@ def test_a_query_that_matches_but_not_the_chosen_filters_is_not_retried(monkeypa
     assert result.count == 0 and len(verzoeken) == 1
 
 
+@pytest.mark.django_db  # the service reads the synonym groups
 def test_a_query_that_finds_little_asks_for_items_like_its_best_hit(monkeypatch, settings):
     from search import services
 
@@ -401,6 +402,7 @@ def test_a_query_that_finds_little_asks_for_items_like_its_best_hit(monkeypatch,
     assert verzoeken[1]["size"] == 9
 
 
+@pytest.mark.django_db  # the service reads the synonym groups
 def test_when_the_related_items_fail_the_results_still_stand(monkeypatch, settings, caplog):
     from elasticsearch import ConnectionError as Onbereikbaar
 

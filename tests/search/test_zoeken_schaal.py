@@ -395,13 +395,27 @@ def test_a_question_whose_rarest_words_are_common_is_left_to_fts5(tmp_path, monk
     )
 
 
+@pytest.mark.parametrize(
+    ("tekst", "synoniemen", "eerst", "geheel"),
+    [
+        ("wijkteam gezin zwembad", [], {"compound"}, '("wijkteam")'),
+        # The whole word keeps the group's other members.
+        (
+            "sociaal wijkteam gezin zwembad",
+            [["buurtteam", "sociaal wijkteam"]],
+            {"compound", "buurtteam"},
+            '("wijkteam" OR "buurtteam")',
+        ),
+    ],
+)
 def test_falling_back_a_compound_with_a_common_part_is_scored_as_the_whole_word(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, tekst, synoniemen, eerst, geheel
 ):
     """ "wijkteam gezin zwembad": no document has three of its four clauses (wijk, team,
     gezin, zwembad), so any typed word may match. Scoring the wijkteam clause would read every
     document of "wijk" for its idf, so the documents scored are scored with the whole word:
-    those with the compound rank before those with its parts apart, and all are found."""
+    those with the compound (or a synonym of the words it is part of) rank before those with
+    its parts apart, and all are found."""
 
     def document(i: int, tekst: str) -> Document:
         return Document(
@@ -417,6 +431,7 @@ def test_falling_back_a_compound_with_a_common_part_is_scored_as_the_whole_word(
 
     teksten = {
         "compound": "het wijkteam helpt",
+        "buurtteam": "het buurtteam helpt",
         "apart": "een team uit de wijk helpt",
         "gezin": "een gezin in de wijk",
         "zwembad": "het zwembad in de wijk",
@@ -424,7 +439,7 @@ def test_falling_back_a_compound_with_a_common_part_is_scored_as_the_whole_word(
     }
     soorten = [
         soort
-        for soort, aantal in zip(teksten, (6, 6, 6, 6, 150), strict=True)
+        for soort, aantal in zip(teksten, (6, 6, 6, 6, 6, 400), strict=True)
         for _ in range(aantal)
     ]
     backend = EmbeddedBackend(tmp_path / "index")
@@ -440,13 +455,16 @@ def test_falling_back_a_compound_with_a_common_part_is_scored_as_the_whole_word(
     monkeypatch.setattr(embedded.Scoring, "_scored", gevolgd)
     gevonden = [
         treffer.key
-        for pagina in (1, 2, 3)
-        for treffer in zoek(backend, "wijkteam gezin zwembad", {}, pagina=pagina).treffers
+        for pagina in (1, 2, 3, 4)
+        for treffer in backend.search(
+            Vraag(tekst, pagina=pagina), parse(tekst, synoniemen)
+        ).treffers
     ]
-    assert gescoord and all('"wijkteam"' in e and '"wijk"' not in e for e in gescoord)
+    assert gescoord and all(geheel in e and '"wijk"' not in e for e in gescoord)
     soort = {f"doc-{i}": s for i, s in enumerate(soorten)}
-    assert sorted(soort[key] for key in gevonden) == sorted(s for s in soorten if s != "wijk")
+    verwacht = {"apart", "gezin", "zwembad"} | eerst
+    assert sorted(soort[key] for key in gevonden) == sorted(s for s in soorten if s in verwacht)
     # The parts apart come last: none of them before a document with the compound.
-    assert max(i for i, key in enumerate(gevonden) if soort[key] == "compound") < min(
+    assert max(i for i, key in enumerate(gevonden) if soort[key] in eerst) < min(
         i for i, key in enumerate(gevonden) if soort[key] == "apart"
     )
