@@ -116,7 +116,7 @@ ZOEKBAAR = [
         "model": PraktijkvoorbeeldPage,
         "items": _live(PraktijkvoorbeeldPage, "themas", "actielijnen", gebied=True),
         "document": praktijkvoorbeeld,
-        "woorden": ("praktijkvoorbeelden", "praktijkvoorbeeld"),
+        "woorden": ("praktijkvoorbeelden", "praktijkvoorbeeld", "voorbeelden"),
     },
     {
         "type": "synthese",
@@ -155,6 +155,6 @@ ZOEKBAAR = [
         "model": EvenementPage,
         "items": _live(EvenementPage, "themas"),
         "document": evenement,
-        "woorden": ("evenementen", "evenement", "bijeenkomsten", "bijeenkomst", "agenda"),
+        "woorden": ("evenementen", "evenement"),
     },
 ]

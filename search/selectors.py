@@ -10,8 +10,9 @@ from search.backends.base import FACETS, Vraag
 from search.registry import soorten
 from wijkwijzer.paginering import getal
 
-# A quoted phrase, or a word outside one.
-WOORD_OF_ZIN = re.compile(r'"[^"]*"?|\w+')
+# A quoted phrase (closed, as search.query reads one), or a word outside one.
+WOORD_OF_ZIN = re.compile(r'"[^"]+"|\w+')
+APOSTROF = {"'", "\u2019"}
 
 PER_PAGE = 10
 MAX_PER_PAGE = 50
@@ -53,12 +54,18 @@ def soortvoorstel(vraag: Vraag) -> Soortvoorstel | None:
     if vraag.filters.get("type"):
         return None
     woorden = {fold(woord): soort for soort in soorten() for woord in soort.woorden}
-    for gevonden in WOORD_OF_ZIN.finditer(vraag.tekst):
+    tokens = list(WOORD_OF_ZIN.finditer(vraag.tekst))
+    for i, gevonden in enumerate(tokens):
         if soort := woorden.get(fold(gevonden.group(0))):
-            rest = " ".join(
-                f"{vraag.tekst[: gevonden.start()]} {vraag.tekst[gevonden.end() :]}".split()
+            # The rest as its words and phrases, without the punctuation around them (not
+            # ", eenzaamheid!") nor the s of the type word's possessive ("expert's").
+            bezit = i + 1 < len(tokens) and (
+                vraag.tekst[gevonden.end() : tokens[i + 1].start()] in APOSTROF
             )
-            if not re.search(r"\w", rest):
+            rest = [
+                t.group(0) for j, t in enumerate(tokens) if j != i and (j != i + 1 or not bezit)
+            ]
+            if not rest:
                 return None
-            return Soortvoorstel(soort.type, soort.woorden[0], rest)
+            return Soortvoorstel(soort.type, soort.woorden[0], " ".join(rest))
     return None

@@ -30,6 +30,6 @@ ZOEKBAAR = [
             ExpertPage.objects.live().public().prefetch_related("themas", "opdrachten")
         ),
         "document": expert,
-        "woorden": ("experts", "expert", "deskundigen", "deskundige", "expertpool"),
+        "woorden": ("experts", "expert", "deskundigen", "expertpool"),
     }
 ]

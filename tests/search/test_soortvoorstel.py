@@ -9,6 +9,7 @@ import re
 import pytest
 
 from search.backends.base import Vraag
+from search.registry import soorten
 from search.selectors import Soortvoorstel, soortvoorstel
 from search.services import herbouwen
 from tests.factories import ExpertPageFactory, PublicatiePageFactory, ThemaFactory
@@ -23,13 +24,26 @@ from tests.factories import ExpertPageFactory, PublicatiePageFactory, ThemaFacto
             "armoede  Evenementen  jongeren",
             Soortvoorstel("evenement", "evenementen", "armoede jongeren"),
         ),
-        ('"ervaren deskundige" schulden', None),
+        ('"ervaren deskundigen" schulden', None),
+        ("experts, eenzaamheid!", Soortvoorstel("expert", "experts", "eenzaamheid")),
+        ("expert's “eenzaamheid”", Soortvoorstel("expert", "experts", "eenzaamheid")),
+        ('eenzaamheid "experts', Soortvoorstel("expert", "experts", "eenzaamheid")),
+        (
+            "voorbeelden jongerenwerk",
+            Soortvoorstel("praktijkvoorbeeld", "praktijkvoorbeelden", "jongerenwerk"),
+        ),
+        ("lokale agenda wonen", None),
         ("experts", None),
         ("eenzaamheid ouderen", None),
     ],
 )
 def test_a_word_for_a_type_is_read_apart_from_the_rest(tekst, verwacht):
     assert soortvoorstel(Vraag(tekst)) == verwacht
+
+
+def test_each_word_names_one_type():
+    woorden = [woord for soort in soorten() for woord in soort.woorden]
+    assert len(woorden) == len(set(woorden))
 
 
 def test_no_offer_when_a_type_is_chosen():
@@ -49,11 +63,9 @@ def test_the_page_offers_the_experts_and_the_offer_finds_them(client, home):
     PublicatiePageFactory(title="Eenzaamheid in cijfers", themas=[zorg])
     herbouwen()
     pagina = client.get("/zoeken/", {"q": "experts eenzaamheid", "thema": "zorg"}).content.decode()
-    link = re.search(
-        r'Zoek je experts\? <a class="nl-link" href="\?([^"]+)">([^<]+)</a> \(1\)', pagina
-    )
+    link = re.search(r'Zoek je experts\? <a class="nl-link" href="\?([^"]+)">([^<]+)</a>', pagina)
     assert link, pagina
-    assert html.unescape(link.group(2)) == "Toon alleen experts voor “eenzaamheid”"
+    assert html.unescape(link.group(2)) == "Bekijk alleen experts over “eenzaamheid” (1 gevonden)"
     params = html.unescape(link.group(1))
     # The other filters stay chosen.
     assert "thema=zorg" in params and "type=expert" in params and "q=eenzaamheid" in params
