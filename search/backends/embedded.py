@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from search.analysis import (
     ANALYSE_VERSIE,
+    ZIPF,
     Kaart,
     analyze,
     delen,
@@ -497,8 +498,9 @@ class EmbeddedBackend:
         """Words within the allowed typos (toegestane_fouten) of a typed word that the index
         does not know, nearest and then most frequent first; they join the clause, and the
         best one feeds "Bedoelde je ...?"."""
-        # jeugdwerk, whose items say jongerenwerk, is no typo for jeugdwet.
-        if self._bekend(db, clause):
+        # jeugdwerk, whose items say jongerenwerk, is no typo for jeugdwet; muizen, a Dutch
+        # word that no item has, none for huizen.
+        if clause.woord in ZIPF or self._bekend(db, clause):
             return []
         close = self._dichtbij(db, clause.woord)
         if not close:
@@ -573,7 +575,11 @@ class EmbeddedBackend:
         }
         beter = {}
         for clause in query.clauses:
-            if len(clause.woord) < TYPO_MIN_LENGTH or clause.woord in plaatsen:
+            if (
+                len(clause.woord) < TYPO_MIN_LENGTH
+                or clause.woord in plaatsen
+                or clause.woord in ZIPF
+            ):
                 continue
             eigen = max(self._documenten_per_term(db, clause.alternatives[0]).values())
             for found, found_stem, documenten in self._dichtbij(db, clause.woord):

@@ -296,6 +296,20 @@ def test_typos_in_a_long_word_still_find_it_and_are_suggested(home, tekst, titel
 
 
 @pytest.mark.django_db
+def test_a_dutch_word_that_no_item_has_is_no_typo_for_one_they_have(home):
+    """muizen is a word of the lexicon: no item has it, and that is the answer, not the
+    items about huizen (an outside probe found all 128 results about buurthuizen and
+    taalhuizen, and "Bedoelde je: huizen?"). A misspelling is still corrected (above)."""
+    PraktijkvoorbeeldPageFactory(title="Huizen in de wijk opgeknapt", samenvatting="Samen.")
+    PraktijkvoorbeeldPageFactory(title="Een buurthuis voor iedereen", samenvatting="Huizen.")
+    herbouwen()
+
+    uitslag = zoeken(Vraag("muizen"))
+
+    assert (uitslag.treffers, uitslag.suggestie) == ([], "")
+
+
+@pytest.mark.django_db
 def test_a_long_question_finds_the_item_missing_one_of_its_words_after_those_with_all(home):
     alles = PraktijkvoorbeeldPageFactory(
         title="Zo pak je eenzaamheid onder ouderen in de flat aan",
