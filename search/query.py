@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from search.analysis import STOP_WORDS, fold, split_compound, stem, words
+from search.analysis import STOP_WORDS, delen, fold, split_compound, stem, words
 
 QUOTED = re.compile(r'"([^"]+)"')
 # A Dutch postcode (1503 AB, 1503AB): areas are indexed by its four digits.
@@ -154,7 +154,14 @@ def als_lid(text: str, synoniemen: list[list[str]]) -> str:
 
 
 def _phrase(text: str) -> tuple[str, ...]:
-    return tuple(stem(word) for word in words(text))
+    """The stems of `text`'s words; of more than one word, each followed by its compound
+    parts' stems, as the index holds them (search.analysis.index_terms), so a phrase is
+    found across a compound ("jongerenwerk op straat" is stored as jongerenwerk jonger
+    werk strat)."""
+    woorden = words(text)
+    if len(woorden) == 1:
+        return (stem(woorden[0]),)
+    return tuple(term for word in woorden for term in (stem(word), *map(stem, delen(word))))
 
 
 def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:

@@ -481,11 +481,16 @@ class EmbeddedBackend:
         A synonym group's one-word members become the term that stands for the group in the
         index, so its documents are scored as those of one word."""
         kaart = self._kaart(
-            db, {alt[0] for clause in query.clauses for alt in clause.alternatives if len(alt) == 1}
+            db, {term for clause in query.clauses for alt in clause.alternatives for term in alt}
         )
         clauses = []
         for clause in query.clauses:
             alternatives = _groepsterm(clause.alternatives, kaart)
+            # A phrase as the index holds it: each stem followed by its synonym groups' terms.
+            alternatives = [
+                alt if len(alt) == 1 else tuple(x for t in alt for x in (t, *kaart.get(t, ())))
+                for alt in alternatives
+            ]
             if clause.woord and len(clause.woord) >= TYPO_MIN_LENGTH:
                 alternatives += self._typo_alternatives(db, clause, suggestie_words)
             unique = list(dict.fromkeys(alternatives))

@@ -238,6 +238,19 @@ def test_phrases_in_quotes_must_match_in_order(client, corpus):
     assert titles(client, q='"eigenaren vereniging"') == []
 
 
+def test_a_phrase_in_quotes_is_found_across_compounds_and_synonyms(client, home):
+    """The index holds a compound's parts after it and a synonym group's term after each
+    member, between the words of the text; a quoted phrase is found all the same (an outside
+    probe found "jongeren en politie" and "jongerenwerk op straat" with no results)."""
+    Synoniem.objects.create(termen="jongeren, jeugd")
+    PraktijkvoorbeeldPageFactory(title="Jongeren en politie in gesprek", samenvatting="Samen.")
+    PraktijkvoorbeeldPageFactory(title="Jongerenwerk op straat", samenvatting="Avonden.")
+    PraktijkvoorbeeldPageFactory(title="Politie en jongeren", samenvatting="Andersom.")
+    herbouwen()
+    assert titles(client, q='"jongeren en politie"') == ["Jongeren en politie in gesprek"]
+    assert titles(client, q='"jongerenwerk op straat"') == ["Jongerenwerk op straat"]
+
+
 def test_a_word_too_long_to_be_indexed_is_left_out_of_the_query(client, corpus):
     # A pasted hash: no document has a word that long (search.analysis.MAX_WOORD), and the
     # rest of the query still searches.
