@@ -47,10 +47,10 @@ class Soortvoorstel:
 
 def soortvoorstel(vraag: Vraag) -> Soortvoorstel | None:
     """The type that a word of `vraag` names (outside quotes; the first such word), when no
-    type is chosen and other words are left. The words are matched as text, so "experts
-    eenzaamheid" ranks items that say expert first, not the experts (whose pages need not
-    say it); the page offers the experts rather than choosing for the user, who may mean
-    the word."""
+    type is chosen, with the rest of the words (none: every item of the type). The words
+    are matched as text, so "experts eenzaamheid" ranks items that say expert first, not the
+    experts (whose pages need not say it); the page offers the experts rather than choosing
+    for the user, who may mean the word."""
     if vraag.filters.get("type"):
         return None
     woorden = {fold(woord): soort for soort in soorten() for woord in soort.woorden}
@@ -65,7 +65,5 @@ def soortvoorstel(vraag: Vraag) -> Soortvoorstel | None:
             rest = [
                 t.group(0) for j, t in enumerate(tokens) if j != i and (j != i + 1 or not bezit)
             ]
-            if not rest:
-                return None
             return Soortvoorstel(soort.type, soort.woorden[0], " ".join(rest))
     return None

@@ -26,7 +26,8 @@ OPENAPI = Path(__file__).with_name("openapi.json")
 @vary_on_headers(*SLEUTEL_HEADERS)
 def zoeken_view(request: HttpRequest) -> HttpResponse:
     vraag = vraag_uit(request.GET)
-    resultaat = zoeken(vraag) if vraag.tekst else None
+    # Filters alone list every item they allow, newest first.
+    resultaat = zoeken(vraag) if vraag.tekst or vraag.filters else None
     context: dict[str, Any] = {"vraag": vraag, "resultaat": resultaat}
     if resultaat is not None:
         # A paginator over the count only, for the shared pagination include.
@@ -61,7 +62,7 @@ def zoeken_api(request: HttpRequest) -> JsonResponse:
     """DESIGN.md's contract, described in search/openapi.json: results with absolute URLs,
     for clients on other sites, and links to the pages around this one."""
     vraag = vraag_uit(request.GET, per_pagina=True)
-    resultaat = zoeken(vraag) if vraag.tekst else None
+    resultaat = zoeken(vraag) if vraag.tekst or vraag.filters else None
     count = resultaat.count if resultaat else 0
     vorige, volgende = _buren(vraag, count)
     return JsonResponse(

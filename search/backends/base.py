@@ -106,7 +106,8 @@ def gebieden_van(labels: list[str], gemeente: str) -> list[str]:
 
 def verwant_ruimte(vraag: Vraag, resultaat: Resultaat) -> int:
     """How many related items the page of `vraag` has room for beside `resultaat`: on a
-    first page that holds every result, up to per_pagina (at most VERWANT_TOT) in all."""
-    if vraag.pagina != 1 or not resultaat.treffers:
+    first page that holds every result, up to per_pagina (at most VERWANT_TOT) in all; none
+    when browsing with filters alone (nothing to be like)."""
+    if vraag.pagina != 1 or not resultaat.treffers or not vraag.tekst.strip():
         return 0
     return max(0, min(vraag.per_pagina, VERWANT_TOT) - resultaat.count)

@@ -20,6 +20,8 @@ from rapidfuzz.distance import OSA
 
 from search.analysis import (
     ANALYSE_VERSIE,
+    MAX_WOORD,
+    WORD,
     ZIPF,
     Kaart,
     analyze,
@@ -312,6 +314,8 @@ class EmbeddedBackend:
 
     def search(self, vraag: Vraag, query: Query) -> Resultaat:
         db = self._db()
+        if not query and vraag.filters:
+            return self._bladeren(db, vraag)
         suggestie_words: dict[str, str] = {}
         query = query.met_delen(lambda clause: not self._bekend(db, clause))
         clauses = self._clauses(db, query, suggestie_words)
@@ -367,6 +371,25 @@ class EmbeddedBackend:
         if ruimte := verwant_ruimte(vraag, resultaat):
             resultaat.verwant = self._verwant(db, top, teksten, facets, allowed, ruimte)
         return resultaat
+
+    def _bladeren(self, db: sqlite3.Connection, vraag: Vraag) -> Resultaat:
+        """Filters without words (every expert, every item of a theme or an area): all the
+        documents the filters allow, newest first, as Elasticsearch orders a query that
+        matches everything; facet counts over every document, as for such a query."""
+        facets = self._facet_bitmaps(db)
+        allowed = facets.filter(vraag.filters)
+        if allowed is None:
+            return Resultaat(0, [], {name: [] for name in FACETS})
+        ids = np.flatnonzero(
+            np.unpackbits(np.frombuffer(allowed, dtype=np.uint8), bitorder="little")
+        )
+        # Newest first, the last written of equal dates first.
+        volgorde = np.lexsort((-ids, -facets.datum.van(ids)))
+        offset = (vraag.pagina - 1) * vraag.per_pagina
+        top = ids[volgorde][offset : offset + vraag.per_pagina].tolist()
+        return Resultaat(
+            len(ids), self._treffers(db, top, set()), facets.counts(facets.present, vraag)
+        )
 
     @staticmethod
     def _treffers(db: sqlite3.Connection, ids: list[int], stems: set[str]) -> list[Treffer]:
@@ -605,7 +628,10 @@ class EmbeddedBackend:
         return re.sub(r"\w+", lambda m: replacements.get(fold(m.group(0)), m.group(0)), text)
 
     def suggest(self, prefix: str, limit: int = 8) -> list[dict[str, str]]:
-        terms = words(prefix)
+        # The word being typed may be the start of a longer one even where it is a stop word
+        # on its own: "over" for Overvecht and overlast.
+        *eerder, bezig = WORD.findall(fold(prefix)) or [""]
+        terms = [*words(" ".join(eerder)), *([bezig] if 0 < len(bezig) <= MAX_WOORD else [])]
         if not terms:
             return []
         match = " AND ".join(f'"{term}"' for term in terms[:-1])

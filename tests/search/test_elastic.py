@@ -458,3 +458,12 @@ def test_a_multi_word_synonym_in_another_form_reaches_elasticsearch_as_the_membe
     must = verzoeken[0]["query"]["bool"]["must"]
     assert must[0]["multi_match"]["query"] == "sociale wijkteams"
     assert must[1]["multi_match"]["query"] == "sociaal wijkteam in"
+
+
+def test_filters_without_words_ask_for_every_item_they_allow_newest_first():
+    body = build_search(Vraag("", filters={"type": ["expert"]})).to_dict()
+
+    assert body["query"] == {"bool": {}}  # matches every document, all with one score
+    assert body["post_filter"] == {"bool": {"filter": [{"terms": {"type": ["expert"]}}]}}
+    assert body["sort"][1] == {"datum": {"order": "desc", "missing": "_last"}}
+    assert "suggest" not in body

@@ -130,6 +130,38 @@ def test_a_chosen_value_no_item_has_stays_listed_to_untick(client, voorbeelden):
     assert 'for="z-thema-bestaatniet">bestaatniet (0)</label>' in html
 
 
+def test_filters_without_words_list_every_item_they_allow(client, voorbeelden):
+    """Browsing: a theme (or type, or area) chosen with no words lists all its items, the
+    facets counted over them as for a search that matches everything."""
+    data = client.get("/api/zoeken/", {"thema": "jeugd"}).json()
+
+    titels = [result["title"] for result in data["results"]]
+    assert data["count"] == 4
+    assert sorted(titels) == [
+        "Eenzaamheid aanpakken 0",
+        "Eenzaamheid aanpakken 1",
+        "Eenzaamheid aanpakken 5",
+        "Speelplein",
+    ]
+    assert facetten(data, "type") == {"praktijkvoorbeeld": 3, "publicatie": 1}
+    assert facetten(data, "thema") == {"jeugd": 4, "wonen": 3, "zorg": 2}
+    html = client.get("/zoeken/", {"type": "publicatie"}).content.decode()
+    assert "3 resultaten</p>" in html and "Eenzaamheid aanpakken 3" in html
+
+
+def test_browsing_shows_the_newest_first(client, home):
+    thema = ThemaFactory(label="Veiligheid")
+    for dag, titel in ((3, "Maart"), (9, "September"), (6, "Juni")):
+        PraktijkvoorbeeldPageFactory(
+            title=titel, themas=[thema], publicatiedatum=datetime.date(2026, dag, 1)
+        )
+    herbouwen()
+
+    data = client.get("/api/zoeken/", {"thema": "veiligheid"}).json()
+
+    assert [result["title"] for result in data["results"]] == ["September", "Juni", "Maart"]
+
+
 def test_each_result_shows_its_type_area_and_date(client, home, query_count):
     zuid = FocusgebiedPageFactory(title="Rotterdam-Zuid", gemeente="Rotterdam")
     PraktijkvoorbeeldPageFactory(

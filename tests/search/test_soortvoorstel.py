@@ -33,7 +33,7 @@ from tests.factories import ExpertPageFactory, PublicatiePageFactory, ThemaFacto
             Soortvoorstel("praktijkvoorbeeld", "praktijkvoorbeelden", "jongerenwerk"),
         ),
         ("lokale agenda wonen", None),
-        ("experts", None),
+        ("experts", Soortvoorstel("expert", "experts", "")),
         ("eenzaamheid ouderen", None),
     ],
 )
@@ -83,3 +83,17 @@ def test_no_offer_of_a_type_that_the_rest_does_not_find(client, home):
     pagina = client.get("/zoeken/", {"q": "experts eenzaamheid"}).content.decode()
     assert "Eenzaamheid in cijfers" in pagina
     assert "Zoek je experts?" not in pagina
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("zoekmachine")
+def test_a_type_word_alone_offers_every_item_of_the_type(client, home):
+    ExpertPageFactory(title="Anna de Vries", functie="Adviseur eenzaamheid")
+    ExpertPageFactory(title="Bram Bakker", functie="Adviseur schulden")
+    herbouwen()
+    pagina = client.get("/zoeken/", {"q": "experts"}).content.decode()
+    link = re.search(r'Zoek je experts\? <a class="nl-link" href="\?([^"]+)">([^<]+)</a>', pagina)
+    assert link, pagina
+    assert html.unescape(link.group(2)) == "Bekijk alle experts (2)"
+    gevolgd = client.get(f"/zoeken/?{html.unescape(link.group(1))}").content.decode()
+    assert "Anna de Vries" in gevolgd and "Bram Bakker" in gevolgd

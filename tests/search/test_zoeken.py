@@ -525,6 +525,16 @@ def test_suggestions_complete_titles(client, corpus):
     assert client.get("/api/zoeken/suggesties/").json() == []
 
 
+def test_a_word_being_typed_completes_titles_also_where_it_is_a_stop_word_itself(client, home):
+    """ "over" is a stop word, and the start of Overvecht (an outside probe found no
+    suggestions for it)."""
+    PraktijkvoorbeeldPageFactory(title="Overvecht in beweging", samenvatting="Samen.")
+    herbouwen()
+    for prefix in ("over", "Overv", "in over"):
+        data = client.get("/api/zoeken/suggesties/", {"q": prefix}).json()
+        assert [s["title"] for s in data] == ["Overvecht in beweging"], prefix
+
+
 def test_index_follows_publish_unpublish_delete_and_move(
     client, corpus, django_capture_on_commit_callbacks
 ):
