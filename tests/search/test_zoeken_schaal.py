@@ -76,6 +76,19 @@ def groot(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embedded, "COUNTED", 20)
 
 
+def gescoorde_expressies(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The expressions SQLite is asked to score (Scoring._scored), as the searches run."""
+    gescoord: list[str] = []
+    scored = embedded.Scoring._scored
+
+    def gevolgd(self, db, expression, *args, **kwargs):
+        gescoord.append(expression)
+        return scored(self, db, expression, *args, **kwargs)
+
+    monkeypatch.setattr(embedded.Scoring, "_scored", gevolgd)
+    return gescoord
+
+
 @pytest.mark.parametrize("filters", FILTERS)
 @pytest.mark.parametrize("tekst", QUERIES)
 def test_counts_and_facet_counts_do_not_depend_on_what_is_scored(
@@ -112,14 +125,7 @@ def test_a_query_of_only_common_words_scores_the_documents_with_them_in_the_titl
     index, monkeypatch
 ):
     groot(monkeypatch)
-    gescoord = []
-    scored = embedded.Scoring._scored
-
-    def gevolgd(self, db, expression, *args, **kwargs):
-        gescoord.append(expression)
-        return scored(self, db, expression, *args, **kwargs)
-
-    monkeypatch.setattr(embedded.Scoring, "_scored", gevolgd)
+    gescoord = gescoorde_expressies(monkeypatch)
     resultaat = zoek(index, "wijk", {"thema": ["jeugd"]})
     assert gescoord == ['{title} : (("wijk"))']
     assert resultaat.treffers
@@ -445,14 +451,7 @@ def test_falling_back_a_compound_with_a_common_part_is_scored_as_the_whole_word(
     backend = EmbeddedBackend(tmp_path / "index")
     backend.rebuild([document(i, teksten[soort]) for i, soort in enumerate(soorten)])
     groot(monkeypatch)
-    gescoord = []
-    scored = embedded.Scoring._scored
-
-    def gevolgd(self, db, expression, *args, **kwargs):
-        gescoord.append(expression)
-        return scored(self, db, expression, *args, **kwargs)
-
-    monkeypatch.setattr(embedded.Scoring, "_scored", gevolgd)
+    gescoord = gescoorde_expressies(monkeypatch)
     gevonden = [
         treffer.key
         for pagina in (1, 2, 3, 4)
