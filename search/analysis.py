@@ -6,7 +6,7 @@ import hashlib
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -332,11 +332,18 @@ def index_terms(text: str, kaart: Kaart | None = None) -> Iterator[str]:
     """The terms stored for `text`: each word's stem, followed by the stems of its compound
     parts, so both "jeugdcriminaliteit" and "criminaliteit" find it, each stem followed by
     the terms of its synonym groups in `kaart`."""
+    return met_groepen(
+        (term for word in words(text) for term in (stem(word), *map(stem, delen(word)))), kaart
+    )
+
+
+def met_groepen(terms: Iterable[str], kaart: Kaart | None = None) -> Iterator[str]:
+    """`terms`, each followed by the terms of its synonym groups in `kaart`, as the index
+    holds them (index_terms); a phrase is looked for that way too."""
     kaart = kaart or {}
-    for word in words(text):
-        for term in (stem(word), *map(stem, delen(word))):
-            yield term
-            yield from kaart.get(term, ())
+    for term in terms:
+        yield term
+        yield from kaart.get(term, ())
 
 
 def analyze(text: str, kaart: Kaart | None = None) -> str:

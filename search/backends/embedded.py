@@ -27,6 +27,7 @@ from search.analysis import (
     analyze,
     delen,
     fold,
+    met_groepen,
     split_compound,
     stem,
     words,
@@ -511,8 +512,7 @@ class EmbeddedBackend:
             alternatives = _groepsterm(clause.alternatives, kaart)
             # A phrase as the index holds it: each stem followed by its synonym groups' terms.
             alternatives = [
-                alt if len(alt) == 1 else tuple(x for t in alt for x in (t, *kaart.get(t, ())))
-                for alt in alternatives
+                alt if len(alt) == 1 else tuple(met_groepen(alt, kaart)) for alt in alternatives
             ]
             if clause.woord and len(clause.woord) >= TYPO_MIN_LENGTH:
                 alternatives += self._typo_alternatives(db, clause, suggestie_words)
