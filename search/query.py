@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from search.analysis import STOP_WORDS, delen, fold, split_compound, stem, words
+from search.analysis import STOP_WORDS, fold, index_terms, split_compound, stem, words
 
 QUOTED = re.compile(r'"([^"]+)"')
 # A Dutch postcode (1503 AB, 1503AB): areas are indexed by its four digits.
@@ -137,20 +137,31 @@ def als_lid(text: str, synoniemen: list[list[str]]) -> str:
     delen = re.split(r'("[^"]*")', text)
     for d in range(0, len(delen), 2):
         tokens = list(re.finditer(r"\w+", delen[d]))
+        woorden = [fold(token.group(0)) for token in tokens]
         vervangen, i = [], 0
         while i < len(tokens):
-            for n in range(min(groepen.langste, len(tokens) - i), 1, -1):
-                span = tuple(fold(t.group(0)) for t in tokens[i : i + n])
-                lid = groepen.per_stam.get(tuple(map(stem, span)))
-                if lid and span not in groepen.leden:
-                    vervangen.append((tokens[i].start(), tokens[i + n - 1].end(), " ".join(lid)))
-                    i += n
-                    break
-            else:
-                i += 1
-        for begin, eind, woorden in reversed(vervangen):
-            delen[d] = delen[d][:begin] + woorden + delen[d][eind:]
+            n = _lid_lengte(woorden, i, groepen)
+            span = tuple(woorden[i : i + n])
+            if n > 1 and span not in groepen.leden:
+                lid = " ".join(groepen.per_stam[tuple(map(stem, span))])
+                vervangen.append((tokens[i].start(), tokens[i + n - 1].end(), lid))
+            i += n
+        for begin, eind, woorden_van_lid in reversed(vervangen):
+            delen[d] = delen[d][:begin] + woorden_van_lid + delen[d][eind:]
     return "".join(delen)
+
+
+def _lid_lengte(woorden: list[str], i: int, groepen: Synoniemen) -> int:
+    """How many of the folded `woorden` from `i` on form a multi-word synonym member (in
+    any form of its words), longest first; 1 when none does."""
+    return next(
+        (
+            n
+            for n in range(min(groepen.langste, len(woorden) - i), 1, -1)
+            if groepen.van(tuple(woorden[i : i + n]))
+        ),
+        1,
+    )
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -161,7 +172,7 @@ def _phrase(text: str) -> tuple[str, ...]:
     woorden = words(text)
     if len(woorden) == 1:
         return (stem(woorden[0]),)
-    return tuple(term for word in woorden for term in (stem(word), *map(stem, delen(word))))
+    return tuple(index_terms(text))
 
 
 def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
@@ -180,14 +191,7 @@ def parse(text: str, synoniemen: list[list[str]] | None = None) -> Query:
     groepen = _synoniemen(tuple(tuple(groep) for groep in synoniemen or []))
     i = 0
     while i < len(tokens):
-        lengte = next(
-            (
-                n
-                for n in range(min(groepen.langste, len(tokens) - i), 1, -1)
-                if groepen.van(tuple(tokens[i : i + n]))
-            ),
-            1,
-        )
+        lengte = _lid_lengte(tokens, i, groepen)
         leden = groepen.van(tuple(tokens[i : i + lengte]))[1:] if lengte > 1 else []
         for word in tokens[i : i + lengte]:
             if word not in STOP_WORDS and not _toevoegen(
