@@ -2,7 +2,6 @@
 alternatives (a single term or a phrase of terms, as stems) from synonyms and compounds."""
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -29,9 +28,8 @@ class Clause:
     # Clauses from one typed word (the parts of a compound) share a number: when a query
     # falls back to any of its words, such a word still needs all its parts.
     getypt: int = 0
-    # The first clause of a typed compound: the word's other reading, searched for instead of
-    # its clauses when nothing matches the query (`Query.anders`): the parts of a compound
-    # kept whole as a synonym member, the whole word of one split into its parts.
+    # The first clause of a typed compound: the whole word, searched for instead of its parts
+    # when nothing matches the query (`Query.anders`).
     anders: list["Clause"] = field(default_factory=list)
 
 
@@ -48,49 +46,31 @@ class Query:
 
     @property
     def geheel(self) -> dict[int, list[tuple[str, ...]]]:
-        """Per typed word read as its parts (a split compound), the whole word's stem with the
-        other members of a multi-word synonym the word is part of: the index holds a compound
-        whole as well as its parts."""
-        # A split compound's first clause has the whole word as its other reading, and no
-        # word of its own (a synonym member's has both).
+        """Per typed word read as its parts (a split compound), the whole word's stem with its
+        synonyms and the other members of a multi-word synonym the word is part of: the index
+        holds a compound whole as well as its parts."""
         return {
-            clause.getypt: clause.anders[0].alternatives
-            for clause in self.clauses
-            if clause.anders and not clause.woord
+            clause.getypt: clause.anders[0].alternatives for clause in self.clauses if clause.anders
         }
 
-    def met_delen(self, onbekend: Callable[[Clause], bool]) -> "Query":
-        """This query with each compound kept whole as a synonym member that no item has
-        (`onbekend`), nor its synonyms, as its parts: jeugdoverlast as jeugd and overlast, before
-        its typo corrections and before any other word may match without it."""
-        clauses = []
-        for clause in self.clauses:
-            # A member's clause is the typed word itself; a split compound's clauses are its
-            # parts, with no word of their own.
-            lid = bool(clause.woord and clause.anders)
-            delen = clause.anders if lid and onbekend(clause) else [clause]
-            clauses += [replace(deel, getypt=clause.getypt) for deel in delen]
-        return Query(clauses) if len(clauses) <= MAX_CLAUSES else self
-
     def anders(self) -> "Query | None":
-        """This query with its compounds read the other way, for when nothing matches it:
-        those that are synonym members as their parts, as other compounds are (jeugdoverlast:
-        jeugd and overlast), and those split into parts as the whole word (factsheets, which
-        the lexicon splits otherwise than factsheet). None when it has no compound, or would
-        have more than MAX_CLAUSES clauses."""
+        """This query with its compounds searched whole, for when nothing matches their parts
+        (factsheets, which the lexicon splits otherwise than factsheet). None when it has no
+        compound."""
         per_woord: dict[int, list[Clause]] = {}
         for clause in self.clauses:
             per_woord.setdefault(clause.getypt, []).append(clause)
-        # Only a typed word's first clause has its other reading, and the clauses of that
-        # reading have none: a word is read the other way once.
+        # Only a typed word's first clause has the whole word, and that has none: a word is
+        # read the other way once.
         if not any(eigen[0].anders for eigen in per_woord.values()):
             return None
-        clauses = [
-            replace(ander, getypt=getypt)
-            for getypt, eigen in per_woord.items()
-            for ander in eigen[0].anders or eigen
-        ]
-        return Query(clauses) if len(clauses) <= MAX_CLAUSES else None
+        return Query(
+            [
+                replace(ander, getypt=getypt)
+                for getypt, eigen in per_woord.items()
+                for ander in eigen[0].anders or eigen
+            ]
+        )
 
 
 # A synonym group's members, each a tuple of folded words (one or more).
@@ -221,15 +201,16 @@ def _toevoegen(query: Query, clauses: list[Clause]) -> bool:
 def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]:
     """The clauses of one typed word, each also accepting `leden` (the other members of the
     multi-word synonym the word is part of)."""
-    # A compound that is a synonym member is a term of its own; another compound matches its
-    # parts anywhere (jeugdcriminaliteit: criminaliteit onder jongeren). Of three or more
-    # parts, minimum should match lets one miss, so a shorter compound counts too
-    # (schuldhulpmaatje: schuldhulp), after those with every part. The parts are known
-    # words, so they get no typo corrections (prive-vraag must not find "vraag" and a word
-    # one letter from "prive").
-    lid = bool(groepen.van((word,)))
-    parts = () if lid else split_compound(word)
+    # A compound matches its parts anywhere (jeugdcriminaliteit: criminaliteit onder
+    # jongeren, hangjongere: jongeren die hangen), and one that is a synonym member its group
+    # too, in each part's clause. Of three or more parts, minimum should match lets one miss,
+    # so a shorter compound counts too (schuldhulpmaatje: schuldhulp), after those with every
+    # part. The parts are known words, so they get no typo corrections (prive-vraag must not
+    # find "vraag" and a word one letter from "prive").
+    parts = split_compound(word)
     extra = [alt for alt in map(_members_phrase, leden) if alt]
+    if parts and groepen.van((word,)):
+        extra += _word_clause(word, groepen).alternatives
     clauses = []
     for part in parts or (word,):
         clause = _word_clause(part, groepen, woord="" if parts else None)
@@ -237,14 +218,7 @@ def _woord_clauses(word: str, groepen: Synoniemen, leden: Groep) -> list[Clause]
         # A word the analysis leaves out (longer than MAX_WOORD) is in no document either.
         if clause.alternatives:
             clauses.append(clause)
-    if lid and clauses and (delen := split_compound(word)):
-        # Known words, so no typo corrections (as for the parts above).
-        clauses[0].anders = [
-            replace(clause, woord="", anders=[])
-            for deel in delen
-            for clause in _woord_clauses(deel, groepen, leden)
-        ]
-    elif parts and clauses:
+    if parts and clauses:
         clauses[0].anders = [Clause(list(dict.fromkeys([(stem(word),), *extra])))]
     return clauses
 

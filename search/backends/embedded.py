@@ -318,7 +318,6 @@ class EmbeddedBackend:
         if not query and vraag.filters:
             return self._bladeren(db, vraag)
         suggestie_words: dict[str, str] = {}
-        query = query.met_delen(lambda clause: not self._bekend(db, clause))
         clauses = self._clauses(db, query, suggestie_words)
         if not clauses:
             return Resultaat(0, [], {name: [] for name in FACETS})
