@@ -61,11 +61,13 @@ from tests.factories import (
 class Soort(NamedTuple):
     """How to reach a page type: `login` is None (anonymous), "nieuw" (a fresh account) or the
     name of a user in the `site` fixture; `klik` is the text of a button that is pressed
-    (posted) to get there."""
+    (posted) to get there; `toont` a text the page must show, where a URL alone does not
+    make sure it is the variant meant."""
 
     login: str | None = None
     status: int = 200
     klik: str | None = None
+    toont: str | None = None
 
 
 PAGE_TYPES = {
@@ -123,6 +125,8 @@ PAGE_TYPES = {
     "zoeken_resultaten": Soort(),
     "zoeken_niets": Soort(),
     "zoeken_verwant": Soort(),
+    "zoeken_soortvoorstel": Soort(toont="Bekijk alle experts (1)"),
+    "zoeken_bladeren": Soort(toont="13 resultaten"),
     "proces": Soort(),
     "inbreng_geven": Soort(),
     "inbreng_geven_fout": Soort(status=400, klik="Verstuur je inbreng"),
@@ -271,6 +275,10 @@ def site(gebieden_index, roles, settings) -> dict:
         "zoeken_niets": "/zoeken/?q=schuldhulpverlening+xyzzy",
         # Two results, and below them related items ("Misschien ook interessant").
         "zoeken_verwant": "/zoeken/?q=kenniskamer",
+        # A word for a type of item: the offer of that type.
+        "zoeken_soortvoorstel": "/zoeken/?q=experts",
+        # Filters without words: every item they allow.
+        "zoeken_bladeren": "/zoeken/?type=praktijkvoorbeeld",
         "profiel": "/account/profiel/",
         "privacy": "/privacy/",
         "toegankelijkheid": "/toegankelijkheid/",
@@ -456,6 +464,7 @@ def test_page_type_passes_the_nu_checker_and_axe(
     if soort.klik:
         response = client.post(site["acties"][name], follow=True)
     assert response.status_code == soort.status
+    assert soort.toont is None or soort.toont in response.content.decode()
     assert nu_checker(response.content.decode()) == []
 
     browser_response = page.goto(url)

@@ -149,6 +149,17 @@ def test_filters_without_words_list_every_item_they_allow(client, voorbeelden):
     assert "3 resultaten</p>" in html and "Eenzaamheid aanpakken 3" in html
 
 
+def test_browsing_by_a_value_nobody_has_shows_none_and_what_to_untick(client, voorbeelden):
+    """An old link to a deleted theme, without words: no items (not every item), and the
+    value listed as chosen so it can be unticked."""
+    data = client.get("/api/zoeken/", {"thema": "bestaatniet"}).json()
+    assert data["count"] == 0
+    assert data["results"] == []
+    html = client.get("/zoeken/", {"thema": "bestaatniet"}).content.decode()
+    assert "0 resultaten" in html
+    assert 'id="z-thema-bestaatniet" name="thema" value="bestaatniet" checked>' in html
+
+
 def test_browsing_shows_the_newest_first(client, home):
     thema = ThemaFactory(label="Veiligheid")
     for dag, titel in ((3, "Maart"), (9, "September"), (6, "Juni")):
