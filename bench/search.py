@@ -17,6 +17,9 @@ filter, as the site counts it), ranks with ORDER BY bm25() and date, and takes
 its snippets from FTS5's snippet() (over the analysed text: cheaper, not what users see).
 Both must find the same number of matches with the same facet counts; the bench says so.
 
+Both index and search with the site's starting list of synonym groups (search/data/
+synoniemen.txt), as production does.
+
 The corpus mixes the demo texts' words into 30,000 made-up ones with a Zipf distribution, as
 in real text, with facet spreads like the site's (12 themes, 20 areas, 4 actielijnen, 6
 types). Each size and engine is built and measured in a process of its own, so peak memory is
@@ -42,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from search.analysis import analyze, stem, words  # noqa: E402
+from search.analysis import analyze, startlijst, stem, synoniemkaart, words  # noqa: E402
 from search.backends.base import Document, Vraag  # noqa: E402
 from search.backends.embedded import (  # noqa: E402
     TYPO_MIN_LENGTH,
@@ -77,6 +80,10 @@ QUERIES = [
     "hoe voorkom je dat huurders uit hun huis worden gezet",
     "wat doet een wijkteam bij een gezin met heel veel problemen tegelijk",
 ]
+# The site's starting list of synonym groups, in the index (a term per group beside each
+# member) and in the queries, as in production.
+GROEPEN = [[lid.strip() for lid in groep.split(",") if lid.strip()] for groep in startlijst()]
+KAART = synoniemkaart(GROEPEN)
 FILTERED_SHARE = 0.3  # of the queries, with a theme chosen
 TYPES = ["praktijkvoorbeeld", "publicatie", "vraag", "evenement", "expert", "leerkring"]
 SYLLABLES = "ver be wijk stra huis gen ing heid lijk zorg ont bouw ker pla men werk bu ur ta sche"
@@ -166,17 +173,19 @@ class Reference:
         if new:
             self.db.executescript(self.SCHEMA)
         # The backend's query code, run on this file (it only reads the `docs`, `fts`, `words`
-        # and `synoniemen` tables, which have the same shape here; the bench has no synonyms, and
-        # a file kept from before that table existed gets it empty); its own file is never
+        # and `synoniemen` tables, which have the same shape here); its own file is never
         # opened.
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS synoniemen (stem TEXT PRIMARY KEY, termen TEXT NOT NULL)"
             " WITHOUT ROWID"
         )
         self.helper = EmbeddedBackend(path)
+        self.kaart = EmbeddedBackend._kaart(self.db)
 
     def rebuild(self, documents) -> None:
         with self.db:
+            EmbeddedBackend._kaart_opslaan(self.db, KAART)
+            self.kaart = KAART
             for document in documents:
                 self._write(document)
             self.db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
@@ -199,7 +208,7 @@ class Reference:
         texts = (document.title, document.summary, document.body)
         db.execute(
             "INSERT INTO fts (rowid, title, summary, body, labels) VALUES (?, ?, ?, ?, ?)",
-            (doc, *map(analyze, (*texts, labels))),
+            (doc, *(analyze(text, self.kaart) for text in (*texts, labels))),
         )
         facets = {**document.facetten, "type": [(document.type, document.type_label)]}
         db.executemany(
@@ -318,7 +327,7 @@ def build(engine: str, items: int, path: Path) -> dict:
     documents = Timed(corpus(0, items, seed=42))
     started = time.perf_counter()
     if engine == "ours":
-        EmbeddedBackend(path).rebuild(documents)
+        EmbeddedBackend(path).rebuild(documents, KAART)
     else:
         Reference(path).rebuild(documents)
     seconds = time.perf_counter() - started - documents.seconds
@@ -339,7 +348,7 @@ def measure(engine: str, items: int, path: Path, repeat: int, writes: int) -> di
         for _ in range(repeat)
         for text in QUERIES
     ]
-    queries = {text: parse(text) for text in QUERIES}
+    queries = {text: parse(text, GROEPEN) for text in QUERIES}
     if engine == "ours":
         reader, writer = EmbeddedBackend(path), EmbeddedBackend(path)
 

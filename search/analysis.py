@@ -335,6 +335,13 @@ def words(text: str) -> list[str]:
 Kaart = dict[str, tuple[str, ...]]
 
 
+def startlijst() -> list[str]:
+    """The starting list of synonym groups (search/data/synoniemen.txt): a line per group, its
+    members separated by commas, as editors write them (search.models.Synoniem)."""
+    lines = (DATA / "synoniemen.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def synoniemkaart(groepen: list[list[str]]) -> Kaart:
     """Per stem of a one-word member of a synonym group, a term that stands for the group:
     indexed beside the word, it lets a search for one member score every member's documents

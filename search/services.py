@@ -19,7 +19,7 @@ from django.core.cache import cache as django_cache
 from django.db.models import Model
 from elasticsearch import ApiError, TransportError
 
-from search.analysis import DATA, synoniemkaart
+from search.analysis import startlijst, synoniemkaart
 from search.backends.base import FacetWaarde, Resultaat, Vraag
 from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
@@ -340,7 +340,4 @@ def ensure_synoniemen() -> None:
     deleted are not touched again once the list exists."""
     if Synoniem.objects.exists():
         return
-    lines = (DATA / "synoniemen.txt").read_text(encoding="utf-8").splitlines()
-    Synoniem.objects.bulk_create(
-        [Synoniem(termen=line.strip()) for line in lines if line.strip() and line[0] != "#"]
-    )
+    Synoniem.objects.bulk_create([Synoniem(termen=groep) for groep in startlijst()])
