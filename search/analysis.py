@@ -185,29 +185,6 @@ def _eigen_s() -> frozenset[str]:
 EIGEN_S = _eigen_s()
 
 
-def _en_meervouden() -> dict[str, str]:
-    """Plurals in -s of the lexicon's words in -en (wapen, wapens; keuken, keukens; jongen,
-    jongens; huishouden, huishoudens), with that singular. Snowball strips the -en of the
-    singular but only the -s of the plural, so the two never met. A word in -ens much more
-    common than its "singular" is another word: an adverb or a preposition (volgens,
-    trouwens, wegens, tijdens), not a plural."""
-    return {
-        woord: woord[:-1]
-        for woord, zipf in ZIPF.items()
-        if woord.endswith("ens")
-        and woord not in EIGEN_S
-        and zipf <= ZIPF.get(woord[:-1], -math.inf) + EN_MEERVOUD_MARGE
-    }
-
-
-# How much more common (Zipf) a plural in -ens may be than its singular: jongens 0.03,
-# huishoudens 0.06 and leugens 0.16 are plurals; trouwens 0.22, wegens 0.25, volgens 0.41.
-EN_MEERVOUD_MARGE = 0.2
-# The forms that are stemmed as another word of the lexicon: its unambiguous diminutives
-# and its plurals in -ens.
-GRONDVORMEN = VERKLEINWOORDEN | _en_meervouden()
-
-
 def _geen_deelwoord() -> frozenset[str]:
     """Words of the lexicon that DEELWOORD would take for a past participle, but whose form
     in -en is in the lexicon and more common than the one in -e: nouns (voorbeeld,
@@ -242,7 +219,7 @@ def stem(word: str) -> str:
         return STAM_UITZONDERINGEN[word]
     if word in EIGEN_S:
         return word
-    word = GRONDVORMEN.get(word, word)
+    word = VERKLEINWOORDEN.get(word, word)
     if word not in GEEN_DEELWOORD and (deelwoord := re.match(DEELWOORD, word)):
         word = deelwoord.group(1)
     for patroon, vervanging in STEMKLANK.items():

@@ -23,7 +23,6 @@ from search.analysis import (
     DEELWOORD,
     EIGEN_S,
     GEEN_DEELWOORD,
-    GRONDVORMEN,
     MAX_WOORD,
     NA_STAM,
     ONTDUBBEL,
@@ -33,6 +32,7 @@ from search.analysis import (
     STEMKLANK,
     STOP_WORDS,
     VERKLEIN_MEERVOUD,
+    VERKLEINWOORDEN,
     hele_woorden,
     stem,
     words,
@@ -155,16 +155,15 @@ def index_settings() -> dict[str, Any]:
                     "pattern": VERKLEIN_MEERVOUD,
                     "replacement": "$1",
                 },
-                # The embedded stemmer's exceptions, its words with an s of their own (mens),
-                # its diminutives and its plurals in -ens (tuintje -> tuin, wapens -> wapen)
-                # with their stems, as the override gives the final term (the
-                # pattern_replace filters after it leave those alone).
+                # The embedded stemmer's exceptions, its words with an s of their own (mens)
+                # and its diminutives (tuintje -> tuin) with their stems, as the override gives
+                # the final term (the pattern_replace filters after it leave those alone).
                 "nl_stamuitzonderingen": {
                     "type": "stemmer_override",
                     "rules": [
                         *(f"{woord} => {stam}" for woord, stam in STAM_UITZONDERINGEN.items()),
                         *(f"{woord} => {woord}" for woord in sorted(EIGEN_S)),
-                        *(f"{woord} => {stem(woord)}" for woord in GRONDVORMEN),
+                        *(f"{woord} => {stem(woord)}" for woord in VERKLEINWOORDEN),
                     ],
                 },
                 # The participle rule, except for the nouns and verbs whose -d or -t is their

@@ -346,8 +346,8 @@ class EmbeddedBackend:
                     for tekst in teksten
                 }
         if not len(ids) and (anders := query.anders()):
-            # No document matches, not even with any one word: its compounds read the other way
-            # may (jeugdoverlast as its parts, factsheets whole).
+            # No document matches, not even with any one word: its compounds searched whole may
+            # (factsheets, which the lexicon splits otherwise than factsheet).
             return self.search(vraag, anders)
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)

@@ -195,7 +195,11 @@ def test_a_compound_in_a_synonym_group_also_finds_its_parts_after_the_whole(
     herbouwen()
     found = titles(client, q="jeugdoverlast")
     assert found[0] == "Jeugdoverlast aangepakt"
-    assert set(found[1:]) == {"Hangjeugd aangesproken", "Overlast door jeugd op het plein"}
+    assert {"Hangjeugd aangesproken", "Overlast door jeugd op het plein"} <= set(found[1:])
+    if zoekmachine == "ingebouwd":
+        # Elasticsearch's decompounder puts the parts at the word's position, so there one
+        # part is enough and "Een plein voor de jeugd" comes after them.
+        assert len(found) == 3
 
 
 def test_a_compound_whose_parts_nothing_has_is_searched_whole(client, home):
