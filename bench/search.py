@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from search.analysis import analyze, startlijst, stem, synoniemkaart, words  # noqa: E402
+from search.analysis import analyze, leden, startlijst, stem, synoniemkaart, words  # noqa: E402
 from search.backends.base import Document, Vraag  # noqa: E402
 from search.backends.embedded import (  # noqa: E402
     TYPO_MIN_LENGTH,
@@ -82,7 +82,7 @@ QUERIES = [
 ]
 # The site's starting list of synonym groups, in the index (a term per group beside each
 # member) and in the queries, as in production.
-GROEPEN = [[lid.strip() for lid in groep.split(",") if lid.strip()] for groep in startlijst()]
+GROEPEN = [leden(groep) for groep in startlijst()]
 KAART = synoniemkaart(GROEPEN)
 FILTERED_SHARE = 0.3  # of the queries, with a theme chosen
 TYPES = ["praktijkvoorbeeld", "publicatie", "vraag", "evenement", "expert", "leerkring"]

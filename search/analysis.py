@@ -319,6 +319,11 @@ def startlijst() -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
+def leden(groep: str) -> list[str]:
+    """The members of a synonym group as editors write it: separated by commas."""
+    return [lid.strip() for lid in groep.split(",") if lid.strip()]
+
+
 def synoniemkaart(groepen: list[list[str]]) -> Kaart:
     """Per stem of a one-word member of a synonym group, a term that stands for the group:
     indexed beside the word, it lets a search for one member score every member's documents

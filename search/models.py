@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from search.analysis import leden
+
 
 class Synoniem(models.Model):
     """A group of words and abbreviations that mean the same; a search for one finds the
@@ -26,7 +28,7 @@ class Synoniem(models.Model):
 
     @property
     def groep(self) -> list[str]:
-        return [term.strip() for term in self.termen.split(",") if term.strip()]
+        return leden(self.termen)
 
 
 class Indexachterstand(models.Model):
