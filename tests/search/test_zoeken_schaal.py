@@ -6,9 +6,11 @@ Elasticsearch's common terms query does; below the limits the ranking is as befo
 
 import datetime
 import random
+import re
 
 import pytest
 
+from search.analysis import synoniemkaart
 from search.backends import embedded
 from search.backends.base import Document, Vraag
 from search.backends.embedded import EmbeddedBackend
@@ -467,3 +469,63 @@ def test_falling_back_a_compound_with_a_common_part_is_scored_as_the_whole_word(
     assert max(i for i, key in enumerate(gevonden) if soort[key] in eerst) < min(
         i for i, key in enumerate(gevonden) if soort[key] == "apart"
     )
+
+
+def test_the_whole_words_phrases_are_looked_for_as_the_index_holds_them(tmp_path, monkeypatch):
+    """The whole word a common compound part is scored as (`_geheel`) keeps the multi-word
+    synonym it is part of ("sociaal wijkteam" for "wijkteam"); the index holds each of that
+    phrase's stems followed by its groups' terms, so the phrase must be laid out that way too,
+    or the documents with it never score for it."""
+    groepen = [["wijkteam", "buurtteam", "sociaal wijkteam"]]
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild([document("sociaal", "Het sociale wijkteam helpt", "")], synoniemkaart(groepen))
+    db = backend._db()
+    query = parse("wijkteam gezin", groepen)
+    per_woord = embedded._per_getypt_woord(backend._clauses(db, query, {}), query)
+    monkeypatch.setattr(embedded, "COMMON_DOCS", 0)
+    kaart = backend._kaart(db)
+
+    geheel = embedded._geheel(query, per_woord, {"wijk": 1}, [per_woord[0][0]], kaart)
+
+    ((expressie, _),) = geheel.values()
+    frases = [frase for frase in re.findall(r'"[^"]*"', expressie) if " " in frase]
+    assert frases
+    assert all(embedded._matches(db, frase).tolist() for frase in frases), frases
+
+
+def test_a_clauses_search_form_finds_the_same_documents_with_fewer_phrases(tmp_path):
+    """Matches are found with each clause's search form (`_zoekvormen`), which leaves out
+    the alternatives another alternative covers: the typed word beside which the index
+    writes its group's term, and a phrase with such a term in it."""
+    groepen = [
+        ["jeugd", "jongeren", "tieners"],
+        ["jeugdcriminaliteit", "jongerencriminaliteit", "criminaliteit onder jongeren"],
+        ["wijkteam", "buurtteam", "sociaal wijkteam"],
+    ]
+    teksten = [
+        "De jeugd in de wijk",
+        "Tieners en hun ouders",
+        "Criminaliteit onder jongeren daalt",
+        "Aanpak van jongerencriminaliteit",
+        "Het sociale wijkteam helpt",
+        "Een buurtteam in de buurt",
+        "Een team uit de wijk",
+        "Nieuws over criminaliteit",
+    ]
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [document(f"doc-{i}", tekst, "") for i, tekst in enumerate(teksten)],
+        synoniemkaart(groepen),
+    )
+    db = backend._db()
+    korter = 0
+    for tekst in ("jeugd", "jongeren criminaliteit", "aanpak jeugdcriminaliteit", "wijkteam"):
+        clauses = backend._clauses(db, parse(tekst, groepen), {})
+        vormen = backend._zoekvormen(db, clauses)
+        for clause, _ in clauses:
+            assert embedded._matches(db, vormen[clause]).tolist() == (
+                embedded._matches(db, clause).tolist()
+            ), (tekst, clause, vormen[clause])
+            assert vormen[clause].count('"') <= clause.count('"')
+            korter += vormen[clause].count('"') < clause.count('"')
+    assert korter >= 4
