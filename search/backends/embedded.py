@@ -351,10 +351,7 @@ class EmbeddedBackend:
                 geheel = _geheel(query, per_woord, frequency, teksten, self._kaart(db, heel))
                 match = " OR ".join(teksten)
                 ids = _matches(db, " OR ".join(vorm[t] for t in teksten))
-                documents = {
-                    tekst: documents[tekst] if tekst in documents else documenten(db, vorm[tekst])
-                    for tekst in teksten
-                }
+                documents = _geschat(clauses, query, documents)
         if not len(ids) and (anders := query.anders()):
             # No document matches, not even with any one word: its compounds searched whole may
             # (factsheets, which the lexicon splits otherwise than factsheet).
@@ -476,8 +473,8 @@ class EmbeddedBackend:
         BM25 in SQLite costs a pass over every document of each word in the expression (its
         idf) and a few microseconds per row it scores, so scoring is planned by what it reads
         (`Scoring`): documents with every word are scored with each word once (the same order
-        as the minimum-should-match expression, which repeats words); a few ids are scored
-        by id only when that is cheaper than one pass (each id pays the idf again); and when
+        as the minimum-should-match expression, which repeats words); a few documents are
+        handed to SQLite, which scores only them (`Scoring._scored`); and when
         the words are common or the matches many, only the rarer words' documents are
         scored, with those words (`Scoring.candidates`), as Elasticsearch's common terms."""
         offset = (vraag.pagina - 1) * vraag.per_pagina
@@ -751,6 +748,9 @@ class EmbeddedBackend:
 # BM25 in SQLite reads every document of each word in the expression once (FTS5 counts them
 # for the idf), at about 1/PER_ROW of the cost of scoring one row.
 PER_ROW = 40
+# Handing SQLite a document's id to score costs about this much (at a million items a list
+# of 40,000 ids added 6.5 ms).
+PER_ID = 5
 # A phrase of several terms costs FTS5 about this many times as much per term and document
 # as a word does (at a million items: 1.3 ms for a phrase of five terms whose rarest has
 # 2,186 documents, 0.85 ms for a word of 23,356).
@@ -820,16 +820,10 @@ class Scoring:
             for deel in self.delen
         )
 
-    def _pass(self, expression: str, rows: int) -> int:
-        """The cost of scoring every one of the `rows` matches of `expression`."""
-        return self._idf_cost(expression) + PER_ROW * rows
-
-    def _by_id(self, expression: str, docs: int) -> int:
-        """The cost of scoring `docs` of its matches by id (each pays the idf again)."""
-        return docs * (self._idf_cost(expression) + PER_ROW)
-
     def _cost(self, expression: str, docs: int, rows: int) -> int:
-        return min(self._by_id(expression, docs), self._pass(expression, rows))
+        """The cost of scoring those of `docs` documents that match `expression` (which has
+        `rows` matches): its idf, and the rows scored (`_gegeven`)."""
+        return self._idf_cost(expression) + min(PER_ROW * rows, _gegeven(docs, rows))
 
     def exact(
         self,
@@ -865,13 +859,16 @@ class Scoring:
         beste: int | None = None,
     ) -> Iterable[Row]:
         """Those of `docs` that match `expression` (which has `rows` matches), with their
-        scores: by id when that reads less than one pass over the expression's matches.
-        With `beste`, only the best that many, best first."""
+        scores. SQLite is given the documents when that costs less than scoring every match
+        (`_gegeven`); "+rowid" keeps their ids out of FTS5's own plan, which would look up
+        each one apart and count the expression's documents for its idf again each time (at
+        a million items 27 ms for 100 documents, 1.3 ms this way). With `beste`, only the
+        best that many, best first."""
         rows = self.rows[expression] if rows is None else rows
         volgorde = "" if beste is None else " ORDER BY score"
-        if self._by_id(expression, len(docs)) < self._pass(expression, rows):
+        if _gegeven(len(docs), rows) < PER_ROW * rows:
             return db.execute(
-                f"{_SCORE} AND rowid IN (SELECT value FROM json_each(?)){volgorde}",  # nosec B608
+                f"{_SCORE} AND +rowid IN (SELECT value FROM json_each(?)){volgorde}",  # nosec B608
                 (expression, json.dumps(sorted(docs))),
             )
         gevonden = (row for row in db.execute(_SCORE + volgorde, (expression,)) if row[0] in docs)
@@ -907,8 +904,8 @@ class Scoring:
         if not rare:
             if self._cost(exact, len(docs), self.rows[exact]) <= PER_ROW * SCORE_ROWS:
                 return None
-            # Only common words, and exact scores would cost more than SCORE_ROWS rows (by id,
-            # each document pays for the words' idf again): those that match in the title
+            # Only common words, and exact scores would cost more than SCORE_ROWS rows (the
+            # words' idf alone reads every document of them): those that match in the title
             # alone (the column that weighs most) are scored, a fraction of the matches (at a
             # million documents "woningen": 6,290 of 145,559, 116 -> 23 ms in SQLite); the
             # others follow, newest first. Any of the words in the title would rank more of
@@ -950,15 +947,20 @@ class Scoring:
         return found
 
 
+def _gegeven(docs: int, rows: int) -> int:
+    """The cost of scoring those of `docs` documents handed to SQLite that match an expression
+    with `rows` matches: each id in the list, and the rows scored."""
+    return PER_ID * docs + PER_ROW * min(docs, rows)
+
+
 def _idf_lezen(tekst: str, documents: int) -> int:
     """What FTS5 reads for the idf of the clause `tekst`, which `documents` documents match:
     it counts the documents of each of its phrases apart, and a phrase of several terms
     (a multi-word synonym member as the index lays it out, five terms for "jongeren
     criminaliteit") advances every term to each document of the others. Each phrase is
-    estimated from the clause's documents, which bound those of a one-term phrase. Counting
-    the clause once made a filtered "aanpak jeugdcriminaliteit" at a million items score
-    36 documents by id, each paying the five-term phrase again: 59 ms, against 10 ms for
-    one pass over the clause's 2,186 documents."""
+    estimated from the clause's documents, which bound those of a one-term phrase. At a
+    million items that phrase, whose rarest term has 2,186 documents, costs 1.3 ms: as
+    much as a word of 36,000."""
     return sum(
         documents if len(termen) == 1 else PER_FRASETERM * len(termen) * documents
         for termen in (frase.split() for frase in re.findall(r'"([^"]*)"', tekst))
@@ -1091,17 +1093,35 @@ def _marks(values: Sized) -> str:
 def _per_getypt_woord(clauses: Clauses, query: Query) -> Clauses:
     """The clauses joined per typed word: a compound's parts as one clause that needs them
     all, so falling back to any word never finds "vraag" for "privevraag"."""
+    return [
+        (_samen(groep), [alt for _, alternatives in groep for alt in alternatives])
+        for groep in _per_woord(clauses, query)
+    ]
+
+
+def _per_woord(clauses: Clauses, query: Query) -> list[Clauses]:
+    """The clauses of each typed word (a compound's parts), in the query's order."""
     groepen: dict[int, Clauses] = {}
     for clause, (text, alternatives) in zip(query.clauses, clauses, strict=True):
         groepen.setdefault(clause.getypt, []).append((text, alternatives))
-    # A word of one clause keeps its text, so its documents need not be counted again.
-    return [
-        (
-            groep[0][0] if len(groep) == 1 else "(" + " AND ".join(text for text, _ in groep) + ")",
-            [alt for _, alternatives in groep for alt in alternatives],
-        )
-        for groep in groepen.values()
-    ]
+    return list(groepen.values())
+
+
+def _samen(groep: Clauses) -> str:
+    """One clause that needs every clause of `groep`. A word of one clause keeps its text, so
+    its documents need not be counted again."""
+    return groep[0][0] if len(groep) == 1 else "(" + " AND ".join(text for text, _ in groep) + ")"
+
+
+def _geschat(clauses: Clauses, query: Query, documents: dict[str, int]) -> dict[str, int]:
+    """Per typed word's clause (`_per_getypt_woord`) at most how many documents it has: a
+    compound's, those of its rarest part (`documents`: per clause). Counting them instead
+    reads the common part's documents from both ends: at a million items 6 ms for
+    "wijkteam", whose part "wijk" 650,000 documents have."""
+    return {
+        _samen(groep): min(documents[text] for text, _ in groep)
+        for groep in _per_woord(clauses, query)
+    }
 
 
 def _per_term(

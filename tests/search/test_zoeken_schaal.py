@@ -529,3 +529,20 @@ def test_a_clauses_search_form_finds_the_same_documents_with_fewer_phrases(tmp_p
             assert vormen[clause].count('"') <= clause.count('"')
             korter += vormen[clause].count('"') < clause.count('"')
     assert korter >= 4
+
+
+@pytest.mark.parametrize("aantal", [1, 5, 40])
+def test_documents_handed_to_sqlite_get_the_scores_of_a_pass_over_every_match(index, aantal):
+    """A few documents are scored by handing their ids to SQLite (`Scoring._scored`), which
+    must score them as one pass over all matches does: with the idf of the whole index."""
+    db = index._db()
+    expressie = '("wijk") OR ("bemiddeling")'
+    alle = dict(db.execute(embedded._SCORE, (expressie,)).fetchall())
+    docs = set(random.Random(aantal).sample(sorted(alle), aantal)) | {10_000}
+    scoring = embedded.Scoring(expressie, [expressie], {expressie: len(alle)}, len(alle), [])
+    assert embedded._gegeven(len(docs), len(alle)) < embedded.PER_ROW * len(alle)
+
+    gescoord = dict(scoring._scored(db, expressie, docs))
+
+    assert gescoord == {doc: alle[doc] for doc in docs if doc in alle}
+    assert len(gescoord) == aantal
