@@ -84,11 +84,12 @@ class Synoniemen:
 
     leden: dict[tuple[str, ...], Groep]
     langste: int
-    # The multi-word members by their words' stems: "sociale wijkteam" is "sociaal wijkteam".
+    # The members by their words' stems: "sociale wijkteam" is "sociaal wijkteam", and
+    # "hangjongeren" is "hangjongere".
     per_stam: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def van(self, member: tuple[str, ...]) -> Groep:
-        if len(member) > 1 and member not in self.leden:
+        if member not in self.leden:
             member = self.per_stam.get(tuple(map(stem, member)), member)
         return self.leden.get(member, [])
 
@@ -104,15 +105,15 @@ def _synoniemen(groepen: tuple[tuple[str, ...], ...]) -> Synoniemen:
                 leden[member] += [
                     ander for ander in members if ander and ander not in leden[member]
                 ]
-    per_stam = {tuple(map(stem, lid)): lid for lid in leden if len(lid) > 1}
+    per_stam = {tuple(map(stem, lid)): lid for lid in leden}
     return Synoniemen(leden, max(map(len, leden), default=1), per_stam)
 
 
 def als_lid(text: str, synoniemen: list[list[str]]) -> str:
-    """`text` with each run of words outside quotes that is a multi-word synonym member in
-    another form of its words written as the member ("sociale wijkteams" as "sociaal
-    wijkteam"), for Elasticsearch: its synonym filter matches the words before stemming, where
-    `parse` matches a member by its words' stems too (Synoniemen.van)."""
+    """`text` with each run of words outside quotes that is a synonym member in another form
+    of its words written as the member ("sociale wijkteams" as "sociaal wijkteam",
+    "hangjongeren" as "hangjongere"), for Elasticsearch: its synonym filter matches the words
+    before stemming, where `parse` matches a member by its words' stems too (Synoniemen.van)."""
     groepen = _synoniemen(tuple(tuple(groep) for groep in synoniemen))
     delen = re.split(r'("[^"]*")', text)
     for d in range(0, len(delen), 2):
@@ -122,7 +123,7 @@ def als_lid(text: str, synoniemen: list[list[str]]) -> str:
         while i < len(tokens):
             n = _lid_lengte(woorden, i, groepen)
             span = tuple(woorden[i : i + n])
-            if n > 1 and span not in groepen.leden:
+            if span not in groepen.leden and groepen.van(span):
                 lid = " ".join(groepen.per_stam[tuple(map(stem, span))])
                 vervangen.append((tokens[i].start(), tokens[i + n - 1].end(), lid))
             i += n

@@ -9,7 +9,7 @@ import pytest
 from search.analysis import PARTS, analyze, split_compound, stem, synoniemkaart, words
 from search.backends.base import Vraag
 from search.backends.embedded import minimum_should_match, toegestane_fouten
-from search.query import MAX_CLAUSES, parse
+from search.query import MAX_CLAUSES, als_lid, parse
 from search.services import herbouwen, zoeken
 from tests.factories import PraktijkvoorbeeldPageFactory
 
@@ -227,6 +227,19 @@ def test_a_compound_synonym_member_matches_its_parts_or_its_group():
     for clause, deel in zip(query.clauses, ("hang", "jongere"), strict=True):
         assert clause.alternatives[0] == (stem(deel),)
         assert groepsleden <= set(clause.alternatives)
+
+
+def test_a_synonym_member_is_known_in_any_form_of_its_words():
+    """hangjongeren has the group of hangjongere, as "sociale wijkteams" that of "sociaal
+    wijkteam"; a word that is a member itself keeps its own group."""
+    groepen = [["hangjongere", "jeugdgroep"], ["jongeren", "jeugd"]]
+    for vorm in ("hangjongere", "hangjongeren"):
+        alternatives = {
+            alt for clause in parse(vorm, groepen).clauses for alt in clause.alternatives
+        }
+        assert (stem("jeugdgroep"),) in alternatives, vorm
+    assert parse("jongeren", groepen).clauses[0].alternatives == [(stem("jongeren"),), ("jeugd",)]
+    assert als_lid("Hangjongeren en jongeren", groepen) == "hangjongere en jongeren"
 
 
 def test_a_query_is_read_the_other_way_once():

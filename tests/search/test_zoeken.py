@@ -234,6 +234,17 @@ def test_a_multi_word_synonym_is_found_in_another_form_of_its_words(client, home
         assert titles(client, q=vorm) == ["Het buurtteam aan huis"], vorm
 
 
+def test_a_one_word_synonym_is_found_in_another_form_of_the_word(client, home):
+    """The group of "leerling" is the group of "leerlingen" too, as that of "sociaal wijkteam"
+    is that of "sociale wijkteams" (a review found hangjongere with its group and
+    hangjongeren without)."""
+    Synoniem.objects.get_or_create(termen="leerling, scholier")
+    PraktijkvoorbeeldPageFactory(title="Scholieren maken de wijk schoon", samenvatting="Samen.")
+    herbouwen()
+    for vorm in ("leerling", "leerlingen", "Leerlingen"):
+        assert titles(client, q=vorm) == ["Scholieren maken de wijk schoon"], vorm
+
+
 def test_phrases_in_quotes_must_match_in_order(client, corpus):
     assert titles(client, q='"vereniging van eigenaren"') == ["Handreiking onderhoud"]
     assert titles(client, q='"eigenaren vereniging"') == []
