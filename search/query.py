@@ -10,11 +10,10 @@ from search.analysis import STOP_WORDS, fold, index_terms, split_compound, stem,
 QUOTED = re.compile(r'"([^"]+)"')
 # A Dutch postcode (1503 AB, 1503AB): areas are indexed by its four digits.
 POSTCODE = re.compile(r"\b(\d{4}) ?[a-z]{2}\b", re.IGNORECASE)
-# A query's clauses beyond this many are left out. "Enough of the clauses" is matched as every
-# combination of them (search.backends.embedded.minimum_should_match), which grows as n
-# choose 3n/4: 20 clauses took 12 s, 10 take 45 combinations. The relevance bench's longest
-# question has 7.
-MAX_CLAUSES = 10
+# A query's clauses beyond this many are left out (a guard against pasted text: each clause
+# costs a count, and an unknown word a typo search). The embedded backend matches at most
+# ten of them, the rarest (search.backends.embedded.MAX_GEZOCHT).
+MAX_CLAUSES = 20
 
 
 @dataclass

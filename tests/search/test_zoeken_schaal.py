@@ -546,3 +546,31 @@ def test_documents_handed_to_sqlite_get_the_scores_of_a_pass_over_every_match(in
 
     assert gescoord == {doc: alle[doc] for doc in docs if doc in alle}
     assert len(gescoord) == aantal
+
+
+def test_a_long_question_keeps_its_rarest_words_not_its_first(tmp_path):
+    """A question of more than MAX_GEZOCHT clauses is matched on its rarest typed words;
+    before, its last words were left out, however telling."""
+    vraag = (
+        "wat kan ik als bewoner van een flat doen tegen hangjongeren en drugsdealers die"
+        " 's avonds overlast geven bij ons winkelcentrum en de speeltuin"
+    )
+    assert len(parse(vraag).clauses) > embedded.MAX_GEZOCHT
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [
+            document("speeltuin", "Overlast bij de speeltuin en het winkelcentrum", "Een aanpak"),
+            *(
+                document(
+                    f"flat-{i}",
+                    f"Bewoners van flat {i}",
+                    "Hangjongeren en drugsdealers geven 's avonds overlast",
+                )
+                for i in range(30)
+            ),
+        ]
+    )
+
+    resultaat = backend.search(Vraag(vraag), parse(vraag))
+
+    assert resultaat.treffers[0].key == "speeltuin"
