@@ -76,6 +76,14 @@ class Query:
 Groep = list[tuple[str, ...]]
 
 
+# Endings by which a Dutch word's plural or inflected form extends it: a one-word synonym
+# member is known in such a form ("leerlingen" for leerling), not in any form with its stem,
+# which also joins words of other meanings (stellen and stelen, geweldig and geweld).
+VERBUIGINGEN = {"s", "n", "e", "en", "es"}
+# Shorter members (and abbreviations) only as written: "op" would be OPP, "mogen" MOG.
+VORM_MIN = 5
+
+
 @dataclass(frozen=True)
 class Synoniemen:
     """The synonym groups, looked up by member: per member, the members of every group it is
@@ -83,29 +91,47 @@ class Synoniemen:
 
     leden: dict[tuple[str, ...], Groep]
     langste: int
-    # The members by their words' stems: "sociale wijkteam" is "sociaal wijkteam", and
-    # "hangjongeren" is "hangjongere".
+    # The multi-word members by their words' stems: "sociale wijkteam" is "sociaal wijkteam".
     per_stam: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # The one-word members of at least VORM_MIN letters that are no abbreviation, by stem.
+    per_woordstam: dict[str, str] = field(default_factory=dict)
 
-    def van(self, member: tuple[str, ...]) -> Groep:
-        if member not in self.leden:
-            member = self.per_stam.get(tuple(map(stem, member)), member)
-        return self.leden.get(member, [])
+    def lid(self, woorden: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The member that the folded `woorden` are, as the list writes it; None if none."""
+        if woorden in self.leden:
+            return woorden
+        if len(woorden) > 1:
+            return self.per_stam.get(tuple(map(stem, woorden)))
+        lid = self.per_woordstam.get(stem(woorden[0]))
+        return (lid,) if lid and _verbogen(woorden[0], lid) else None
+
+    def van(self, woorden: tuple[str, ...]) -> Groep:
+        lid = self.lid(woorden)
+        return self.leden[lid] if lid else []
+
+
+def _verbogen(woord: str, ander: str) -> bool:
+    """Whether one of two words is the other with an inflection ending (VERBUIGINGEN)."""
+    kort, lang = sorted((woord, ander), key=len)
+    return lang.startswith(kort) and lang[len(kort) :] in VERBUIGINGEN
 
 
 @lru_cache(maxsize=4)
 def _synoniemen(groepen: tuple[tuple[str, ...], ...]) -> Synoniemen:
     leden: dict[tuple[str, ...], Groep] = {}
+    woorden: dict[str, str] = {}
     for groep in groepen:
         members = [tuple(re.findall(r"\w+", fold(member))) for member in groep]
-        for member in members:
+        for geschreven, member in zip(groep, members, strict=True):
             if member:
                 leden.setdefault(member, [member])
                 leden[member] += [
                     ander for ander in members if ander and ander not in leden[member]
                 ]
-    per_stam = {tuple(map(stem, lid)): lid for lid in leden}
-    return Synoniemen(leden, max(map(len, leden), default=1), per_stam)
+            if len(member) == 1 and len(member[0]) >= VORM_MIN and not geschreven.isupper():
+                woorden[stem(member[0])] = member[0]
+    per_stam = {tuple(map(stem, lid)): lid for lid in leden if len(lid) > 1}
+    return Synoniemen(leden, max(map(len, leden), default=1), per_stam, woorden)
 
 
 def als_lid(text: str, synoniemen: list[list[str]]) -> str:
@@ -122,9 +148,8 @@ def als_lid(text: str, synoniemen: list[list[str]]) -> str:
         while i < len(tokens):
             n = _lid_lengte(woorden, i, groepen)
             span = tuple(woorden[i : i + n])
-            if span not in groepen.leden and groepen.van(span):
-                lid = " ".join(groepen.per_stam[tuple(map(stem, span))])
-                vervangen.append((tokens[i].start(), tokens[i + n - 1].end(), lid))
+            if span not in groepen.leden and (lid := groepen.lid(span)):
+                vervangen.append((tokens[i].start(), tokens[i + n - 1].end(), " ".join(lid)))
             i += n
         for begin, eind, woorden_van_lid in reversed(vervangen):
             delen[d] = delen[d][:begin] + woorden_van_lid + delen[d][eind:]

@@ -78,6 +78,9 @@ CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WIT
 CREATE INDEX IF NOT EXISTS words_eind ON words (substr(word, -2));
 -- The synonym groups' terms the documents were indexed with (search.analysis.synoniemkaart).
 CREATE TABLE IF NOT EXISTS synoniemen (stem TEXT PRIMARY KEY, termen TEXT NOT NULL) WITHOUT ROWID;
+-- Documents whose terms a change of those groups changed, until they are written again
+-- (EmbeddedBackend.synoniemen_instellen; a search's search forms rely on there being none).
+CREATE TABLE IF NOT EXISTS verouderd (doc INTEGER PRIMARY KEY);
 """
 WEIGHTS = "10.0, 4.0, 1.0, 2.0"  # title, summary, body, facet labels (themes, area)
 TYPO_MIN_LENGTH = 5
@@ -199,13 +202,15 @@ class EmbeddedBackend:
                 return []
             self._kaart_opslaan(db, kaart)
             match = " OR ".join(_fts_phrase((stam,)) for stam in sorted(veranderd))
-            return [
-                key
-                for (key,) in db.execute(
-                    "SELECT docs.key FROM fts JOIN docs ON docs.id = fts.rowid WHERE fts MATCH ?",
-                    (match,),
-                )
-            ]
+            verouderd = db.execute(
+                "SELECT docs.id, docs.key FROM fts JOIN docs ON docs.id = fts.rowid"
+                " WHERE fts MATCH ?",
+                (match,),
+            ).fetchall()
+            db.executemany(
+                "INSERT OR IGNORE INTO verouderd (doc) VALUES (?)", [(i,) for i, _ in verouderd]
+            )
+            return [key for _, key in verouderd]
 
     @staticmethod
     def _kaart_opslaan(db: sqlite3.Connection, kaart: Kaart) -> None:
@@ -275,7 +280,12 @@ class EmbeddedBackend:
 
     @staticmethod
     def _remove_terms(db: sqlite3.Connection, ids: list[int]) -> None:
-        for table, column in (("fts", "rowid"), ("titles", "rowid"), ("facets", "doc")):
+        for table, column in (
+            ("fts", "rowid"),
+            ("titles", "rowid"),
+            ("facets", "doc"),
+            ("verouderd", "doc"),
+        ):
             sql = f"DELETE FROM {table} WHERE {column} = ?"  # nosec B608
             db.executemany(sql, [(i,) for i in ids])
 
@@ -296,7 +306,7 @@ class EmbeddedBackend:
         `kaart` (None: those the index has)."""
         db = self._db()
         with db:
-            for table in ("docs", "fts", "titles", "facets", "words"):
+            for table in ("docs", "fts", "titles", "facets", "words", "verouderd"):
                 db.execute(f"DELETE FROM {table}")  # nosec B608
             if kaart is None:
                 kaart = self._kaart(db)
@@ -326,6 +336,9 @@ class EmbeddedBackend:
         vorm = self._zoekvormen(db, clauses)
         documents = {tekst: documenten(db, vorm[tekst]) for tekst, _ in clauses}
         gezocht, clauses = _zeldzaamste(query, clauses, documents)
+        if not clauses:
+            # One typed word of more parts than may be matched: no document has them all.
+            return Resultaat(0, [], {name: [] for name in FACETS})
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
         voorkeur: list[set[int]] = []
@@ -352,7 +365,12 @@ class EmbeddedBackend:
                 geheel = _geheel(gezocht, per_woord, frequency, teksten, self._kaart(db, heel))
                 match = " OR ".join(teksten)
                 ids = _matches(db, " OR ".join(vorm[t] for t in teksten))
-                documents = _geschat(clauses, gezocht, documents)
+                documents = {
+                    tekst: documenten(db, vorm[tekst])
+                    if aantal > COMMON_DOCS and tekst not in documents
+                    else aantal
+                    for tekst, aantal in _geschat(clauses, gezocht, documents).items()
+                }
         if not len(ids) and (anders := query.anders()):
             # No document matches, not even with any one word: its compounds searched whole may
             # (factsheets, which the lexicon splits otherwise than factsheet).
@@ -518,7 +536,10 @@ class EmbeddedBackend:
         for clause in query.clauses:
             alternatives = _zoals_geindexeerd(_groepsterm(clause.alternatives, kaart), kaart)
             if clause.woord and len(clause.woord) >= TYPO_MIN_LENGTH:
-                alternatives += self._typo_alternatives(db, clause, suggestie_words)
+                typo = self._typo_alternatives(db, clause, suggestie_words)
+                # A corrected compound's parts are a phrase, laid out as the index holds it.
+                delen = {term for alt in typo if len(alt) > 1 for term in alt}
+                alternatives += _zoals_geindexeerd(typo, self._kaart(db, delen) if delen else {})
             unique = list(dict.fromkeys(alternatives))
             clauses.append(("(" + " OR ".join(map(_fts_phrase, unique)) + ")", unique))
         return clauses
@@ -526,13 +547,21 @@ class EmbeddedBackend:
     def _zoekvormen(self, db: sqlite3.Connection, clauses: Clauses) -> dict[str, str]:
         """Per clause its search form: an FTS5 expression that finds the same documents with
         fewer phrases, for finding matches (scoring needs the clause itself). It leaves out
-        an alternative whose documents another one of the clause always has: a word the index
-        writes its synonym group's term beside when that term is an alternative too (the word
-        as typed stays in the clause for its score, `_groepsterm`), and a phrase with a term
-        that is an alternative on its own. FTS5 reads every phrase of an OR for each
-        candidate: at a million items "aanpak jeugdcriminaliteit" found its matches in 16 ms
-        rather than 29, "taalhuis bibliotheek" in 10 rather than 20."""
-        kaart = self._kaart(db, {alt[0] for _, alts in clauses for alt in alts if len(alt) == 1})
+        an alternative whose documents another one of the clause always has: a phrase with a
+        term that is an alternative on its own, and a word the index writes its synonym
+        group's term beside when that term is an alternative too (the word as typed stays in
+        the clause for its score, `_groepsterm`). The second holds only while every document
+        was written with today's groups: after an editor changed them, until the documents
+        they concern are written again (table `verouderd`), such a word stays. FTS5 reads
+        every phrase of an OR for each candidate: at a million items "aanpak
+        jeugdcriminaliteit" found its matches in 16 ms rather than 29, "taalhuis bibliotheek"
+        in 10 rather than 20."""
+        actueel = db.execute("SELECT 1 FROM verouderd LIMIT 1").fetchone() is None
+        kaart = (
+            self._kaart(db, {alt[0] for _, alts in clauses for alt in alts if len(alt) == 1})
+            if actueel
+            else {}
+        )
         vormen = {}
         for text, alternatives in clauses:
             woorden = {alt[0] for alt in alternatives if len(alt) == 1}
@@ -963,7 +992,9 @@ def _idf_lezen(tekst: str, documents: int) -> int:
     it counts the documents of each of its phrases apart, and a phrase of several terms
     (a multi-word synonym member as the index lays it out, five terms for "jongeren
     criminaliteit") advances every term to each document of the others. Each phrase is
-    estimated from the clause's documents, which bound those of a one-term phrase. At a
+    estimated from the clause's documents, which bound those of a one-term phrase (not the
+    reads of a compound's parts joined in the any-word fallback, whose common part is
+    planned apart there, `_geheel`). At a
     million items that phrase, whose rarest term has 2,186 documents, costs 1.3 ms: as
     much as a word of 36,000."""
     return sum(
@@ -1099,8 +1130,8 @@ def _zeldzaamste(
     query: Query, clauses: Clauses, documents: dict[str, int]
 ) -> tuple[Query, Clauses]:
     """`query` and its `clauses` with at most MAX_GEZOCHT clauses: of a longer question, the
-    typed words whose clauses have the fewest documents (`documents`: per clause), whole (a
-    compound's parts together), in the question's order. Matching "enough of the clauses"
+    typed words whose clauses have the fewest documents (`documents`: per clause; but not
+    none), whole (a compound's parts together), in the question's order. Matching "enough of the clauses"
     costs every combination of them, and the commonest words add least to a match and its
     score, as Elasticsearch's common terms. Leaving out the last words instead lost
     "winkelcentrum" and "speeltuin" of "wat kan ik als bewoner van een flat doen tegen
@@ -1112,9 +1143,13 @@ def _zeldzaamste(
     for i, clause in enumerate(query.clauses):
         per_woord.setdefault(clause.getypt, []).append(i)
     gehouden: list[int] = []
-    for plekken in sorted(
-        per_woord.values(), key=lambda plekken: min(documents[clauses[i][0]] for i in plekken)
-    ):
+
+    def zeldzaam(plekken: list[int]) -> tuple[bool, int]:
+        # A word no document has only makes "enough of the clauses" harder: it is left out first.
+        aantal = min(documents[clauses[i][0]] for i in plekken)
+        return aantal == 0, aantal
+
+    for plekken in sorted(per_woord.values(), key=zeldzaam):
         if len(gehouden) + len(plekken) <= MAX_GEZOCHT:
             gehouden += plekken
     gehouden.sort()
@@ -1148,7 +1183,9 @@ def _geschat(clauses: Clauses, query: Query, documents: dict[str, int]) -> dict[
     """Per typed word's clause (`_per_getypt_woord`) at most how many documents it has: a
     compound's, those of its rarest part (`documents`: per clause). Counting them instead
     reads the common part's documents from both ends: at a million items 6 ms for
-    "wijkteam", whose part "wijk" 650,000 documents have."""
+    "wijkteam", whose part "wijk" 650,000 documents have. An estimate above COMMON_DOCS is
+    counted all the same (by the caller): a compound of two common parts may be rare, and
+    taken for common it would not be scored (a review found such compounds ranked last)."""
     return {
         _samen(groep): min(documents[text] for text, _ in groep)
         for groep in _per_woord(clauses, query)

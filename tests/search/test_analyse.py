@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from search.analysis import PARTS, analyze, split_compound, stem, synoniemkaart, words
+from search.analysis import PARTS, analyze, fold, split_compound, stem, synoniemkaart, words
 from search.backends.base import Vraag
 from search.backends.embedded import minimum_should_match, toegestane_fouten
 from search.query import MAX_CLAUSES, als_lid, parse
@@ -244,6 +244,29 @@ def test_a_synonym_member_is_known_in_any_form_of_its_words():
         assert (stem("jeugdgroep"),) in alternatives, vorm
     assert parse("jongeren", groepen).clauses[0].alternatives == [(stem("jongeren"),), ("jeugd",)]
     assert als_lid("Hangjongeren en jongeren", groepen) == "hangjongere en jongeren"
+
+
+@pytest.mark.parametrize(
+    ("woord", "groep"),
+    [
+        ("stellen", ["stelen", "diefstal"]),
+        ("geweldige", ["geweld", "agressie"]),
+        ("afvallen", ["afval", "zwerfvuil"]),
+        ("Ommen", ["OM", "Openbaar Ministerie"]),
+        ("mogen", ["MOG", "Meer Ondernemen Groningen"]),
+        ("halte", ["halt", "taakstraf"]),
+    ],
+)
+def test_a_word_with_a_members_stem_but_another_meaning_gets_no_synonyms(woord, groep):
+    """Only an inflected form of a member (a plural, an adjective's -e) is that member; the
+    stemmer also joins words of other meanings, and short members and abbreviations are
+    only themselves (a review found "op" sent to Elasticsearch as OPP, and "stellen" finding
+    diefstal)."""
+    query = parse(woord, [groep])
+    assert [clause.alternatives for clause in query.clauses] == [[(stem(fold(woord)),)]]
+    assert als_lid(f"overlast op straat bij {woord}", [groep, ["OPP", "perspectiefplan"]]) == (
+        f"overlast op straat bij {woord}"
+    )
 
 
 def test_a_query_is_read_the_other_way_once():

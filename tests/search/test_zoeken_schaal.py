@@ -574,3 +574,111 @@ def test_a_long_question_keeps_its_rarest_words_not_its_first(tmp_path):
     resultaat = backend.search(Vraag(vraag), parse(vraag))
 
     assert resultaat.treffers[0].key == "speeltuin"
+
+
+def test_of_a_long_question_words_no_document_has_are_left_out_first():
+    """They would only make "enough of the clauses" harder (a review found a question that
+    fell back to any word once nonsense was added)."""
+    woorden = "jeugd wonen zorg school werk armoede schulden gezondheid taal sport politie kerk"
+    query = parse(woorden)
+    clauses = [(f"({i})", clause.alternatives) for i, clause in enumerate(query.clauses)]
+    # The first two words are in no document, the others in more the later they come.
+    documents = {text: 0 if i < 2 else 100 * i for i, (text, _) in enumerate(clauses)}
+
+    gezocht, gehouden = embedded._zeldzaamste(query, clauses, documents)
+
+    assert [text for text, _ in gehouden] == [f"({i})" for i in range(2, 12)]
+    assert [clause.woord for clause in gezocht.clauses] == woorden.split()[2:]
+
+
+def test_until_a_synonym_change_is_written_a_document_is_found_by_its_own_word(tmp_path):
+    """A changed synonym group is written into the documents it concerns later (queued for
+    cron when they are many); meanwhile a search finds them by the word they contain, and
+    counts what it shows. The search form may leave that word out only when every
+    document has its group's term beside it (a review found count 0 with the document
+    listed)."""
+    groepen = [["jongeren", "jeugd"]]
+    documenten = [
+        document("jongeren", "Jongeren in de wijk", ""),
+        document("jeugd", "De jeugd", ""),
+    ]
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(documenten, {})
+
+    def gevonden() -> tuple[int, list[str]]:
+        resultaat = backend.search(Vraag("jongeren"), parse("jongeren", groepen))
+        return resultaat.count, [treffer.key for treffer in resultaat.treffers]
+
+    assert sorted(backend.synoniemen_instellen(synoniemkaart(groepen))) == ["jeugd", "jongeren"]
+    assert gevonden() == (1, ["jongeren"])
+    backend.index(documenten[:1])
+    assert gevonden() == (1, ["jongeren"])
+    backend.index(documenten[1:])
+    assert gevonden()[0] == 2
+    # Once all are written again, the search form leaves the typed word out.
+    db = backend._db()
+    clauses = backend._clauses(db, parse("jongeren", groepen), {})
+    assert '"jonger"' not in backend._zoekvormen(db, clauses)[clauses[0][0]]
+
+
+def test_a_word_of_more_parts_than_are_matched_finds_nothing_without_an_error(tmp_path):
+    """A made-up compound of eleven parts (a review's probe gave a server error): it is kept
+    whole or not at all, so alone it leaves nothing to match; with other words it is left
+    out."""
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild([document("huis", "Een huis met een tuin", "")])
+    woord = "huisbrugkerkdorpteamzorgparktuingeldwijkboot"
+    assert len(parse(woord).clauses) > embedded.MAX_GEZOCHT
+
+    assert backend.search(Vraag(woord), parse(woord)).count == 0
+    resultaat = backend.search(Vraag(f"tuin {woord}"), parse(f"tuin {woord}"))
+    assert [treffer.key for treffer in resultaat.treffers] == ["huis"]
+
+
+def test_falling_back_a_rare_compound_of_two_common_parts_is_scored(tmp_path, monkeypatch):
+    """In the any-word fallback a compound's documents are estimated from its rarest part;
+    wijkteam, of two common parts, is rare itself, so it is counted and scored, and the
+    documents with it come first (a review found them last)."""
+    documenten = [
+        *(document(f"wijk-{i}", "wijk vulwoorda", "") for i in range(90)),
+        *(document(f"team-{i}", "team vulwoordb", "") for i in range(90)),
+        *(document(f"wijkteam-{i}", "wijkteam", "", body="wijkteam wijkteam") for i in range(3)),
+        *(
+            document(f"{woord}-{i}", "iets", "", body=f"een lange tekst met {woord} erin")
+            for woord in ("bemiddeling", "sportpark")
+            for i in range(3)
+        ),
+    ]
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(documenten, {})
+    monkeypatch.setattr(embedded, "COMMON_DOCS", 50)
+    monkeypatch.setattr(embedded, "SCORE_ROWS", 30)
+    monkeypatch.setattr(embedded, "COUNTED", 20)
+    tekst = "wijkteam bemiddeling sportpark"
+
+    resultaat = backend.search(Vraag(tekst), parse(tekst))
+
+    assert {treffer.key for treffer in resultaat.treffers[:3]} == {
+        f"wijkteam-{i}" for i in range(3)
+    }
+
+
+def test_a_corrected_compounds_shorter_form_is_looked_for_as_the_index_holds_it(tmp_path):
+    """A typo corrected to a compound also finds its first two parts as a phrase (schuld
+    hulpverlening for schuldhulpverlening, as a typed compound does); that phrase is laid
+    out with the parts' synonym terms, as the index holds it, or it never matches (a review
+    found it was not)."""
+    groepen = [["schuld", "betalingsachterstand"]]
+    backend = EmbeddedBackend(tmp_path / "index")
+    backend.rebuild(
+        [
+            document("verlening", "Schuldhulpverlening", ""),
+            document("apart", "Schuld hulpverlening in de wijk", ""),
+        ],
+        synoniemkaart(groepen),
+    )
+    tekst = "schuldhulpverleneing"
+
+    resultaat = backend.search(Vraag(tekst), parse(tekst, groepen))
+
+    assert {treffer.key for treffer in resultaat.treffers} == {"verlening", "apart"}
