@@ -1131,9 +1131,9 @@ def _zeldzaamste(
 ) -> tuple[Query, Clauses]:
     """`query` and its `clauses` with at most MAX_GEZOCHT clauses: of a longer question, the
     typed words whose clauses have the fewest documents (`documents`: per clause; but not
-    none), whole (a compound's parts together), in the question's order. Matching "enough of the clauses"
-    costs every combination of them, and the commonest words add least to a match and its
-    score, as Elasticsearch's common terms. Leaving out the last words instead lost
+    none), whole (a compound's parts together), in the question's order. Matching "enough
+    of the clauses" costs every combination of them, and the commonest words add least to a
+    match and its score, as Elasticsearch's common terms. Leaving out the last words instead lost
     "winkelcentrum" and "speeltuin" of "wat kan ik als bewoner van een flat doen tegen
     hangjongeren en drugsdealers die 's avonds overlast geven bij ons winkelcentrum en de
     speeltuin" (13 clauses)."""
