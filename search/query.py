@@ -138,7 +138,7 @@ def als_lid(text: str, synoniemen: list[list[str]]) -> str:
     """`text` with each run of words outside quotes that is a synonym member in another form
     of its words written as the member ("sociale wijkteams" as "sociaal wijkteam",
     "hangjongeren" as "hangjongere"), for Elasticsearch: its synonym filter matches the words
-    before stemming, where `parse` matches a member by its words' stems too (Synoniemen.van)."""
+    before stemming, where `parse` matches a member in such forms too (Synoniemen.lid)."""
     groepen = _synoniemen(tuple(tuple(groep) for groep in synoniemen))
     delen = re.split(r'("[^"]*")', text)
     for d in range(0, len(delen), 2):

@@ -994,9 +994,8 @@ def _idf_lezen(tekst: str, documents: int) -> int:
     criminaliteit") advances every term to each document of the others. Each phrase is
     estimated from the clause's documents, which bound those of a one-term phrase (not the
     reads of a compound's parts joined in the any-word fallback, whose common part is
-    planned apart there, `_geheel`). At a
-    million items that phrase, whose rarest term has 2,186 documents, costs 1.3 ms: as
-    much as a word of 36,000."""
+    planned apart there, `_geheel`). At a million items that phrase, whose rarest term has
+    2,186 documents, costs 1.3 ms: as much as a word of 36,000."""
     return sum(
         documents if len(termen) == 1 else PER_FRASETERM * len(termen) * documents
         for termen in (frase.split() for frase in re.findall(r'"([^"]*)"', tekst))
@@ -1133,8 +1132,8 @@ def _zeldzaamste(
     typed words whose clauses have the fewest documents (`documents`: per clause; but not
     none), whole (a compound's parts together), in the question's order. Matching "enough
     of the clauses" costs every combination of them, and the commonest words add least to a
-    match and its score, as Elasticsearch's common terms. Leaving out the last words instead lost
-    "winkelcentrum" and "speeltuin" of "wat kan ik als bewoner van een flat doen tegen
+    match and its score, as Elasticsearch's common terms. Leaving out the last words instead
+    lost "winkelcentrum" and "speeltuin" of "wat kan ik als bewoner van een flat doen tegen
     hangjongeren en drugsdealers die 's avonds overlast geven bij ons winkelcentrum en de
     speeltuin" (13 clauses)."""
     if len(clauses) <= MAX_GEZOCHT:
