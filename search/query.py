@@ -78,7 +78,8 @@ Groep = list[tuple[str, ...]]
 
 # Endings by which a Dutch word's plural or inflected form extends it: a one-word synonym
 # member is known in such a form ("leerlingen" for leerling), not in any form with its stem,
-# which also joins words of other meanings (stellen and stelen, geweldig and geweld).
+# which also joins words of other meanings (stellen and stelen, geweldig and geweld), nor in
+# a shorter one (stel is no stelen, Schelde no schelden).
 VERBUIGINGEN = {"s", "n", "e", "en", "es"}
 # Shorter members (and abbreviations) only as written: "op" would be OPP, "mogen" MOG.
 VORM_MIN = 5
@@ -94,7 +95,7 @@ class Synoniemen:
     # The multi-word members by their words' stems: "sociale wijkteam" is "sociaal wijkteam".
     per_stam: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # The one-word members of at least VORM_MIN letters that are no abbreviation, by stem.
-    per_woordstam: dict[str, str] = field(default_factory=dict)
+    per_woordstam: dict[str, list[str]] = field(default_factory=dict)
 
     def lid(self, woorden: tuple[str, ...]) -> tuple[str, ...] | None:
         """The member that the folded `woorden` are, as the list writes it; None if none."""
@@ -102,24 +103,24 @@ class Synoniemen:
             return woorden
         if len(woorden) > 1:
             return self.per_stam.get(tuple(map(stem, woorden)))
-        lid = self.per_woordstam.get(stem(woorden[0]))
-        return (lid,) if lid and _verbogen(woorden[0], lid) else None
+        woord = woorden[0]
+        leden = self.per_woordstam.get(stem(woord), [])
+        return next(((lid,) for lid in leden if _verbogen(woord, lid)), None)
 
     def van(self, woorden: tuple[str, ...]) -> Groep:
         lid = self.lid(woorden)
         return self.leden[lid] if lid else []
 
 
-def _verbogen(woord: str, ander: str) -> bool:
-    """Whether one of two words is the other with an inflection ending (VERBUIGINGEN)."""
-    kort, lang = sorted((woord, ander), key=len)
-    return lang.startswith(kort) and lang[len(kort) :] in VERBUIGINGEN
+def _verbogen(woord: str, lid: str) -> bool:
+    """Whether `woord` is `lid` with an inflection ending (VERBUIGINGEN)."""
+    return woord.startswith(lid) and woord[len(lid) :] in VERBUIGINGEN
 
 
 @lru_cache(maxsize=4)
 def _synoniemen(groepen: tuple[tuple[str, ...], ...]) -> Synoniemen:
     leden: dict[tuple[str, ...], Groep] = {}
-    woorden: dict[str, str] = {}
+    woorden: dict[str, list[str]] = {}
     for groep in groepen:
         members = [tuple(re.findall(r"\w+", fold(member))) for member in groep]
         for geschreven, member in zip(groep, members, strict=True):
@@ -129,7 +130,8 @@ def _synoniemen(groepen: tuple[tuple[str, ...], ...]) -> Synoniemen:
                     ander for ander in members if ander and ander not in leden[member]
                 ]
             if len(member) == 1 and len(member[0]) >= VORM_MIN and not geschreven.isupper():
-                woorden[stem(member[0])] = member[0]
+                vormen = woorden.setdefault(stem(member[0]), [])
+                vormen += [member[0]] if member[0] not in vormen else []
     per_stam = {tuple(map(stem, lid)): lid for lid in leden if len(lid) > 1}
     return Synoniemen(leden, max(map(len, leden), default=1), per_stam, woorden)
 

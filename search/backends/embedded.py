@@ -27,6 +27,7 @@ from search.analysis import (
     analyze,
     delen,
     fold,
+    index_terms,
     met_groepen,
     split_compound,
     stem,
@@ -172,6 +173,10 @@ class EmbeddedBackend:
     def index(self, documents: list[Document]) -> None:
         db = self._db()
         with db:
+            # The synonym terms are read in the transaction that writes with them: a change
+            # of the groups committed in between would leave the documents with the old terms
+            # and not among those to write again (`verouderd`).
+            db.execute("BEGIN IMMEDIATE")
             kaart = self._kaart(db)
             bitmaps.record(db, [self._write(db, document, kaart) for document in documents])
 
@@ -194,6 +199,7 @@ class EmbeddedBackend:
         the caller indexes again."""
         db = self._db()
         with db:
+            db.execute("BEGIN IMMEDIATE")  # as in `index`
             oud = self._kaart(db)
             veranderd = [
                 stam for stam in oud.keys() | kaart.keys() if oud.get(stam) != kaart.get(stam)
@@ -337,7 +343,9 @@ class EmbeddedBackend:
         documents = {tekst: documenten(db, vorm[tekst]) for tekst, _ in clauses}
         gezocht, clauses = _zeldzaamste(query, clauses, documents)
         if not clauses:
-            # One typed word of more parts than may be matched: no document has them all.
+            # One typed word of more parts than may be matched: searched whole, if anything.
+            if anders := query.anders():
+                return self.search(vraag, anders)
             return Resultaat(0, [], {name: [] for name in FACETS})
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
@@ -591,7 +599,8 @@ class EmbeddedBackend:
         # A corrected compound also finds its shorter form, as a typed one does (search.query).
         for found, _, _ in close[:3]:
             if parts := split_compound(found):
-                alternatives.append(tuple(stem(part) for part in parts[:2]))
+                # As the index holds those words: each stem followed by its own parts.
+                alternatives.append(tuple(index_terms(" ".join(parts[:2]))))
         return alternatives
 
     @staticmethod

@@ -244,6 +244,10 @@ def test_a_synonym_member_is_known_in_any_form_of_its_words():
         assert (stem("jeugdgroep"),) in alternatives, vorm
     assert parse("jongeren", groepen).clauses[0].alternatives == [(stem("jongeren"),), ("jeugd",)]
     assert als_lid("Hangjongeren en jongeren", groepen) == "hangjongere en jongeren"
+    # Members of one stem (vernieling, vernielen) each keep their forms.
+    vernielen = [["vernieling", "vandalisme"], ["vernielen", "kapotmaken"]]
+    (clause,) = parse("vernielingen", vernielen).clauses
+    assert (stem("vandalisme"),) in clause.alternatives
 
 
 @pytest.mark.parametrize(
@@ -255,6 +259,8 @@ def test_a_synonym_member_is_known_in_any_form_of_its_words():
         ("Ommen", ["OM", "Openbaar Ministerie"]),
         ("mogen", ["MOG", "Meer Ondernemen Groningen"]),
         ("halte", ["halt", "taakstraf"]),
+        ("stel", ["stelen", "diefstal"]),
+        ("Schelde", ["schelden", "uitschelden"]),
     ],
 )
 def test_a_word_with_a_members_stem_but_another_meaning_gets_no_synonyms(woord, groep):

@@ -622,17 +622,20 @@ def test_until_a_synonym_change_is_written_a_document_is_found_by_its_own_word(t
 
 
 def test_a_word_of_more_parts_than_are_matched_finds_nothing_without_an_error(tmp_path):
-    """A made-up compound of eleven parts (a review's probe gave a server error): it is kept
-    whole or not at all, so alone it leaves nothing to match; with other words it is left
-    out."""
+    """A made-up compound of eleven parts (a review's probe gave a server error): its parts
+    are matched all or not at all, so alone it is searched whole; with other words it is
+    left out."""
     backend = EmbeddedBackend(tmp_path / "index")
-    backend.rebuild([document("huis", "Een huis met een tuin", "")])
     woord = "huisbrugkerkdorpteamzorgparktuingeldwijkboot"
+    backend.rebuild(
+        [document("plein", "Een marktplein", ""), document("woord", f"Het {woord}", "")]
+    )
     assert len(parse(woord).clauses) > embedded.MAX_GEZOCHT
 
-    assert backend.search(Vraag(woord), parse(woord)).count == 0
-    resultaat = backend.search(Vraag(f"tuin {woord}"), parse(f"tuin {woord}"))
-    assert [treffer.key for treffer in resultaat.treffers] == ["huis"]
+    alleen = backend.search(Vraag(woord), parse(woord))
+    assert [treffer.key for treffer in alleen.treffers] == ["woord"]
+    resultaat = backend.search(Vraag(f"marktplein {woord}"), parse(f"marktplein {woord}"))
+    assert [treffer.key for treffer in resultaat.treffers] == ["plein"]
 
 
 def test_falling_back_a_rare_compound_of_two_common_parts_is_scored(tmp_path, monkeypatch):
@@ -682,3 +685,14 @@ def test_a_corrected_compounds_shorter_form_is_looked_for_as_the_index_holds_it(
     resultaat = backend.search(Vraag(tekst), parse(tekst, groepen))
 
     assert {treffer.key for treffer in resultaat.treffers} == {"verlening", "apart"}
+    # Each word of that phrase followed by its own parts (huiswerk: huis werk), as written.
+    backend.rebuild(
+        [
+            document("geheel", "Huiswerkbegeleiding", ""),
+            document("apart", "Huiswerk begeleiding na school", ""),
+        ],
+        {},
+    )
+    tekst = "huiswerkbegelieding"
+    resultaat = backend.search(Vraag(tekst), parse(tekst))
+    assert {treffer.key for treffer in resultaat.treffers} == {"geheel", "apart"}
