@@ -227,7 +227,7 @@ class Reference:
 
     def search(self, vraag: Vraag, query: Query) -> dict:
         db = self.db
-        clauses = self.helper._clauses(db, query, {})
+        clauses, _ = self.helper._clauses(db, query, {})
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
         count = "SELECT count(*) FROM fts WHERE fts MATCH ?"

@@ -52,21 +52,26 @@ class Query:
             clause.getypt: clause.anders[0].alternatives for clause in self.clauses if clause.anders
         }
 
+    def woorden(self) -> list[list[int]]:
+        """Per typed word, the positions of its clauses (a compound's parts), in order."""
+        plekken: dict[int, list[int]] = {}
+        for i, clause in enumerate(self.clauses):
+            plekken.setdefault(clause.getypt, []).append(i)
+        return list(plekken.values())
+
     def anders(self) -> "Query | None":
         """This query with its compounds searched whole, for when nothing matches their parts
         (factsheets, which the lexicon splits otherwise than factsheet). None when it has no
         compound."""
-        per_woord: dict[int, list[Clause]] = {}
-        for clause in self.clauses:
-            per_woord.setdefault(clause.getypt, []).append(clause)
+        per_woord = [[self.clauses[i] for i in plekken] for plekken in self.woorden()]
         # Only a typed word's first clause has the whole word, and that has none: a word is
         # read the other way once.
-        if not any(eigen[0].anders for eigen in per_woord.values()):
+        if not any(eigen[0].anders for eigen in per_woord):
             return None
         return Query(
             [
-                replace(ander, getypt=getypt)
-                for getypt, eigen in per_woord.items()
+                replace(ander, getypt=eigen[0].getypt)
+                for eigen in per_woord
                 for ander in eigen[0].anders or eigen
             ]
         )

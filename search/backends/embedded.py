@@ -11,7 +11,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from pathlib import Path
 
 import numpy as np
@@ -334,12 +334,12 @@ class EmbeddedBackend:
         if not query and vraag.filters:
             return self._bladeren(db, vraag)
         suggestie_words: dict[str, str] = {}
-        clauses = self._clauses(db, query, suggestie_words)
+        clauses, kaart = self._clauses(db, query, suggestie_words)
         if not clauses:
             return Resultaat(0, [], {name: [] for name in FACETS})
         facets = self._facet_bitmaps(db)
         # Matches are found with each clause's search form, scored with the clause itself.
-        vorm = self._zoekvormen(db, clauses)
+        vorm = self._zoekvormen(db, clauses, kaart)
         documents = {tekst: documenten(db, vorm[tekst]) for tekst, _ in clauses}
         gezocht, clauses = _zeldzaamste(query, clauses, documents)
         if not clauses:
@@ -362,23 +362,18 @@ class EmbeddedBackend:
                 # words that most documents have (they would match nearly everything). No
                 # document has every word then, so there is nothing to rank first.
                 per_woord = _per_getypt_woord(clauses, gezocht)
-                zoek_per_woord = _per_getypt_woord([(vorm[t], a) for t, a in clauses], gezocht)
                 vorm |= {
-                    tekst: zoek
-                    for (tekst, _), (zoek, _) in zip(per_woord, zoek_per_woord, strict=True)
+                    _samen([t for t, _ in groep]): _samen([vorm[t] for t, _ in groep])
+                    for groep in _per_woord(clauses, gezocht)
                 }
                 frequency = _per_term(db, per_woord, documents)
                 teksten = _distinctive(per_woord, frequency, facets.documents)
-                heel = {term for alts in gezocht.geheel.values() for alt in alts for term in alt}
-                geheel = _geheel(gezocht, per_woord, frequency, teksten, self._kaart(db, heel))
+                geheel = _geheel(gezocht, per_woord, frequency, teksten, kaart)
                 match = " OR ".join(teksten)
                 ids = _matches(db, " OR ".join(vorm[t] for t in teksten))
-                documents = {
-                    tekst: documenten(db, vorm[tekst])
-                    if aantal > COMMON_DOCS and tekst not in documents
-                    else aantal
-                    for tekst, aantal in _geschat(clauses, gezocht, documents).items()
-                }
+                documents = _geschat(
+                    clauses, gezocht, documents, lambda tekst: documenten(db, vorm[tekst])
+                )
         if not len(ids) and (anders := query.anders()):
             # No document matches, not even with any one word: its compounds searched whole may
             # (factsheets, which the lexicon splits otherwise than factsheet).
@@ -533,43 +528,47 @@ class EmbeddedBackend:
 
     def _clauses(
         self, db: sqlite3.Connection, query: Query, suggestie_words: dict[str, str]
-    ) -> list[tuple[str, list[tuple[str, ...]]]]:
-        """Per clause the FTS5 expression and its alternatives (typo corrections included).
-        A synonym group's one-word members become the term that stands for the group in the
-        index, so its documents are scored as those of one word."""
+    ) -> tuple[Clauses, Kaart]:
+        """Per clause the FTS5 expression and its alternatives (typo corrections included),
+        with the synonym terms the index has for every stem the search may use: those of the
+        clauses, their corrections and the compounds searched whole (`_geheel`), read at
+        once. A synonym group's one-word members become the term that stands for the group
+        in the index, so its documents are scored as those of one word."""
+        typos = {
+            i: self._typo_alternatives(db, clause, suggestie_words)
+            for i, clause in enumerate(query.clauses)
+            if clause.woord and len(clause.woord) >= TYPO_MIN_LENGTH
+        }
+        heel = (alt for alts in query.geheel.values() for alt in alts)
         kaart = self._kaart(
-            db, {term for clause in query.clauses for alt in clause.alternatives for term in alt}
+            db,
+            query.stems.union(*(alt for alts in typos.values() for alt in alts), *heel),
         )
         clauses = []
-        for clause in query.clauses:
-            alternatives = _zoals_geindexeerd(_groepsterm(clause.alternatives, kaart), kaart)
-            if clause.woord and len(clause.woord) >= TYPO_MIN_LENGTH:
-                typo = self._typo_alternatives(db, clause, suggestie_words)
-                # A corrected compound's parts are a phrase, laid out as the index holds it.
-                delen = {term for alt in typo if len(alt) > 1 for term in alt}
-                alternatives += _zoals_geindexeerd(typo, self._kaart(db, delen) if delen else {})
+        for i, clause in enumerate(query.clauses):
+            # A corrected compound's parts are a phrase, laid out as the index holds it.
+            alternatives = _zoals_geindexeerd(
+                _groepsterm(clause.alternatives, kaart) + typos.get(i, []), kaart
+            )
             unique = list(dict.fromkeys(alternatives))
             clauses.append(("(" + " OR ".join(map(_fts_phrase, unique)) + ")", unique))
-        return clauses
+        return clauses, kaart
 
-    def _zoekvormen(self, db: sqlite3.Connection, clauses: Clauses) -> dict[str, str]:
+    @staticmethod
+    def _zoekvormen(db: sqlite3.Connection, clauses: Clauses, kaart: Kaart) -> dict[str, str]:
         """Per clause its search form: an FTS5 expression that finds the same documents with
         fewer phrases, for finding matches (scoring needs the clause itself). It leaves out
         an alternative whose documents another one of the clause always has: a phrase with a
         term that is an alternative on its own, and a word the index writes its synonym
-        group's term beside when that term is an alternative too (the word as typed stays in
-        the clause for its score, `_groepsterm`). The second holds only while every document
-        was written with today's groups: after an editor changed them, until the documents
-        they concern are written again (table `verouderd`), such a word stays. FTS5 reads
-        every phrase of an OR for each candidate: at a million items "aanpak
+        group's term beside (`kaart`) when that term is an alternative too (the word as
+        typed stays in the clause for its score, `_groepsterm`). The second holds only while
+        every document was written with today's groups: after an editor changed them, until
+        the documents they concern are written again (table `verouderd`), such a word stays.
+        FTS5 reads every phrase of an OR for each candidate: at a million items "aanpak
         jeugdcriminaliteit" found its matches in 16 ms rather than 29, "taalhuis bibliotheek"
         in 10 rather than 20."""
-        actueel = db.execute("SELECT 1 FROM verouderd LIMIT 1").fetchone() is None
-        kaart = (
-            self._kaart(db, {alt[0] for _, alts in clauses for alt in alts if len(alt) == 1})
-            if actueel
-            else {}
-        )
+        if db.execute("SELECT 1 FROM verouderd LIMIT 1").fetchone():
+            kaart = {}
         vormen = {}
         for text, alternatives in clauses:
             woorden = {alt[0] for alt in alternatives if len(alt) == 1}
@@ -1147,9 +1146,6 @@ def _zeldzaamste(
     speeltuin" (13 clauses)."""
     if len(clauses) <= MAX_GEZOCHT:
         return query, clauses
-    per_woord: dict[int, list[int]] = {}
-    for i, clause in enumerate(query.clauses):
-        per_woord.setdefault(clause.getypt, []).append(i)
     gehouden: list[int] = []
 
     def zeldzaam(plekken: list[int]) -> tuple[bool, int]:
@@ -1157,7 +1153,7 @@ def _zeldzaamste(
         aantal = min(documents[clauses[i][0]] for i in plekken)
         return aantal == 0, aantal
 
-    for plekken in sorted(per_woord.values(), key=zeldzaam):
+    for plekken in sorted(query.woorden(), key=zeldzaam):
         if len(gehouden) + len(plekken) <= MAX_GEZOCHT:
             gehouden += plekken
     gehouden.sort()
@@ -1168,36 +1164,37 @@ def _per_getypt_woord(clauses: Clauses, query: Query) -> Clauses:
     """The clauses joined per typed word: a compound's parts as one clause that needs them
     all, so falling back to any word never finds "vraag" for "privevraag"."""
     return [
-        (_samen(groep), [alt for _, alternatives in groep for alt in alternatives])
+        (_samen([text for text, _ in groep]), [alt for _, alts in groep for alt in alts])
         for groep in _per_woord(clauses, query)
     ]
 
 
 def _per_woord(clauses: Clauses, query: Query) -> list[Clauses]:
     """The clauses of each typed word (a compound's parts), in the query's order."""
-    groepen: dict[int, Clauses] = {}
-    for clause, (text, alternatives) in zip(query.clauses, clauses, strict=True):
-        groepen.setdefault(clause.getypt, []).append((text, alternatives))
-    return list(groepen.values())
+    return [[clauses[i] for i in plekken] for plekken in query.woorden()]
 
 
-def _samen(groep: Clauses) -> str:
-    """One clause that needs every clause of `groep`. A word of one clause keeps its text, so
-    its documents need not be counted again."""
-    return groep[0][0] if len(groep) == 1 else "(" + " AND ".join(text for text, _ in groep) + ")"
+def _samen(teksten: list[str]) -> str:
+    """One clause that needs every clause of `teksten`. A word of one clause keeps its text,
+    so its documents need not be counted again."""
+    return teksten[0] if len(teksten) == 1 else "(" + " AND ".join(teksten) + ")"
 
 
-def _geschat(clauses: Clauses, query: Query, documents: dict[str, int]) -> dict[str, int]:
-    """Per typed word's clause (`_per_getypt_woord`) at most how many documents it has: a
+def _geschat(
+    clauses: Clauses, query: Query, documents: dict[str, int], tellen: Callable[[str], int]
+) -> dict[str, int]:
+    """Per typed word's clause (`_per_getypt_woord`) how many documents it has, at most: a
     compound's, those of its rarest part (`documents`: per clause). Counting them instead
-    reads the common part's documents from both ends: at a million items 6 ms for
-    "wijkteam", whose part "wijk" 650,000 documents have. An estimate above COMMON_DOCS is
-    counted all the same (by the caller): a compound of two common parts may be rare, and
-    taken for common it would not be scored (a review found such compounds ranked last)."""
-    return {
-        _samen(groep): min(documents[text] for text, _ in groep)
-        for groep in _per_woord(clauses, query)
-    }
+    (`tellen`) reads the common part's documents from both ends: at a million items 6 ms
+    for "wijkteam", whose part "wijk" 650,000 documents have. An estimate above COMMON_DOCS
+    is counted all the same: a compound of two common parts may be rare, and taken for
+    common it would not be scored (a review found such compounds ranked last)."""
+    geteld = {}
+    for groep in _per_woord(clauses, query):
+        tekst = _samen([text for text, _ in groep])
+        aantal = min(documents[text] for text, _ in groep)
+        geteld[tekst] = tellen(tekst) if aantal > COMMON_DOCS and tekst not in documents else aantal
+    return geteld
 
 
 def _per_term(

@@ -164,7 +164,7 @@ def test_below_the_limits_the_words_are_scored_as_the_query_has_them(index, teks
     expression repeats words, which multiplies their scores alike) and few ids by id."""
     resultaat = zoek(index, tekst, filters)
     db = index._db()
-    clauses = index._clauses(db, parse(tekst), {})
+    clauses, _ = index._clauses(db, parse(tekst), {})
     match = embedded.minimum_should_match([text for text, _ in clauses])
     allowed = {
         d.key
@@ -374,7 +374,7 @@ def test_a_long_questions_matches_are_the_same_when_counted_among_its_rarest_wor
     for lengte in range(3, 10):
         for _ in range(6):
             tekst = " ".join([*rng.sample(WOORDEN, lengte - 1), "vulwoordz"])
-            teksten = [text for text, _ in backend._clauses(db, parse(tekst), {})]
+            teksten = [text for text, _ in backend._clauses(db, parse(tekst), {})[0]]
             # The same clause twice (the query parser keeps one of a word typed twice).
             teksten.append(rng.choice(teksten))
             ids, alles = embedded._genoeg(
@@ -393,7 +393,7 @@ def test_a_question_whose_rarest_words_are_common_is_left_to_fts5(tmp_path, monk
     monkeypatch.setattr(embedded, "ANKER_DOCS", 10)
     backend = genoeg_index(tmp_path)
     db = backend._db()
-    teksten = [text for text, _ in backend._clauses(db, parse(" ".join(WOORDEN[4:8])), {})]
+    teksten = [text for text, _ in backend._clauses(db, parse(" ".join(WOORDEN[4:8])), {})[0]]
 
     ids, alles = embedded._genoeg(db, teksten, {t: embedded.documenten(db, t) for t in teksten})
 
@@ -481,9 +481,9 @@ def test_the_whole_words_phrases_are_looked_for_as_the_index_holds_them(tmp_path
     backend.rebuild([document("sociaal", "Het sociale wijkteam helpt", "")], synoniemkaart(groepen))
     db = backend._db()
     query = parse("wijkteam gezin", groepen)
-    per_woord = embedded._per_getypt_woord(backend._clauses(db, query, {}), query)
+    clauses, kaart = backend._clauses(db, query, {})
+    per_woord = embedded._per_getypt_woord(clauses, query)
     monkeypatch.setattr(embedded, "COMMON_DOCS", 0)
-    kaart = backend._kaart(db)
 
     geheel = embedded._geheel(query, per_woord, {"wijk": 1}, [per_woord[0][0]], kaart)
 
@@ -520,8 +520,8 @@ def test_a_clauses_search_form_finds_the_same_documents_with_fewer_phrases(tmp_p
     db = backend._db()
     korter = 0
     for tekst in ("jeugd", "jongeren criminaliteit", "aanpak jeugdcriminaliteit", "wijkteam"):
-        clauses = backend._clauses(db, parse(tekst, groepen), {})
-        vormen = backend._zoekvormen(db, clauses)
+        clauses, kaart = backend._clauses(db, parse(tekst, groepen), {})
+        vormen = backend._zoekvormen(db, clauses, kaart)
         for clause, _ in clauses:
             assert embedded._matches(db, vormen[clause]).tolist() == (
                 embedded._matches(db, clause).tolist()
@@ -617,8 +617,8 @@ def test_until_a_synonym_change_is_written_a_document_is_found_by_its_own_word(t
     assert gevonden()[0] == 2
     # Once all are written again, the search form leaves the typed word out.
     db = backend._db()
-    clauses = backend._clauses(db, parse("jongeren", groepen), {})
-    assert '"jonger"' not in backend._zoekvormen(db, clauses)[clauses[0][0]]
+    clauses, kaart = backend._clauses(db, parse("jongeren", groepen), {})
+    assert '"jonger"' not in backend._zoekvormen(db, clauses, kaart)[clauses[0][0]]
 
 
 def test_a_word_of_more_parts_than_are_matched_finds_nothing_without_an_error(tmp_path):
