@@ -7,6 +7,8 @@ Elasticsearch's common terms query does; below the limits the ranking is as befo
 import datetime
 import random
 import re
+import sqlite3
+import threading
 
 import pytest
 
@@ -619,6 +621,34 @@ def test_until_a_synonym_change_is_written_a_document_is_found_by_its_own_word(t
     db = backend._db()
     clauses, kaart = backend._clauses(db, parse("jongeren", groepen), {})
     assert '"jonger"' not in backend._zoekvormen(db, clauses, kaart)[clauses[0][0]]
+
+
+def test_a_write_uses_the_synonym_groups_committed_while_it_waited_for_the_lock(tmp_path):
+    """A document is written with the synonym terms read inside its own transaction: an
+    editor's group change that another process commits while this write waits for the lock
+    is not yet among the documents to write again (`verouderd`), so the write must see it
+    (a review found the terms read before the lock, leaving such a document stale)."""
+    groepen = [["jongeren", "jeugd"]]
+    backend = EmbeddedBackend(tmp_path / "index.sqlite3")
+    backend.rebuild([], {})
+    ander = sqlite3.connect(backend.path, isolation_level=None)
+    ander.execute("BEGIN IMMEDIATE")
+    EmbeddedBackend._kaart_opslaan(ander, synoniemkaart(groepen))
+    wacht = threading.Event()
+
+    def schrijven() -> None:
+        # Tells when the write asks for the lock, which the other connection holds.
+        backend._db().set_trace_callback(lambda sql: sql.startswith("BEGIN") and wacht.set())
+        backend.index([document("jongeren", "Jongeren in de wijk", "")])
+
+    schrijver = threading.Thread(target=schrijven)
+    schrijver.start()
+    assert wacht.wait(10)
+    ander.commit()
+    schrijver.join(30)
+
+    resultaat = backend.search(Vraag("jeugd"), parse("jeugd", groepen))
+    assert [treffer.key for treffer in resultaat.treffers] == ["jongeren"]
 
 
 def test_a_word_of_more_parts_than_are_matched_finds_nothing_without_an_error(tmp_path):
