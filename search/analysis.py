@@ -73,8 +73,10 @@ STAM_UITZONDERINGEN = _regels("stamuitzonderingen.txt")
 DEELWOORD = r"^(.{4,}([aeou])\2.)[dt]e?$"
 # Snowball only undoubles kk, dd and tt after removing an ending; a plural doubles any
 # consonant (diefstal, diefstallen; bus, bussen), so its stem ends in one too. The same
-# rule runs after Elasticsearch's stemmer.
-ONTDUBBEL = r"([bcdfghjklmnpqrstvwxz])\1$"
+# rule runs after Elasticsearch's stemmer. Not in a word of three letters: those are
+# abbreviations (OVV, ASS, WRR), which undoubled became words (ov, as) that carry their
+# synonym group's term in the index.
+ONTDUBBEL = r"^(.{2,}([bcdfghjklmnpqrstvwxz]))\2$"
 # Dutch spells the s and f of a stem as z and v before an -e or -en (huis, huizen; bedrijf,
 # bedrijven; actief, actieve), which Snowball keeps: buurthuis and buurthuizen, initiatief
 # and initiatieven never met. As Kraaij and Pohlmann's stemmer does, the word is spelt with

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from search.analysis import PARTS, analyze, fold, split_compound, stem, synoniemkaart, words
+from search.analysis import (
+    PARTS,
+    analyze,
+    fold,
+    leden,
+    split_compound,
+    startlijst,
+    stem,
+    synoniemkaart,
+    words,
+)
 from search.backends.base import Vraag
 from search.backends.embedded import minimum_should_match, toegestane_fouten
 from search.query import MAX_CLAUSES, als_lid, parse
@@ -273,6 +283,35 @@ def test_a_word_with_a_members_stem_but_another_meaning_gets_no_synonyms(woord, 
     assert als_lid(f"overlast op straat bij {woord}", [groep, ["OPP", "perspectiefplan"]]) == (
         f"overlast op straat bij {woord}"
     )
+
+
+@pytest.mark.parametrize(
+    ("woord", "lid"),
+    [
+        ("stellen", "stelen"),  # diefstal
+        ("geweldige", "geweld"),
+        ("aanhoudende", "aanhouden"),  # arrestatie
+        ("verbonden", "verbondenheid"),  # sociale cohesie
+        ("deal", "dealen"),  # drugshandel
+        ("As", "ASS"),  # autisme; the Centrale As in Nieuwegein
+    ],
+)
+def test_a_word_that_only_shares_a_synonym_members_stem_is_indexed_without_its_group(woord, lid):
+    """The index writes a group's term beside every word with a member's stem: a word of
+    another meaning with that stem would be found for every member of the group. Found by
+    stemming the starting list's members against the lexicon."""
+    groepen = [leden(groep) for groep in startlijst()]
+    assert any(lid in groep for groep in groepen)
+    assert analyze(woord, synoniemkaart(groepen)) == analyze(woord)
+
+
+def test_an_abbreviation_is_not_stemmed_into_a_common_word():
+    """Undoubled, OVV (Onderzoeksraad voor Veiligheid) was the OV of openbaar vervoer and ASS
+    (autisme) the word "as"; NEET-jongeren were found for every text with "net"."""
+    assert stem("ovv") != stem("ov")
+    assert stem("ass") != stem("as")
+    assert stem("neet") != stem("net")
+    assert stem("bussen") == stem("bus")
 
 
 def test_a_query_is_read_the_other_way_once():
