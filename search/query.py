@@ -5,7 +5,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from search.analysis import STOP_WORDS, fold, index_terms, split_compound, stem, words
+from search.analysis import (
+    STOP_WORDS,
+    fold,
+    index_terms,
+    split_compound,
+    stem,
+    verbogen,
+    words,
+)
 
 QUOTED = re.compile(r'"([^"]+)"')
 # A Dutch postcode (1503 AB, 1503AB): areas are indexed by its four digits.
@@ -81,12 +89,11 @@ class Query:
 Groep = list[tuple[str, ...]]
 
 
-# Endings by which a Dutch word's plural or inflected form extends it: a one-word synonym
-# member is known in such a form ("leerlingen" for leerling), not in any form with its stem,
-# which also joins words of other meanings (stellen and stelen, geweldig and geweld), nor in
-# a shorter one (stel is no stelen, Schelde no schelden).
-VERBUIGINGEN = {"s", "n", "e", "en", "es"}
-# Shorter members (and abbreviations) only as written: "op" would be OPP, "mogen" MOG.
+# A one-word synonym member is known in its inflected forms ("leerlingen" for leerling,
+# search.analysis.verbogen), not in any form with its stem, which also joins words of other
+# meanings (stellen and stelen, geweldig and geweld), nor in a shorter one (stel is no
+# stelen, Schelde no schelden); members shorter than this (and abbreviations) only as
+# written: "op" would be OPP, "mogen" MOG.
 VORM_MIN = 5
 
 
@@ -110,16 +117,11 @@ class Synoniemen:
             return self.per_stam.get(tuple(map(stem, woorden)))
         woord = woorden[0]
         leden = self.per_woordstam.get(stem(woord), [])
-        return next(((lid,) for lid in leden if _verbogen(woord, lid)), None)
+        return next(((lid,) for lid in leden if verbogen(woord, lid)), None)
 
     def van(self, woorden: tuple[str, ...]) -> Groep:
         lid = self.lid(woorden)
         return self.leden[lid] if lid else []
-
-
-def _verbogen(woord: str, lid: str) -> bool:
-    """Whether `woord` is `lid` with an inflection ending (VERBUIGINGEN)."""
-    return woord.startswith(lid) and woord[len(lid) :] in VERBUIGINGEN
 
 
 @lru_cache(maxsize=4)

@@ -19,7 +19,7 @@ from django.core.cache import cache as django_cache
 from django.db.models import Model
 from elasticsearch import ApiError, TransportError
 
-from search.analysis import startlijst, synoniemkaart
+from search.analysis import stamgenoten, startlijst, synoniemkaart, words
 from search.backends.base import FacetWaarde, Resultaat, Vraag
 from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
@@ -157,6 +157,8 @@ BLOK = 500
 # A change of the synonyms indexes up to this many documents again at once, in the editor's
 # request (about a second); more wait for `search_index --achterstand` (cron, every minute).
 SYNONIEMEN_DIRECT = 1_000
+# How many words sharing a member's stem an editor is shown (stamgenoten_van).
+STAMGENOTEN_GETOOND = 5
 
 
 def bijwerken(*instances: Model) -> None:
@@ -285,6 +287,18 @@ def alleen_deze_run() -> Iterator[bool]:
 def _delete(keys: list[str]) -> None:
     embedded().delete(keys)
     _write(lambda es: es.delete(keys))
+
+
+def stamgenoten_van(groep: list[str]) -> dict[str, list[str]]:
+    """Per one-word member of a synonym group the common words with its stem (at most
+    STAMGENOTEN_GETOOND; search.analysis.stamgenoten): the group's searches find them too.
+    Only the editor can tell whether they mean the same (schulden, schuld) or not
+    (stelen, stellen); the starting list had eight that did not."""
+    genoten = {}
+    for lid in groep:
+        if len(woorden := words(lid)) == 1 and (gevonden := stamgenoten(woorden[0])):
+            genoten[lid] = gevonden[:STAMGENOTEN_GETOOND]
+    return genoten
 
 
 def synoniemen_bijwerken() -> None:

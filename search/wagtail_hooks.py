@@ -1,3 +1,8 @@
+from django.contrib import messages
+from django.http import HttpRequest
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -18,6 +23,26 @@ class SynoniemViewSet(SnippetViewSet):
 
 register_snippet(SynoniemViewSet)
 
+
+def stamgenoten_melden(request: HttpRequest, instance: object) -> None:
+    """Tell the editor which common words a new or changed synonym group will also find,
+    through a member's stem, so that one of another meaning is noticed."""
+    if not isinstance(instance, Synoniem):
+        return
+    for lid, genoten in services.stamgenoten_van(instance.groep).items():
+        messages.warning(
+            request,
+            _(
+                "Let op: wie zoekt op een woord uit deze groep, vindt ook teksten met "
+                '%(woorden)s. De zoekfunctie ziet die als vormen van "%(lid)s". Betekenen ze '
+                "iets anders? Vraag dan een ontwikkelaar om een stamuitzondering."
+            )
+            % {"woorden": get_text_list([f'"{g}"' for g in genoten], _("en")), "lid": lid},
+        )
+
+
+hooks.register("after_create_snippet", stamgenoten_melden)
+hooks.register("after_edit_snippet", stamgenoten_melden)
 haken.MEER_ZOALS_DIT.registreer(services.vergelijkbaar)
 # Last in INSTALLED_APPS, so the index is rebuilt after every other app loaded its content.
 haken.DEMO.registreer(demo)

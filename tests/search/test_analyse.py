@@ -12,6 +12,7 @@ from search.analysis import (
     fold,
     leden,
     split_compound,
+    stamgenoten,
     startlijst,
     stem,
     synoniemkaart,
@@ -303,6 +304,15 @@ def test_a_word_that_only_shares_a_synonym_members_stem_is_indexed_without_its_g
     groepen = [leden(groep) for groep in startlijst()]
     assert any(lid in groep for groep in groepen)
     assert analyze(woord, synoniemkaart(groepen)) == analyze(woord)
+
+
+def test_the_common_words_that_share_a_words_stem_leave_out_its_own_forms():
+    """What an editor is shown for a new synonym member (search.wagtail_hooks)."""
+    assert "beperken" in stamgenoten("beperking")
+    assert "vervallen" in stamgenoten("Verval")
+    # A plural and its singular are one word's forms, not another word.
+    assert stamgenoten("schulden") == stamgenoten("schuld") == []
+    assert stamgenoten("stelen") == []  # since its stem exception
 
 
 def test_an_abbreviation_is_not_stemmed_into_a_common_word():
