@@ -73,9 +73,10 @@ STAM_UITZONDERINGEN = _regels("stamuitzonderingen.txt")
 DEELWOORD = r"^(.{4,}([aeou])\2.)[dt]e?$"
 # Snowball only undoubles kk, dd and tt after removing an ending; a plural doubles any
 # consonant (diefstal, diefstallen; bus, bussen), so its stem ends in one too. The same
-# rule runs after Elasticsearch's stemmer. Not in a word of three letters: those are
+# rule runs after Elasticsearch's stemmer. Not in a stem of three letters: those are mostly
 # abbreviations (OVV, ASS, WRR), which undoubled became words (ov, as) that carry their
-# synonym group's term in the index.
+# synonym group's term in the index; the few plurals it parts from their singular (ossen,
+# ebben, eggen) are rare.
 ONTDUBBEL = r"^(.{2,}([bcdfghjklmnpqrstvwxz]))\2$"
 # Dutch spells the s and f of a stem as z and v before an -e or -en (huis, huizen; bedrijf,
 # bedrijven; actief, actieve), which Snowball keeps: buurthuis and buurthuizen, initiatief
@@ -251,21 +252,23 @@ def _per_stam() -> dict[str, list[str]]:
     per_stam: dict[str, list[str]] = {}
     for woord, zipf in sorted(ZIPF.items(), key=lambda item: -item[1]):
         if zipf >= STAMGENOOT_ZIPF:
-            per_stam.setdefault(stem(woord), []).append(woord)
+            # Past stem's cache, which these would fill, pushing out the stems of searches.
+            per_stam.setdefault(stem.__wrapped__(woord), []).append(woord)
     return per_stam
 
 
-def stamgenoten(woord: str) -> list[str]:
+def stamgenoten(woord: str, met_vormen: bool = True) -> list[str]:
     """The common words of the lexicon that the stemmer gives `woord`'s stem, other than
-    `woord` and its inflected forms (or the word it is one of), most frequent first: a
-    search for `woord` finds them too, and as a synonym member so does a search for every
-    member of its group (stelen had stellen, so diefstal found "vragen stellen"). Words of
-    fewer than LEXICON_MIN letters are not in the lexicon."""
+    `woord` and, `met_vormen`, its inflected forms (or the word it is one of), most frequent
+    first: a search for `woord` finds them too, and as a synonym member so does a search for
+    every member of its group (stelen had stellen, so diefstal found "vragen stellen").
+    Words of fewer than LEXICON_MIN letters are not in the lexicon."""
     folded = fold(woord)
     return [
         ander
         for ander in _per_stam().get(stem(folded), [])
-        if ander != folded and not verbogen(ander, folded) and not verbogen(folded, ander)
+        if ander != folded
+        and not (met_vormen and (verbogen(ander, folded) or verbogen(folded, ander)))
     ]
 
 
@@ -358,9 +361,37 @@ def startlijst() -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def leden(groep: str) -> list[str]:
+def geschreven_leden(groep: str) -> list[str]:
     """The members of a synonym group as editors write it: separated by commas."""
     return [lid.strip() for lid in groep.split(",") if lid.strip()]
+
+
+def leden(groep: str) -> list[str]:
+    """The members of a synonym group that the search can use (zoekbaar)."""
+    return [lid for lid in geschreven_leden(groep) if zoekbaar(lid)]
+
+
+# Negations among the stop words: a member that loses one means the opposite of what is left.
+ONTKENNINGEN = frozenset({"zonder", "niet", "geen"})
+# A word this common on its own (Zipf) stands for far more than a member it is left of.
+GEKRIMPT_ZIPF = 4.5
+
+
+def zoekbaar(lid: str) -> bool:
+    """Whether a synonym member means what the index can find. Stop words are not indexed,
+    so a member of several words that keeps one is stored and searched as that word:
+    "zonder werk" as werk, "niet-gebruik" as gebruik, "het rijk" as rijk (also: rich), "u-pas"
+    as pas. Found by a review: every text with werk had the group of werkloosheid, and
+    autochtoon ("zonder migratieachtergrond") met allochtoon. Such a member is left out when
+    it lost a negation or what is left is common on its own (GEKRIMPT_ZIPF, or shorter than
+    the lexicon's words); "van onderop" (onderop), "'s-Gravenhage" and "pluk-ze" stay, and
+    so do an ending after an apostrophe (zzp'er, SDG's), which is no word of its own."""
+    over = words(lid)
+    if len(re.findall(r"[^\s-]+", lid)) < 2 or len(over) != 1:
+        return True
+    return ONTKENNINGEN.isdisjoint(WORD.findall(fold(lid))) and (
+        len(over[0]) >= LEXICON_MIN and ZIPF.get(over[0], 0) < GEKRIMPT_ZIPF
+    )
 
 
 def synoniemkaart(groepen: list[list[str]]) -> Kaart:

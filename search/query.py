@@ -124,6 +124,12 @@ class Synoniemen:
         return self.leden[lid] if lid else []
 
 
+def met_vormen(geschreven: str, woord: str) -> bool:
+    """Whether a one-word member written `geschreven` (folded: `woord`) is also known in its
+    inflected forms: not when short or an abbreviation (VORM_MIN)."""
+    return len(woord) >= VORM_MIN and not geschreven.isupper()
+
+
 @lru_cache(maxsize=4)
 def _synoniemen(groepen: tuple[tuple[str, ...], ...]) -> Synoniemen:
     leden: dict[tuple[str, ...], Groep] = {}
@@ -136,7 +142,7 @@ def _synoniemen(groepen: tuple[tuple[str, ...], ...]) -> Synoniemen:
                 leden[member] += [
                     ander for ander in members if ander and ander not in leden[member]
                 ]
-            if len(member) == 1 and len(member[0]) >= VORM_MIN and not geschreven.isupper():
+            if len(member) == 1 and met_vormen(geschreven, member[0]):
                 vormen = woorden.setdefault(stem(member[0]), [])
                 vormen += [member[0]] if member[0] not in vormen else []
     per_stam = {tuple(map(stem, lid)): lid for lid in leden if len(lid) > 1}

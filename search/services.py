@@ -19,12 +19,19 @@ from django.core.cache import cache as django_cache
 from django.db.models import Model
 from elasticsearch import ApiError, TransportError
 
-from search.analysis import stamgenoten, startlijst, synoniemkaart, words
+from search.analysis import (
+    geschreven_leden,
+    stamgenoten,
+    startlijst,
+    synoniemkaart,
+    words,
+    zoekbaar,
+)
 from search.backends.base import FacetWaarde, Resultaat, Vraag
 from search.backends.elastic import ElasticBackend
 from search.backends.embedded import EmbeddedBackend
 from search.models import Indexachterstand, Synoniem
-from search.query import als_lid, parse
+from search.query import als_lid, met_vormen, parse
 from search.registry import Soort, all_documents, soort_of, soorten
 from search.selectors import Soortvoorstel, soortvoorstel
 from wijkwijzer.uitstel import Uitstel
@@ -289,6 +296,12 @@ def _delete(keys: list[str]) -> None:
     _write(lambda es: es.delete(keys))
 
 
+def niet_zoekbaar(termen: str) -> dict[str, str]:
+    """The members of a synonym group as an editor wrote it (`termen`) that the search leaves
+    out (search.analysis.zoekbaar), each with the one word the index would have kept."""
+    return {lid: " ".join(words(lid)) for lid in geschreven_leden(termen) if not zoekbaar(lid)}
+
+
 def stamgenoten_van(groep: list[str]) -> dict[str, list[str]]:
     """Per one-word member of a synonym group the common words with its stem (at most
     STAMGENOTEN_GETOOND; search.analysis.stamgenoten): the group's searches find them too.
@@ -296,7 +309,9 @@ def stamgenoten_van(groep: list[str]) -> dict[str, list[str]]:
     (stelen, stellen); the starting list had eight that did not."""
     genoten = {}
     for lid in groep:
-        if len(woorden := words(lid)) == 1 and (gevonden := stamgenoten(woorden[0])):
+        if len(woorden := words(lid)) != 1:
+            continue
+        if gevonden := stamgenoten(woorden[0], met_vormen(lid, woorden[0])):
             genoten[lid] = gevonden[:STAMGENOTEN_GETOOND]
     return genoten
 

@@ -25,10 +25,21 @@ register_snippet(SynoniemViewSet)
 
 
 def stamgenoten_melden(request: HttpRequest, instance: object) -> None:
-    """Tell the editor which common words a new or changed synonym group will also find,
-    through a member's stem, so that one of another meaning is noticed."""
+    """Tell the editor which members of a new or changed synonym group the search leaves out,
+    and which common words it will also find through a member's stem, so that one of
+    another meaning is noticed."""
     if not isinstance(instance, Synoniem):
         return
+    for lid, over in services.niet_zoekbaar(instance.termen).items():
+        messages.warning(
+            request,
+            _(
+                'Let op: "%(lid)s" wordt niet gebruikt bij het zoeken. De zoekfunctie slaat '
+                'kleine woorden als "zonder", "niet" en "het" over, en wat overblijft '
+                '("%(over)s") betekent iets anders of veel meer. Kies een andere schrijfwijze.'
+            )
+            % {"lid": lid, "over": over},
+        )
     for lid, genoten in services.stamgenoten_van(instance.groep).items():
         messages.warning(
             request,

@@ -48,3 +48,11 @@ def test_a_group_whose_members_share_no_stem_with_common_words_gets_no_warning(r
 
     assert Synoniem.objects.filter(termen="hoogbouw, torenflats, VvE").exists()
     assert waarschuwingen(response) == []
+
+
+def test_an_editor_is_told_that_a_member_the_search_would_shrink_is_left_out(redacteur):
+    response = redacteur.post(TOEVOEGEN, {"termen": "werkloosheid, zonder werk"}, follow=True)
+
+    (waarschuwing,) = [tekst for tekst in waarschuwingen(response) if "niet gebruikt" in tekst]
+    assert '"zonder werk" wordt niet gebruikt' in waarschuwing
+    assert '("werk")' in waarschuwing

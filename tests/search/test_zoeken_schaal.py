@@ -643,9 +643,14 @@ def test_a_write_uses_the_synonym_groups_committed_while_it_waited_for_the_lock(
 
     schrijver = threading.Thread(target=schrijven)
     schrijver.start()
-    assert wacht.wait(10)
-    ander.commit()
+    try:
+        assert wacht.wait(10)
+        ander.commit()
+    finally:
+        ander.rollback()
+        ander.close()
     schrijver.join(30)
+    assert not schrijver.is_alive()
 
     resultaat = backend.search(Vraag("jeugd"), parse("jeugd", groepen))
     assert [treffer.key for treffer in resultaat.treffers] == ["jongeren"]
