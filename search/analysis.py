@@ -383,15 +383,25 @@ def zoekbaar(lid: str) -> bool:
     "zonder werk" as werk, "niet-gebruik" as gebruik, "het rijk" as rijk (also: rich), "u-pas"
     as pas. Found by a review: every text with werk had the group of werkloosheid, and
     autochtoon ("zonder migratieachtergrond") met allochtoon. Such a member is left out when
-    it lost a negation or what is left is common on its own (GEKRIMPT_ZIPF, or shorter than
-    the lexicon's words); "van onderop" (onderop), "'s-Gravenhage" and "pluk-ze" stay, and
-    so do an ending after an apostrophe (zzp'er, SDG's), which is no word of its own."""
+    it lost a negation, or lost words before the one left and that one is common on its own
+    (GEKRIMPT_ZIPF, or shorter than the lexicon's words). "van onderop" (onderop) and
+    "'s-Gravenhage" stay, and so does a member that lost only an ending after its word
+    (zzp'er, ib-er, SDG's)."""
+    geschreven = WORD.findall(fold(lid))
     over = words(lid)
-    if len(re.findall(r"[^\s-]+", lid)) < 2 or len(over) != 1:
+    if len(geschreven) < 2 or len(over) != 1:
         return True
-    return ONTKENNINGEN.isdisjoint(WORD.findall(fold(lid))) and (
+    if not ONTKENNINGEN.isdisjoint(geschreven):
+        return False
+    return geschreven[0] == over[0] or (
         len(over[0]) >= LEXICON_MIN and ZIPF.get(over[0], 0) < GEKRIMPT_ZIPF
     )
+
+
+def weggelaten(tekst: str) -> list[str]:
+    """The folded words of `tekst` that the index leaves out (stop words, overlong words)."""
+    bewaard = set(words(tekst))
+    return [woord for woord in WORD.findall(fold(tekst)) if woord not in bewaard]
 
 
 def synoniemkaart(groepen: list[list[str]]) -> Kaart:

@@ -20,10 +20,12 @@ from django.db.models import Model
 from elasticsearch import ApiError, TransportError
 
 from search.analysis import (
+    ANALYSE_VERSIE,
     geschreven_leden,
     stamgenoten,
     startlijst,
     synoniemkaart,
+    weggelaten,
     words,
     zoekbaar,
 )
@@ -37,7 +39,9 @@ from search.selectors import Soortvoorstel, soortvoorstel
 from wijkwijzer.uitstel import Uitstel
 
 logger = logging.getLogger(__name__)
-SYNONIEMEN_CACHE = "search:synoniemen"
+# By analysis version: a release that reads the groups otherwise (search.analysis.leden) must
+# not take those an older release's processes cached, in a cache they share.
+SYNONIEMEN_CACHE = f"search:synoniemen:{ANALYSE_VERSIE}"
 
 
 @cache
@@ -90,9 +94,16 @@ def _write(action: Callable[[ElasticBackend], None]) -> None:
 def synoniemen() -> list[list[str]]:
     groups = django_cache.get(SYNONIEMEN_CACHE)
     if groups is None:
-        groups = [synoniem.groep for synoniem in Synoniem.objects.all()]
+        groups = _synoniemen_uit_database()
         django_cache.set(SYNONIEMEN_CACHE, groups, 300)
     return groups
+
+
+def _synoniemen_uit_database() -> list[list[str]]:
+    """The synonym groups with at least two members the search can use: Elasticsearch
+    rejects a whole synonyms set for one empty rule, and one member alone has no synonym."""
+    groepen = (synoniem.groep for synoniem in Synoniem.objects.all())
+    return [groep for groep in groepen if not zonder_synoniemen(groep)]
 
 
 def zoeken(vraag: Vraag) -> Resultaat:
@@ -164,6 +175,8 @@ BLOK = 500
 # A change of the synonyms indexes up to this many documents again at once, in the editor's
 # request (about a second); more wait for `search_index --achterstand` (cron, every minute).
 SYNONIEMEN_DIRECT = 1_000
+# A synonym group needs two members the search can use.
+SYNONIEMEN_MIN = 2
 # How many words sharing a member's stem an editor is shown (stamgenoten_van).
 STAMGENOTEN_GETOOND = 5
 
@@ -296,10 +309,21 @@ def _delete(keys: list[str]) -> None:
     _write(lambda es: es.delete(keys))
 
 
-def niet_zoekbaar(termen: str) -> dict[str, str]:
+def niet_zoekbaar(termen: str) -> dict[str, tuple[list[str], str]]:
     """The members of a synonym group as an editor wrote it (`termen`) that the search leaves
-    out (search.analysis.zoekbaar), each with the one word the index would have kept."""
-    return {lid: " ".join(words(lid)) for lid in geschreven_leden(termen) if not zoekbaar(lid)}
+    out (search.analysis.zoekbaar), each with the words the index drops of it and the one it
+    keeps."""
+    return {
+        lid: (weggelaten(lid), " ".join(words(lid)))
+        for lid in geschreven_leden(termen)
+        if not zoekbaar(lid)
+    }
+
+
+def zonder_synoniemen(groep: list[str]) -> bool:
+    """Whether a group (`Synoniem.groep`) has too few members the search can use to be used
+    at all (`_synoniemen_uit_database`)."""
+    return len(groep) < SYNONIEMEN_MIN
 
 
 def stamgenoten_van(groep: list[str]) -> dict[str, list[str]]:
@@ -354,12 +378,14 @@ def herbouwen(voortgang: Callable[[int, int | None], None] | None = None) -> int
         documents.append(document)
         if voortgang:
             voortgang(len(documents), totaal)
-    embedded().rebuild(documents, synoniemkaart(synoniemen()))
+    # From the database, not the cache: a rebuild after an upgrade writes today's groups.
+    groepen = _synoniemen_uit_database()
+    embedded().rebuild(documents, synoniemkaart(groepen))
     # Everything is fresh now, queued updates included.
     Indexachterstand.objects.all().delete()
     es = elastic()
     if es is not None:
-        es.put_synonyms(synoniemen())
+        es.put_synonyms(groepen)
         es.rebuild(documents)
     return len(documents)
 

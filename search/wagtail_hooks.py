@@ -24,21 +24,29 @@ class SynoniemViewSet(SnippetViewSet):
 register_snippet(SynoniemViewSet)
 
 
-def stamgenoten_melden(request: HttpRequest, instance: object) -> None:
+def synoniemgroep_nakijken(request: HttpRequest, instance: object) -> None:
     """Tell the editor which members of a new or changed synonym group the search leaves out,
-    and which common words it will also find through a member's stem, so that one of
-    another meaning is noticed."""
+    whether enough are left for the group to be used, and which common words it will also
+    find through a member's stem, so that one of another meaning is noticed."""
     if not isinstance(instance, Synoniem):
         return
-    for lid, over in services.niet_zoekbaar(instance.termen).items():
+    for lid, (weg, over) in services.niet_zoekbaar(instance.termen).items():
         messages.warning(
             request,
             _(
-                'Let op: "%(lid)s" wordt niet gebruikt bij het zoeken. De zoekfunctie slaat '
-                'kleine woorden als "zonder", "niet" en "het" over, en wat overblijft '
-                '("%(over)s") betekent iets anders of veel meer. Kies een andere schrijfwijze.'
+                'Let op: "%(lid)s" helpt niet bij het zoeken. De zoekfunctie slaat kleine '
+                'woorden als %(weg)s over, en wat overblijft ("%(over)s") betekent iets '
+                "anders of veel meer. Haal het weg uit de groep."
             )
-            % {"lid": lid, "over": over},
+            % {"lid": lid, "weg": _opgesomd(weg), "over": over},
+        )
+    if services.zonder_synoniemen(instance.groep):
+        messages.warning(
+            request,
+            _(
+                "Let op: deze groep heeft minder dan twee woorden die de zoekfunctie kan "
+                "gebruiken. Zoeken gebruikt de groep daarom niet."
+            ),
         )
     for lid, genoten in services.stamgenoten_van(instance.groep).items():
         messages.warning(
@@ -48,12 +56,17 @@ def stamgenoten_melden(request: HttpRequest, instance: object) -> None:
                 '%(woorden)s. De zoekfunctie ziet die als vormen van "%(lid)s". Betekenen ze '
                 "iets anders? Vraag dan een ontwikkelaar om een stamuitzondering."
             )
-            % {"woorden": get_text_list([f'"{g}"' for g in genoten], _("en")), "lid": lid},
+            % {"woorden": _opgesomd(genoten), "lid": lid},
         )
 
 
-hooks.register("after_create_snippet", stamgenoten_melden)
-hooks.register("after_edit_snippet", stamgenoten_melden)
+def _opgesomd(woorden: list[str]) -> str:
+    """ "a", "b" en "c"."""
+    return get_text_list([f'"{woord}"' for woord in woorden], _("en"))
+
+
+hooks.register("after_create_snippet", synoniemgroep_nakijken)
+hooks.register("after_edit_snippet", synoniemgroep_nakijken)
 haken.MEER_ZOALS_DIT.registreer(services.vergelijkbaar)
 # Last in INSTALLED_APPS, so the index is rebuilt after every other app loaded its content.
 haken.DEMO.registreer(demo)

@@ -101,6 +101,35 @@ def test_a_changed_synonym_group_applies_to_items_indexed_before(client, corpus)
     assert titles(client, q="galerijflats") == ["Portiekflats verduurzaamd met bewoners"]
 
 
+def test_a_group_without_two_members_the_search_can_use_is_not_used(client, corpus):
+    """Elasticsearch rejects a whole synonyms set for one empty rule (a review found it)."""
+    from search import services
+
+    Synoniem.objects.create(termen="zonder werk, niet-gebruik")
+    Synoniem.objects.create(termen="hoogbouw, zonder werk")
+
+    assert all(len(groep) >= 2 for groep in services.synoniemen())
+    assert ["hoogbouw"] not in services.synoniemen()
+
+
+def test_a_rebuild_writes_the_groups_of_the_database_not_a_cached_list(corpus):
+    """After an upgrade that reads the groups otherwise (search.analysis.leden), a rebuild
+    must not write a list cached before it: "zonder werk" then gave every text with werk the
+    group of werkloosheid."""
+    from django.core.cache import cache
+
+    from search import services
+    from search.analysis import stem
+
+    Synoniem.objects.create(termen="werkloosheid, zonder werk")
+    cache.set(services.SYNONIEMEN_CACHE, [["werkloosheid", "zonder werk"]], 300)
+
+    herbouwen()
+
+    index = services.embedded()
+    assert stem("werk") not in index._kaart(index._db())
+
+
 def test_a_synonym_change_for_many_items_is_queued_for_cron(
     client, corpus, monkeypatch, django_capture_on_commit_callbacks
 ):
