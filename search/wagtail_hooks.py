@@ -61,7 +61,7 @@ def synoniemgroep_nakijken(request: HttpRequest, instance: object) -> None:
 
 
 def _opgesomd(woorden: list[str]) -> str:
-    """ "a", "b" en "c"."""
+    """The words quoted and listed: "a", "b" en "c"."""
     return get_text_list([f'"{woord}"' for woord in woorden], _("en"))
 
 
