@@ -377,6 +377,8 @@ def test_an_abbreviation_is_not_stemmed_into_a_common_word():
         (["jongen", "jongens"], ["jong", "jonge"]),
         (["troepen"], ["troep"]),
         (["piloot", "piloten"], ["pilot", "pilots"]),
+        (["boom", "bomen", "boompjes"], ["bom", "bommen"]),
+        (["lid", "leden"], ["leed"]),
     ],
 )
 def test_common_words_of_another_meaning_keep_their_own_stem(woorden, anders):
