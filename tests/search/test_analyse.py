@@ -206,6 +206,26 @@ def test_a_common_word_that_reads_as_rarer_words_is_kept_whole(woord):
     assert split_compound(woord) == ()
 
 
+@pytest.mark.parametrize(
+    "woord",
+    [
+        "handhaving",  # hand-having
+        "renoveren",  # reno-veren
+        "kennismaking",  # kennis-making
+        "ronselaar",  # ronse-laar
+        "indicatoren",  # indica-toren
+        "uitgewerkt",  # uitg-werkt
+        "aangedragen",  # aang-dragen
+        "plaatsing",  # plaat-sing
+        "reusachtige",  # reus-achtige
+    ],
+)
+def test_fragments_and_abbreviations_of_the_frequency_list_do_not_split_dutch_words(woord):
+    """Under minimum should match a wrong part stood for the word: "handhaving jongeren
+    overlast" found texts with "hand", "jongeren" and "overlast"."""
+    assert split_compound(woord) == ()
+
+
 def test_a_synonym_group_is_indexed_as_one_term_beside_each_one_word_member():
     kaart = synoniemkaart([["jongeren", "jeugd", "tieners"], ["VvE", "vereniging van eigenaren"]])
     groep = kaart[stem("jongeren")]
