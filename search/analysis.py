@@ -282,9 +282,15 @@ def split_compound(word: str) -> tuple[str, ...]:
     Knight's frequency-based splitting), less KOPPEL_PRIJS per linking sound. The word is
     only split when its parts are, on average, more frequent than the word itself: a common
     word that can be read as rarer words (vertrouwen: vert-rouwen, gesprekken: gesp-rekken)
-    is a word, not a compound."""
+    is a word, not a compound. Nor is an inflected form of a word of the lexicon that is
+    none (wetenschappers of wetenschapper, not wetenschap-pers; mentoren of mentor, not
+    ment-oren; noodzakelijke of noodzakelijk)."""
     if len(word) < 2 * MIN_PART + 1 or word in PLAATSNAMEN:
         return ()
+    for uitgang in VERBUIGINGEN:
+        basis = word[: -len(uitgang)]
+        if word.endswith(uitgang) and basis in ZIPF and not split_compound(basis):
+            return ()
     lezing = _lezing(word)
     if lezing is None or _gemiddelde(lezing[0]) <= ZIPF.get(word, 0.0):
         return ()

@@ -226,6 +226,23 @@ def test_fragments_and_abbreviations_of_the_frequency_list_do_not_split_dutch_wo
     assert split_compound(woord) == ()
 
 
+@pytest.mark.parametrize(
+    ("woord", "delen"),
+    [
+        ("wetenschappers", ()),  # wetenschap-pers; wetenschapper is no compound
+        ("mentoren", ()),  # ment-oren
+        ("eigenaars", ()),  # eigen-aars
+        ("galerijen", ()),  # gale-rijen
+        ("noodzakelijke", ()),  # nood-zakelijke
+        ("woningeigenaars", ("woning", "eigenaars")),
+        ("voedselbanken", ("voedsel", "banken")),  # voedselbank is one
+        ("buurtbewoners", ("buurt", "bewoners")),
+    ],
+)
+def test_an_inflected_form_is_a_compound_only_if_its_base_word_is(woord, delen):
+    assert split_compound(woord) == delen
+
+
 def test_a_synonym_group_is_indexed_as_one_term_beside_each_one_word_member():
     kaart = synoniemkaart([["jongeren", "jeugd", "tieners"], ["VvE", "vereniging van eigenaren"]])
     groep = kaart[stem("jongeren")]
