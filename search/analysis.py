@@ -222,7 +222,9 @@ def stem(word: str) -> str:
         return STAM_UITZONDERINGEN[word]
     if word in EIGEN_S:
         return word
-    word = VERKLEINWOORDEN.get(word, word)
+    if basis := VERKLEINWOORDEN.get(word):
+        # The base word's stem, its exceptions included (boompje as boom, not as bom).
+        return stem(basis)
     if word not in GEEN_DEELWOORD and (deelwoord := re.match(DEELWOORD, word)):
         word = deelwoord.group(1)
     for patroon, vervanging in STEMKLANK.items():

@@ -1,11 +1,11 @@
 """The Elasticsearch backend, built with elasticsearch.dsl (the former elasticsearch-dsl, now
 part of the client). The same Dutch chain as the embedded backend, in Elasticsearch's terms:
 lowercase, asciifolding, Dutch stop words, a dictionary decompounder with the same lexicon of
-word parts (search.analysis.PARTS), skipped for the lexicon's words that the embedded analyser
-keeps whole (more frequent than their parts), our stemming exceptions and past-participle rule, the
-Dutch stemmer and our undoubling of a final consonant; at search time also the editors'
-synonyms (a synonyms set, so changes apply without reindexing). Rebuilds go to a new index
-behind the alias, swapped when complete."""
+word parts (search.analysis.PARTS, less its compounds), skipped for the lexicon's words that the
+embedded analyser keeps whole (more frequent than their parts), our stemming exceptions and
+past-participle rule, the Dutch stemmer and our undoubling of a final consonant; at search time
+also the editors' synonyms (a synonyms set, so changes apply without reindexing). Rebuilds go to
+a new index behind the alias, swapped when complete."""
 
 import datetime
 import logging
@@ -133,9 +133,14 @@ def index_settings() -> dict[str, Any]:
                 # The embedded analysis leaves out longer words (search.analysis.words).
                 "nl_lengte": {"type": "length", "max": MAX_WOORD},
                 "nl_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
+                # Only the lexicon's words that are no compound themselves: with
+                # only_longest_match Lucene emits, at each place in a word, the longest known
+                # word that starts there, so a compound of the list would stand for its own
+                # first part (jeugdcriminaliteit gave no "jeugd", overheidsbeleid no
+                # "overheid"; a review read it in Lucene's code).
                 "nl_woorddelen": {
                     "type": "dictionary_decompounder",
-                    "word_list": sorted(PARTS),
+                    "word_list": sorted(set(PARTS).intersection(hele_woorden())),
                     "min_subword_size": 3,
                     "max_subword_size": max(map(len, PARTS)),
                     "only_longest_match": True,
@@ -163,7 +168,11 @@ def index_settings() -> dict[str, Any]:
                     "rules": [
                         *(f"{woord} => {stam}" for woord, stam in STAM_UITZONDERINGEN.items()),
                         *(f"{woord} => {woord}" for woord in sorted(EIGEN_S)),
-                        *(f"{woord} => {stem(woord)}" for woord in VERKLEINWOORDEN),
+                        *(
+                            f"{woord} => {stem(woord)}"
+                            for woord in VERKLEINWOORDEN
+                            if woord not in STAM_UITZONDERINGEN
+                        ),
                     ],
                 },
                 # The participle rule, except for the nouns and verbs whose -d or -t is their

@@ -9,12 +9,18 @@ OUD = "ontneming, ontnemingsmaatregel, pluk-ze, plukze"
 NIEUW = "ontneming, ontnemingsmaatregel, plukze"
 
 
-def bijwerken(apps, schema_editor):
+def vervangen(apps, oud: str, nieuw: str) -> None:
+    """The group `oud` becomes `nieuw` where a site still has it as the list gave it, or goes
+    where the site has `nieuw` already (later migrations use this too)."""
     Synoniem = apps.get_model("search", "Synoniem")
-    if Synoniem.objects.filter(termen=NIEUW).exists():
-        Synoniem.objects.filter(termen=OUD).delete()
+    if Synoniem.objects.filter(termen=nieuw).exists():
+        Synoniem.objects.filter(termen=oud).delete()
     else:
-        Synoniem.objects.filter(termen=OUD).update(termen=NIEUW)
+        Synoniem.objects.filter(termen=oud).update(termen=nieuw)
+
+
+def bijwerken(apps, schema_editor):
+    vervangen(apps, OUD, NIEUW)
 
 
 class Migration(migrations.Migration):

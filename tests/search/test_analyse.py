@@ -414,8 +414,22 @@ def test_an_abbreviation_is_not_stemmed_into_a_common_word():
         (["jongen", "jongens"], ["jong", "jonge"]),
         (["troepen"], ["troep"]),
         (["piloot", "piloten"], ["pilot", "pilots"]),
-        (["boom", "bomen", "boompjes"], ["bom", "bommen"]),
+        (["boom", "bomen", "boompje", "boompjes"], ["bom", "bommen"]),
         (["lid", "leden"], ["leed"]),
+        # From a review, each seen in a search.
+        (["jongen", "jongetje", "jongentje"], ["jong"]),
+        (["overheid", "overheids"], ["overig"]),
+        (["verkeer", "verkeers"], ["verkeerd", "verkeerde"]),
+        (["zekerheid", "zekerheden"], ["zeker", "zekere"]),
+        (["meerderheid", "meerderheden"], ["meerdere"]),
+        (["vals", "valse"], ["vallen", "val"]),
+        (["rekening", "rekeningen"], ["rekenen"]),
+        (["leeg", "lege"], ["leggen"]),
+        (["woon", "wonen"], ["won", "wonnen"]),
+        (["boos", "boze"], ["bos", "bossen"]),
+        (["zoon", "zonen", "zoontje"], ["zone", "zon"]),
+        (["middels"], ["middelen"]),
+        (["koop", "kopen"], ["kop", "koppen"]),
     ],
 )
 def test_common_words_of_another_meaning_keep_their_own_stem(woorden, anders):

@@ -36,10 +36,13 @@ def test_a_site_with_the_old_list_gets_the_new_groups_and_keeps_its_editors_chan
     assert Synoniem.objects.count() == aantal
 
 
-def test_pluk_ze_leaves_the_group_where_the_list_gave_it():
-    """0007: on a site with the second list's group it is replaced; on a new site, which got
-    the new group from the list file (0003) and the old one again from 0005, the old goes."""
-    zonder = importlib.import_module("search.migrations.0007_synoniemen_zonder_pluk_ze")
+@pytest.mark.parametrize(
+    "migratie", ["0007_synoniemen_zonder_pluk_ze", "0008_synoniemen_baan_zonder_betrekking"]
+)
+def test_a_member_that_left_the_list_leaves_the_group_where_the_list_gave_it(migratie):
+    """On a site with the list's old group it is replaced; on a new site, which got the new
+    group from the list file (0003) and the old one again from 0005 (pluk-ze), the old goes."""
+    zonder = importlib.import_module(f"search.migrations.{migratie}")
     Synoniem.objects.all().delete()
     Synoniem.objects.create(termen=zonder.OUD)
     zonder.bijwerken(apps, None)
@@ -52,5 +55,5 @@ def test_pluk_ze_leaves_the_group_where_the_list_gave_it():
 
 def test_a_new_site_has_the_list_file_and_not_the_member_that_left_it():
     termen = set(Synoniem.objects.values_list("termen", flat=True))
-    assert "ontneming, ontnemingsmaatregel, plukze" in termen
-    assert not any("pluk-ze" in groep for groep in termen)
+    assert {"ontneming, ontnemingsmaatregel, plukze", "baan, job"} <= termen
+    assert not any("pluk-ze" in groep or "betrekking" in groep for groep in termen)
