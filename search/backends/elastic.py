@@ -97,6 +97,7 @@ def index_settings() -> dict[str, Any]:
     search time."""
     stemklank = _vervangen("nl_stemklank", STEMKLANK)
     na_stam = _vervangen("nl_na_stam", NA_STAM)
+    heel = hele_woorden()
     chain = [
         "lowercase",
         "asciifolding",
@@ -140,7 +141,7 @@ def index_settings() -> dict[str, Any]:
                 # "overheid"; a review read it in Lucene's code).
                 "nl_woorddelen": {
                     "type": "dictionary_decompounder",
-                    "word_list": sorted(set(PARTS).intersection(hele_woorden())),
+                    "word_list": sorted(PARTS.intersection(heel)),
                     "min_subword_size": 3,
                     "max_subword_size": max(map(len, PARTS)),
                     "only_longest_match": True,
@@ -152,7 +153,7 @@ def index_settings() -> dict[str, Any]:
                     "filter": ["nl_woorddelen"],
                     "script": {
                         "source": "!params.heel.containsKey(token.getTerm().toString())",
-                        "params": {"heel": dict.fromkeys(hele_woorden(), 1)},
+                        "params": {"heel": dict.fromkeys(heel, 1)},
                     },
                 },
                 "nl_verkleinmeervoud": {
