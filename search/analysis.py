@@ -98,15 +98,21 @@ NIET_DELEN = _word_list("geen_woorddelen.txt")
 PLAATSNAMEN = _word_list("plaatsnamen.txt")
 
 
+# Words of MIN_PART letters at least this common (Zipf 4: ten per million words; dag, weg, pad)
+# may end an inflected compound (KORTE_WOORDEN).
+KORT_ZIPF = 4.0
+
+
 def _lexicon() -> dict[str, float]:
-    """The lexicon's words with their Zipf frequency in general Dutch."""
+    """wordfreq's words of at least MIN_PART letters and LEXICON_ZIPF with their Zipf
+    frequency in general Dutch, less stop words and NIET_DELEN."""
     weg = STOP_WORDS | NIET_DELEN
     woorden: dict[str, float] = {}
     for woord, frequentie in wordfreq.get_frequency_dict("nl", "large").items():
         if frequentie < 10 ** (LEXICON_ZIPF - 9):
             continue
         woord = fold(woord)
-        if len(woord) >= LEXICON_MIN and woord.isalpha() and woord not in weg:
+        if len(woord) >= MIN_PART and woord.isalpha() and woord not in weg:
             woorden[woord] = max(woorden.get(woord, 0.0), math.log10(frequentie) + 9)
     # wordfreq keeps its lists cached (25 MB per process for Dutch); only the lexicon is needed.
     wordfreq.get_frequency_dict.cache_clear()
@@ -114,9 +120,18 @@ def _lexicon() -> dict[str, float]:
     return woorden
 
 
+_LEXICON = _lexicon()
 # The programme's own parts count as at least as frequent as the lexicon's rarest words.
-ZIPF = dict.fromkeys(_word_list("woorddelen.txt"), LEXICON_ZIPF) | _lexicon()
+ZIPF = dict.fromkeys(_word_list("woorddelen.txt"), LEXICON_ZIPF) | {
+    woord: zipf for woord, zipf in _LEXICON.items() if len(woord) >= LEXICON_MIN
+}
 PARTS = frozenset(ZIPF)
+# Common words too short for the lexicon (dag, weg, pad, bad), by which an inflected compound
+# can end although its singular is not split (split_compound).
+KORTE_WOORDEN = frozenset(
+    woord for woord, zipf in _LEXICON.items() if len(woord) < LEXICON_MIN and zipf >= KORT_ZIPF
+)
+del _LEXICON
 
 
 def _versie() -> int:
@@ -286,17 +301,32 @@ def split_compound(word: str) -> tuple[str, ...]:
     word that can be read as rarer words (vertrouwen: vert-rouwen, gesprekken: gesp-rekken)
     is a word, not a compound. Nor is an inflected form of a word of the lexicon that is
     none (wetenschappers of wetenschapper, not wetenschap-pers; mentoren of mentor, not
-    ment-oren; noodzakelijke of noodzakelijk)."""
+    ment-oren; noodzakelijke of noodzakelijk), unless _kort_meervoud."""
     if len(word) < 2 * MIN_PART + 1 or word in PLAATSNAMEN:
         return ()
+    lezing = _lezing(word)
     for uitgang in VERBUIGINGEN:
         basis = word[: -len(uitgang)]
-        if word.endswith(uitgang) and basis in ZIPF and not split_compound(basis):
+        if (
+            word.endswith(uitgang)
+            and basis in ZIPF
+            and not split_compound(basis)
+            and not (lezing and _kort_meervoud(lezing[0][-1], uitgang))
+        ):
             return ()
-    lezing = _lezing(word)
     if lezing is None or _gemiddelde(lezing[0]) <= ZIPF.get(word, 0.0):
         return ()
     return lezing[0]
+
+
+def _kort_meervoud(laatste: str, uitgang: str) -> bool:
+    """Whether a compound's last part is the -en plural of a word too short for the lexicon:
+    its singular stays whole for want of that word (fietspad), the plural is read by it
+    (fiets-paden, feest-dagen, zwem-baden). Only -en: by -s, -e or -n the short words would
+    read derivations (wetenschapper-s as wetenschap-pers, zachter-e as zach-tere)."""
+    return (
+        uitgang == "en" and laatste.endswith(uitgang) and laatste[: -len(uitgang)] in KORTE_WOORDEN
+    )
 
 
 def _gemiddelde(parts: tuple[str, ...]) -> float:

@@ -243,6 +243,35 @@ def test_an_inflected_form_is_a_compound_only_if_its_base_word_is(woord, delen):
     assert split_compound(woord) == delen
 
 
+@pytest.mark.parametrize(
+    ("woord", "delen"),
+    [
+        ("fietspaden", ("fiets", "paden")),  # fietspad is whole: pad is too short a word
+        ("feestdagen", ("feest", "dagen")),
+        ("zwembaden", ("zwem", "baden")),
+        ("snelwegen", ("snel", "wegen")),
+        ("knipperen", ()),  # knip-peren: per is no noun
+        ("roosteren", ()),  # roos-teren
+        ("amandelen", ()),  # aman-delen
+        ("terugkomen", ()),  # a particle verb, not terug-komen
+        ("zachtere", ()),  # zach-tere: only an -en plural
+        ("zaterdagen", ()),  # zater-dagen
+        ("tegenslagen", ()),  # tegens-lagen
+    ],
+)
+def test_a_plural_ending_in_a_short_word_is_split_though_its_singular_is_not(woord, delen):
+    assert split_compound(woord) == delen
+
+
+def test_a_search_for_bicycles_finds_new_cycle_paths(home):
+    PraktijkvoorbeeldPageFactory(title="Nieuwe fietspaden langs de school")
+    PraktijkvoorbeeldPageFactory(title="Speeltuin aan de Dorpsweg")
+    herbouwen()
+    assert [t.title for t in zoeken(Vraag("fiets")).treffers] == [
+        "Nieuwe fietspaden langs de school"
+    ]
+
+
 def test_a_synonym_group_is_indexed_as_one_term_beside_each_one_word_member():
     kaart = synoniemkaart([["jongeren", "jeugd", "tieners"], ["VvE", "vereniging van eigenaren"]])
     groep = kaart[stem("jongeren")]

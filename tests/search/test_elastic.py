@@ -72,6 +72,7 @@ def test_the_dutch_analyzer_chain():
     assert {"vertrouwen", "gesprekken", "jongeren", "veiligheid"} <= heel.keys()
     assert {"lelystad", "overvecht"} <= heel.keys()  # places, not compounds
     assert {"jeugdcriminaliteit", "voedselbank"}.isdisjoint(heel)
+    assert "fietspad" in heel and "fietspaden" not in heel  # fiets-paden, as embedded
     assert filters["nl_stam"] == {"type": "stemmer", "language": "dutch"}
     # The embedded analyser's own rules, from the same data: the stemming exceptions and the
     # past-participle rule (verduurzaamd -> verduurzaam).
