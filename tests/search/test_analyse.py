@@ -457,6 +457,12 @@ def test_an_abbreviation_is_not_stemmed_into_a_common_word():
         (["zoon", "zonen", "zoontje"], ["zone", "zon"]),
         (["middels"], ["middelen"]),
         (["koop", "kopen"], ["kop", "koppen"]),
+        # Left open by that review.
+        (["taak", "taken"], ["tak", "takken"]),
+        (["afvallen"], ["afval"]),
+        (["mees", "mezen"], ["mes", "messen"]),
+        (["keet"], ["keten"]),
+        (["gelegenheid", "gelegenheden"], ["gelegen"]),
     ],
 )
 def test_common_words_of_another_meaning_keep_their_own_stem(woorden, anders):
