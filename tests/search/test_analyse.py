@@ -463,6 +463,7 @@ def test_an_abbreviation_is_not_stemmed_into_a_common_word():
         (["mees", "mezen"], ["mes", "messen"]),
         (["keet"], ["keten"]),
         (["gelegenheid", "gelegenheden"], ["gelegen"]),
+        (["heel", "hele"], ["hel", "hellen"]),
     ],
 )
 def test_common_words_of_another_meaning_keep_their_own_stem(woorden, anders):
