@@ -464,6 +464,14 @@ def test_an_abbreviation_is_not_stemmed_into_a_common_word():
         (["keet"], ["keten"]),
         (["gelegenheid", "gelegenheden"], ["gelegen"]),
         (["heel", "hele"], ["hel", "hellen"]),
+        (["weet", "weten"], ["wet", "wetten"]),
+        (["geslaagd", "geslaagde"], ["geslagen"]),
+        (["sloot"], ["slot"]),
+        (["maan"], ["man", "mannen"]),
+        (["gewonnen"], ["gewoon", "gewone"]),
+        (["gaat"], ["gat", "gaten"]),
+        (["reden"], ["redden"]),
+        (["lees", "lezen"], ["les", "lessen"]),
     ],
 )
 def test_common_words_of_another_meaning_keep_their_own_stem(woorden, anders):
