@@ -472,6 +472,9 @@ def test_an_abbreviation_is_not_stemmed_into_a_common_word():
         (["gaat"], ["gat", "gaten"]),
         (["reden"], ["redden"]),
         (["lees", "lezen"], ["les", "lessen"]),
+        (["rechts", "rechtse"], ["recht", "rechten"]),
+        (["zone", "zones"], ["zon", "zonnen"]),
+        (["hitte"], ["hits"]),
     ],
 )
 def test_common_words_of_another_meaning_keep_their_own_stem(woorden, anders):
