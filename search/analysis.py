@@ -98,21 +98,15 @@ NIET_DELEN = _word_list("geen_woorddelen.txt")
 PLAATSNAMEN = _word_list("plaatsnamen.txt")
 
 
-# Words of MIN_PART letters at least this common (Zipf 4: ten per million words; dag, weg, pad)
-# may end an inflected compound (KORTE_WOORDEN).
-KORT_ZIPF = 4.0
-
-
 def _lexicon() -> dict[str, float]:
-    """wordfreq's words of at least MIN_PART letters and LEXICON_ZIPF with their Zipf
-    frequency in general Dutch, less stop words and NIET_DELEN."""
+    """The lexicon's words with their Zipf frequency in general Dutch."""
     weg = STOP_WORDS | NIET_DELEN
     woorden: dict[str, float] = {}
     for woord, frequentie in wordfreq.get_frequency_dict("nl", "large").items():
         if frequentie < 10 ** (LEXICON_ZIPF - 9):
             continue
         woord = fold(woord)
-        if len(woord) >= MIN_PART and woord.isalpha() and woord not in weg:
+        if len(woord) >= LEXICON_MIN and woord.isalpha() and woord not in weg:
             woorden[woord] = max(woorden.get(woord, 0.0), math.log10(frequentie) + 9)
     # wordfreq keeps its lists cached (25 MB per process for Dutch); only the lexicon is needed.
     wordfreq.get_frequency_dict.cache_clear()
@@ -120,18 +114,18 @@ def _lexicon() -> dict[str, float]:
     return woorden
 
 
-_LEXICON = _lexicon()
 # The programme's own parts count as at least as frequent as the lexicon's rarest words.
-ZIPF = dict.fromkeys(_word_list("woorddelen.txt"), LEXICON_ZIPF) | {
-    woord: zipf for woord, zipf in _LEXICON.items() if len(woord) >= LEXICON_MIN
-}
+ZIPF = dict.fromkeys(_word_list("woorddelen.txt"), LEXICON_ZIPF) | _lexicon()
 PARTS = frozenset(ZIPF)
-# Common words too short for the lexicon (dag, weg, pad, bad), by which an inflected compound
-# can end although its singular is not split (split_compound).
-KORTE_WOORDEN = frozenset(
-    woord for woord, zipf in _LEXICON.items() if len(woord) < LEXICON_MIN and zipf >= KORT_ZIPF
-)
-del _LEXICON
+# Nouns too short for the lexicon whose plural is the word and -en, by which an inflected
+# compound can end although its singular is not split (split_compound: fiets-paden). A hand
+# list: of wordfreq's three-letter words, most whose -en form is a word read another one,
+# a verb (lag, lagen; kom, komen), a long vowel's plural (tal, talen of taal) or a word of
+# its own (ten, tenen; sam, samen); a review found doorslagen read as doors-lagen.
+KORTE_WOORDEN = frozenset({"dag", "weg", "pad", "bad", "gat", "vat", "dak", "eis", "bui"})
+# Words never split: the names of places, and words that read as compounds of other
+# meanings (maan-dagen, vrij-dagen; minder-jarigen).
+HEEL = PLAATSNAMEN | _word_list("geen_samenstellingen.txt")
 
 
 def _versie() -> int:
@@ -145,6 +139,7 @@ def _versie() -> int:
         "woorddelen.txt",
         "geen_woorddelen.txt",
         "plaatsnamen.txt",
+        "geen_samenstellingen.txt",
     ):
         inhoud.update((DATA / name).read_bytes())
     for package in ("snowballstemmer", "PyStemmer", "wordfreq"):
@@ -302,7 +297,7 @@ def split_compound(word: str) -> tuple[str, ...]:
     is a word, not a compound. Nor is an inflected form of a word of the lexicon that is
     none (wetenschappers of wetenschapper, not wetenschap-pers; mentoren of mentor, not
     ment-oren; noodzakelijke of noodzakelijk), unless _kort_meervoud."""
-    if len(word) < 2 * MIN_PART + 1 or word in PLAATSNAMEN:
+    if len(word) < 2 * MIN_PART + 1 or word in HEEL:
         return ()
     lezing = _lezing(word)
     for uitgang in VERBUIGINGEN:
@@ -320,10 +315,9 @@ def split_compound(word: str) -> tuple[str, ...]:
 
 
 def _kort_meervoud(laatste: str, uitgang: str) -> bool:
-    """Whether a compound's last part is the -en plural of a word too short for the lexicon:
-    its singular stays whole for want of that word (fietspad), the plural is read by it
-    (fiets-paden, feest-dagen, zwem-baden). Only -en: by -s, -e or -n the short words would
-    read derivations (wetenschapper-s as wetenschap-pers, zachter-e as zach-tere)."""
+    """Whether a compound's last part is the plural of one of KORTE_WOORDEN: its singular
+    stays whole for want of that word (fietspad), the plural is read by it (fiets-paden,
+    feest-dagen, zwem-baden)."""
     return (
         uitgang == "en" and laatste.endswith(uitgang) and laatste[: -len(uitgang)] in KORTE_WOORDEN
     )
@@ -372,10 +366,10 @@ def delen(word: str) -> tuple[str, ...]:
 
 
 def hele_woorden() -> list[str]:
-    """The lexicon's words that are not split, and the names of places: for Elasticsearch,
-    whose decompounder would otherwise take any word apart that contains a known one
-    (vertrouwen: vert, rouwen; overvecht: vecht)."""
-    return sorted({woord for woord in PARTS if not split_compound(woord)} | PLAATSNAMEN)
+    """The lexicon's words that are not split, and HEEL (places, maandagen): for
+    Elasticsearch, whose decompounder would otherwise take any word apart that contains a
+    known one (vertrouwen: vert, rouwen; overvecht: vecht)."""
+    return sorted({woord for woord in PARTS if not split_compound(woord)} | HEEL)
 
 
 def words(text: str) -> list[str]:

@@ -250,26 +250,37 @@ def test_an_inflected_form_is_a_compound_only_if_its_base_word_is(woord, delen):
         ("feestdagen", ("feest", "dagen")),
         ("zwembaden", ("zwem", "baden")),
         ("snelwegen", ("snel", "wegen")),
-        ("knipperen", ()),  # knip-peren: per is no noun
+        ("regenbuien", ("regen", "buien")),
+        ("knipperen", ()),  # knip-peren
         ("roosteren", ()),  # roos-teren
         ("amandelen", ()),  # aman-delen
         ("terugkomen", ()),  # a particle verb, not terug-komen
-        ("zachtere", ()),  # zach-tere: only an -en plural
+        ("verslagen", ()),  # vers-lagen
         ("zaterdagen", ()),  # zater-dagen
         ("tegenslagen", ()),  # tegens-lagen
+        ("maandagen", ()),  # maan-dagen
+        ("vrijdagen", ()),  # vrij-dagen
     ],
 )
 def test_a_plural_ending_in_a_short_word_is_split_though_its_singular_is_not(woord, delen):
     assert split_compound(woord) == delen
 
 
-def test_a_search_for_bicycles_finds_new_cycle_paths(home):
+def test_a_search_for_bicycles_finds_cycle_paths_and_one_for_free_no_fridays(home):
     PraktijkvoorbeeldPageFactory(title="Nieuwe fietspaden langs de school")
-    PraktijkvoorbeeldPageFactory(title="Speeltuin aan de Dorpsweg")
+    PraktijkvoorbeeldPageFactory(title="Inloopspreekuur op maandagen en vrijdagen")
     herbouwen()
     assert [t.title for t in zoeken(Vraag("fiets")).treffers] == [
         "Nieuwe fietspaden langs de school"
     ]
+    assert zoeken(Vraag("vrij")).treffers == []
+    assert zoeken(Vraag("maan")).treffers == []
+
+
+@pytest.mark.parametrize("woord", ["minderjarigen", "minderjarige", "meerderjarig"])
+def test_a_word_that_reads_as_a_compound_of_another_meaning_stays_whole(woord):
+    """A search for "minder" found every text about minderjarigen."""
+    assert split_compound(woord) == ()
 
 
 def test_a_synonym_group_is_indexed_as_one_term_beside_each_one_word_member():
