@@ -119,9 +119,9 @@ ZIPF = dict.fromkeys(_word_list("woorddelen.txt"), LEXICON_ZIPF) | _lexicon()
 PARTS = frozenset(ZIPF)
 # Nouns too short for the lexicon whose plural is the word and -en, by which an inflected
 # compound can end although its singular is not split (split_compound: fiets-paden). A hand
-# list: of wordfreq's three-letter words, most whose -en form is a word read another one,
-# a verb (lag, lagen; kom, komen), a long vowel's plural (tal, talen of taal) or a word of
-# its own (ten, tenen; sam, samen); a review found doorslagen read as doors-lagen.
+# list: for most of wordfreq's common three-letter words the -en form is another word, a
+# verb (lag, lagen; kom, komen), a long vowel's plural (tal, talen of taal) or a word of its
+# own (ten, tenen); with them a review found doorslagen read as doors-lagen.
 KORTE_WOORDEN = frozenset({"dag", "weg", "pad", "bad", "gat", "vat", "dak", "eis", "bui"})
 # Words never split: the names of places, and words that read as compounds of other
 # meanings (maan-dagen, vrij-dagen; minder-jarigen).
