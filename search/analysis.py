@@ -299,28 +299,28 @@ def split_compound(word: str) -> tuple[str, ...]:
     ment-oren; noodzakelijke of noodzakelijk), unless _kort_meervoud."""
     if len(word) < 2 * MIN_PART + 1 or word in HEEL:
         return ()
-    lezing = _lezing(word)
     for uitgang in VERBUIGINGEN:
         basis = word[: -len(uitgang)]
         if (
             word.endswith(uitgang)
             and basis in ZIPF
             and not split_compound(basis)
-            and not (lezing and _kort_meervoud(lezing[0][-1], uitgang))
+            and not _kort_meervoud(word, uitgang)
         ):
             return ()
+    lezing = _lezing(word)
     if lezing is None or _gemiddelde(lezing[0]) <= ZIPF.get(word, 0.0):
         return ()
     return lezing[0]
 
 
-def _kort_meervoud(laatste: str, uitgang: str) -> bool:
-    """Whether a compound's last part is the plural of one of KORTE_WOORDEN: its singular
-    stays whole for want of that word (fietspad), the plural is read by it (fiets-paden,
-    feest-dagen, zwem-baden)."""
-    return (
-        uitgang == "en" and laatste.endswith(uitgang) and laatste[: -len(uitgang)] in KORTE_WOORDEN
-    )
+def _kort_meervoud(word: str, uitgang: str) -> bool:
+    """Whether `word`, less its -en, is a singular that stays whole for want of one of
+    KORTE_WOORDEN (fietspad) and `word` reads as a compound ending in that word's plural
+    (fiets-paden, feest-dagen, zwem-baden). Only then is the word read at all: a common
+    word's reading is the costly part of splitting it."""
+    lezing = _lezing(word) if uitgang == "en" else None
+    return lezing is not None and lezing[0][-1][: -len(uitgang)] in KORTE_WOORDEN
 
 
 def _gemiddelde(parts: tuple[str, ...]) -> float:
