@@ -218,6 +218,13 @@ def test_a_common_word_that_reads_as_rarer_words_is_kept_whole(woord):
         "aangedragen",  # aang-dragen
         "plaatsing",  # plaat-sing
         "reusachtige",  # reus-achtige
+        "controleerde",  # control-eerde
+        "parkeert",  # park-eert
+        "waarderen",  # waar-deren
+        "waarschuwt",  # waar-schuwt
+        "waardeert",  # waard-eert, once waar was no part
+        "waarvandaan",  # waarvan-daan, likewise
+        "voorstellers",  # voors-tellers
     ],
 )
 def test_fragments_and_abbreviations_of_the_frequency_list_do_not_split_dutch_words(woord):
@@ -275,6 +282,14 @@ def test_a_search_for_bicycles_finds_cycle_paths_and_one_for_free_no_fridays(hom
     ]
     assert zoeken(Vraag("vrij")).treffers == []
     assert zoeken(Vraag("maan")).treffers == []
+
+
+def test_a_search_for_a_park_finds_no_verb_in_eren_nor_one_for_where_a_warning(home):
+    PraktijkvoorbeeldPageFactory(title="Een handhaver waarschuwt wie op de stoep parkeert")
+    PraktijkvoorbeeldPageFactory(title="Een nieuw park in de wijk")
+    herbouwen()
+    assert [t.title for t in zoeken(Vraag("park")).treffers] == ["Een nieuw park in de wijk"]
+    assert zoeken(Vraag("waar")).treffers == []
 
 
 @pytest.mark.parametrize("woord", ["minderjarigen", "minderjarige", "meerderjarig"])
