@@ -247,6 +247,7 @@ def stem(word: str) -> str:
 
 # Endings by which a Dutch word's plural or inflected form extends it (verbogen).
 VERBUIGINGEN = {"s", "n", "e", "en", "es"}
+KLINKERS = "aeiouy"
 # Words at least this common (Zipf: once per million words) are named as sharing a synonym
 # member's stem (stamgenoten).
 STAMGENOOT_ZIPF = 3.0
@@ -300,11 +301,11 @@ def split_compound(word: str) -> tuple[str, ...]:
     if len(word) < 2 * MIN_PART + 1 or word in HEEL:
         return ()
     for uitgang in VERBUIGINGEN:
-        basis = word[: -len(uitgang)]
         if (
             word.endswith(uitgang)
-            and basis in ZIPF
-            and not split_compound(basis)
+            and any(
+                basis in ZIPF and not split_compound(basis) for basis in _grondvormen(word, uitgang)
+            )
             and not _kort_meervoud(word, uitgang)
         ):
             return ()
@@ -312,6 +313,21 @@ def split_compound(word: str) -> tuple[str, ...]:
     if lezing is None or _gemiddelde(lezing[0]) <= ZIPF.get(word, 0.0):
         return ()
     return lezing[0]
+
+
+def _grondvormen(word: str, uitgang: str) -> Iterator[str]:
+    """The words that `word` is a form of with the ending `uitgang`: `word` less it and,
+    before -e and -en, with a z or v spelled s or f (huizen: huis, brieven: brief) and the
+    long vowel of an open syllable spelled double (kantoren: kantoor, straten: straat)."""
+    basis = word[: -len(uitgang)]
+    yield basis
+    if uitgang not in ("e", "en") or len(basis) < 3:
+        return
+    eind = {"z": "s", "v": "f"}.get(basis[-1], basis[-1])
+    if eind != basis[-1]:
+        yield basis[:-1] + eind
+    if basis[-2] in "aeou" and basis[-3] not in KLINKERS and eind not in KLINKERS:
+        yield basis[:-2] + 2 * basis[-2] + eind
 
 
 def _kort_meervoud(word: str, uitgang: str) -> bool:

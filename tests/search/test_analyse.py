@@ -225,6 +225,8 @@ def test_a_common_word_that_reads_as_rarer_words_is_kept_whole(woord):
         "waardeert",  # waard-eert, once waar was no part
         "waarvandaan",  # waarvan-daan, likewise
         "voorstellers",  # voors-tellers
+        "verstrekken",  # vers-trekken
+        "verspillen",  # vers-pillen
     ],
 )
 def test_fragments_and_abbreviations_of_the_frequency_list_do_not_split_dutch_words(woord):
@@ -241,6 +243,9 @@ def test_fragments_and_abbreviations_of_the_frequency_list_do_not_split_dutch_wo
         ("eigenaars", ()),  # eigen-aars
         ("galerijen", ()),  # gale-rijen
         ("noodzakelijke", ()),  # nood-zakelijke
+        ("kantoren", ()),  # kant-oren; kantoor, with its long vowel spelled double
+        ("besturen", ()),  # best-uren; bestuur
+        ("ziekenhuizen", ()),  # ziekenhuis, with s for z, is whole
         ("woningeigenaars", ("woning", "eigenaars")),
         ("voedselbanken", ("voedsel", "banken")),  # voedselbank is one
         ("buurtbewoners", ("buurt", "bewoners")),
