@@ -227,6 +227,10 @@ def test_a_common_word_that_reads_as_rarer_words_is_kept_whole(woord):
         "voorstellers",  # voors-tellers
         "verstrekken",  # vers-trekken
         "verspillen",  # vers-pillen
+        "achteraf",  # acht-eraf
+        "kinderbijslag",  # kind-erbij-slag
+        "verzending",  # verzen-ding
+        "voorstander",  # voorst-ander
     ],
 )
 def test_fragments_and_abbreviations_of_the_frequency_list_do_not_split_dutch_words(woord):
@@ -297,7 +301,9 @@ def test_a_search_for_a_park_finds_no_verb_in_eren_nor_one_for_where_a_warning(h
     assert zoeken(Vraag("waar")).treffers == []
 
 
-@pytest.mark.parametrize("woord", ["minderjarigen", "minderjarige", "meerderjarig"])
+@pytest.mark.parametrize(
+    "woord", ["minderjarigen", "minderjarige", "meerderjarig", "minimaal", "veertien"]
+)
 def test_a_word_that_reads_as_a_compound_of_another_meaning_stays_whole(woord):
     """A search for "minder" found every text about minderjarigen."""
     assert split_compound(woord) == ()
