@@ -231,6 +231,10 @@ def test_a_common_word_that_reads_as_rarer_words_is_kept_whole(woord):
         "kinderbijslag",  # kind-erbij-slag
         "verzending",  # verzen-ding
         "voorstander",  # voorst-ander
+        "investeerder",  # invest-eerder
+        "bekentenissen",  # bekent-nissen
+        "betoging",  # beto-ging
+        "debatteren",  # debat-teren
     ],
 )
 def test_fragments_and_abbreviations_of_the_frequency_list_do_not_split_dutch_words(woord):
