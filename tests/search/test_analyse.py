@@ -238,6 +238,9 @@ def test_a_common_word_that_reads_as_rarer_words_is_kept_whole(woord):
         "ontdekking",  # ontdek-king
         "genezing",  # gene-zing
         "verwezenlijken",  # verwezen-lijken
+        "landerijen",  # land-rijen
+        "plastisch",  # plas-tisch
+        "zangeressen",  # zanger-essen
     ],
 )
 def test_fragments_and_abbreviations_of_the_frequency_list_do_not_split_dutch_words(woord):
@@ -309,7 +312,16 @@ def test_a_search_for_a_park_finds_no_verb_in_eren_nor_one_for_where_a_warning(h
 
 
 @pytest.mark.parametrize(
-    "woord", ["minderjarigen", "minderjarige", "meerderjarig", "minimaal", "veertien", "merendeel"]
+    "woord",
+    [
+        "minderjarigen",
+        "minderjarige",
+        "meerderjarig",
+        "minimaal",
+        "veertien",
+        "merendeel",
+        "borduren",
+    ],
 )
 def test_a_word_that_reads_as_a_compound_of_another_meaning_stays_whole(woord):
     """A search for "minder" found every text about minderjarigen."""
