@@ -247,6 +247,7 @@ def stem(word: str) -> str:
 
 # Endings by which a Dutch word's plural or inflected form extends it (verbogen).
 VERBUIGINGEN = {"s", "n", "e", "en", "es"}
+# Vowels, for the spelling of an open syllable (_grondvormen).
 KLINKERS = "aeiouy"
 # Words at least this common (Zipf: once per million words) are named as sharing a synonym
 # member's stem (stamgenoten).
@@ -297,7 +298,8 @@ def split_compound(word: str) -> tuple[str, ...]:
     word that can be read as rarer words (vertrouwen: vert-rouwen, gesprekken: gesp-rekken)
     is a word, not a compound. Nor is an inflected form of a word of the lexicon that is
     none (wetenschappers of wetenschapper, not wetenschap-pers; mentoren of mentor, not
-    ment-oren; noodzakelijke of noodzakelijk), unless _kort_meervoud."""
+    ment-oren; noodzakelijke of noodzakelijk; kantoren of kantoor, _grondvormen), unless
+    _kort_meervoud."""
     if len(word) < 2 * MIN_PART + 1 or word in HEEL:
         return ()
     for uitgang in VERBUIGINGEN:
