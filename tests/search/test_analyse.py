@@ -303,6 +303,12 @@ def test_a_search_for_bicycles_finds_cycle_paths_and_one_for_free_no_fridays(hom
     assert zoeken(Vraag("maan")).treffers == []
 
 
+def test_a_lender_is_split_after_its_fragments_are_gone():
+    """vers is no part (verstrekken was vers-trekken); verstrekker is one of the programme's."""
+    assert split_compound("hypotheekverstrekker") == ("hypotheek", "verstrekker")
+    assert split_compound("verstellen") == ()  # verst-ellen
+
+
 def test_a_search_for_a_park_finds_no_verb_in_eren_nor_one_for_where_a_warning(home):
     PraktijkvoorbeeldPageFactory(title="Een handhaver waarschuwt wie op de stoep parkeert")
     PraktijkvoorbeeldPageFactory(title="Een nieuw park in de wijk")
