@@ -237,9 +237,7 @@ def stem(word: str) -> str:
         return stem(basis)
     if word not in GEEN_DEELWOORD and (deelwoord := re.match(DEELWOORD, word)):
         word = deelwoord.group(1)
-    for patroon, vervanging in STEMKLANK.items():
-        word = re.sub(patroon, vervanging, word)
-    stam = re.sub(ONTDUBBEL, r"\1", _stemmer.stemWord(word))
+    stam = re.sub(ONTDUBBEL, r"\1", _stemmer.stemWord(_stemklank(word)))
     for patroon, vervanging in NA_STAM.items():
         stam = re.sub(patroon, vervanging, stam)
     return stam
@@ -317,19 +315,27 @@ def split_compound(word: str) -> tuple[str, ...]:
     return lezing[0]
 
 
+def _stemklank(word: str) -> str:
+    """`word` with a z or v before -e(n) spelled s or f (STEMKLANK: huizen -> huisen)."""
+    for patroon, vervanging in STEMKLANK.items():
+        word = re.sub(patroon, vervanging, word)
+    return word
+
+
 def _grondvormen(word: str, uitgang: str) -> Iterator[str]:
     """The words that `word` is a form of with the ending `uitgang`: `word` less it and,
-    before -e and -en, with a z or v spelled s or f (huizen: huis, brieven: brief) and the
-    long vowel of an open syllable spelled double (kantoren: kantoor, straten: straat)."""
+    before -e and -en, with a z or v spelled s or f (_stemklank: huizen: huis, brieven:
+    brief) and the long vowel of an open syllable spelled double (kantoren: kantoor,
+    straten: straat)."""
     basis = word[: -len(uitgang)]
     yield basis
     if uitgang not in ("e", "en") or len(basis) < 3:
         return
-    eind = {"z": "s", "v": "f"}.get(basis[-1], basis[-1])
-    if eind != basis[-1]:
-        yield basis[:-1] + eind
-    if basis[-2] in "aeou" and basis[-3] not in KLINKERS and eind not in KLINKERS:
-        yield basis[:-2] + 2 * basis[-2] + eind
+    klank = _stemklank(word)[: -len(uitgang)]
+    if klank != basis:
+        yield klank
+    if basis[-2] in "aeou" and basis[-3] not in KLINKERS and klank[-1] not in KLINKERS:
+        yield klank[:-2] + 2 * klank[-2] + klank[-1]
 
 
 def _kort_meervoud(word: str, uitgang: str) -> bool:
