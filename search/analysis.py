@@ -247,6 +247,9 @@ def stem(word: str) -> str:
 VERBUIGINGEN = {"s", "n", "e", "en", "es"}
 # Vowels, for the spelling of an open syllable (_grondvormen).
 KLINKERS = "aeiouy"
+# The unstressed prefixes that make a new word of a whole one, never a compound part
+# (_afgeleid).
+VOORVOEGSELS = ("be", "ge", "ver", "ont", "her", "er")
 # Words at least this common (Zipf: once per million words) are named as sharing a synonym
 # member's stem (stamgenoten).
 STAMGENOOT_ZIPF = 3.0
@@ -297,8 +300,8 @@ def split_compound(word: str) -> tuple[str, ...]:
     is a word, not a compound. Nor is an inflected form of a word of the lexicon that is
     none (wetenschappers of wetenschapper, not wetenschap-pers; mentoren of mentor, not
     ment-oren; noodzakelijke of noodzakelijk; kantoren of kantoor, _grondvormen), unless
-    _kort_meervoud."""
-    if len(word) < 2 * MIN_PART + 1 or word in HEEL:
+    _kort_meervoud; nor a whole word with a prefix (bestrijden, _afgeleid)."""
+    if len(word) < 2 * MIN_PART + 1 or word in HEEL or _afgeleid(word):
         return ()
     for uitgang in VERBUIGINGEN:
         if (
@@ -313,6 +316,18 @@ def split_compound(word: str) -> tuple[str, ...]:
     if lezing is None or _gemiddelde(lezing[0]) <= ZIPF.get(word, 0.0):
         return ()
     return lezing[0]
+
+
+def _afgeleid(word: str) -> bool:
+    """Whether `word` is a whole word of the lexicon with an unstressed prefix before it
+    (VOORVOEGSELS): a derivation, not a compound (bestrijden: be-strijden, not best-rijden;
+    vertellende: ver-tellende, not vert-ellende)."""
+    return any(
+        word.startswith(voorvoegsel)
+        and (rest := word[len(voorvoegsel) :]) in ZIPF
+        and not split_compound(rest)
+        for voorvoegsel in VOORVOEGSELS
+    )
 
 
 def _stemklank(word: str) -> str:

@@ -318,6 +318,34 @@ def test_a_search_for_a_park_finds_no_verb_in_eren_nor_one_for_where_a_warning(h
 
 
 @pytest.mark.parametrize(
+    ("woord", "delen"),
+    [
+        ("bestrijden", ()),  # best-rijden
+        ("bestrijders", ()),
+        ("bestellen", ()),  # best-ellen
+        ("vertellende", ()),  # vert-ellende
+        ("hertrouwen", ()),  # hert-rouwen
+        ("beleggingen", ()),  # beleg-gingen
+        ("gespreid", ()),  # gesp-reid
+        ("armoedebestrijding", ("armoede", "bestrijding")),
+        ("bestemmingsplan", ("bestemming", "plan")),
+        ("verkeersveiligheid", ("verkeer", "veiligheid")),
+    ],
+)
+def test_a_whole_word_with_a_prefix_is_a_derivation_not_a_compound(woord, delen):
+    assert split_compound(woord) == delen
+
+
+def test_a_search_for_driving_finds_no_text_about_fighting_nuisance(home):
+    PraktijkvoorbeeldPageFactory(title="Samen overlast bestrijden in de wijk")
+    PraktijkvoorbeeldPageFactory(title="Een bewoner die verhalen vertellende rondgaat")
+    PraktijkvoorbeeldPageFactory(title="Rijden zonder rijbewijs")
+    herbouwen()
+    assert [t.title for t in zoeken(Vraag("rijden")).treffers] == ["Rijden zonder rijbewijs"]
+    assert zoeken(Vraag("ellende")).treffers == []
+
+
+@pytest.mark.parametrize(
     "woord",
     [
         "minderjarigen",
