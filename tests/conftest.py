@@ -81,9 +81,11 @@ def _force_login_is_a_full_login(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _empty_search_index(settings, tmp_path):
-    """Each test gets its own embedded search index file."""
+def _own_files(settings, tmp_path):
+    """Each test gets its own embedded search index file and media folder, so no test sees
+    another's files, also when pytest-xdist runs two at once."""
     settings.SEARCH_EMBEDDED_PATH = tmp_path / "zoekindex.sqlite3"
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -30,8 +30,7 @@ def coordinator(roles):
 
 
 @pytest.fixture
-def kring(home, coordinator, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
+def kring(home, coordinator):
     document = Document(title="Werkmap leden", collection=ensure_ledencollectie())
     document.file.save("werkmap.pdf", ContentFile(b"%PDF-1.4 leden"), save=True)
     kring = LeerkringPageFactory(title="Leerkring participatie", coordinator=coordinator)

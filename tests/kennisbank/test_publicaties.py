@@ -46,8 +46,7 @@ def document(name: str, content: bytes) -> Document:
     return doc
 
 
-def test_publishing_extracts_the_text_of_attached_pdfs(client, home, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
+def test_publishing_extracts_the_text_of_attached_pdfs(client, home):
     PublicatieIndexPageFactory()
     publicatie = PublicatiePageFactory(title="Praktijkboek", live=False)
     pdf = document("praktijkboek.pdf", pdf_with_text("Buurtbemiddeling werkt in Overvecht"))
@@ -64,8 +63,7 @@ def test_publishing_extracts_the_text_of_attached_pdfs(client, home, tmp_path, s
     assert "praktijkboek.pdf" in html and "(PDF" in html
 
 
-def test_a_broken_pdf_does_not_stop_publishing(home, tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
+def test_a_broken_pdf_does_not_stop_publishing(home):
     PublicatieIndexPageFactory()
     publicatie = PublicatiePageFactory(live=False)
     PublicatieDocument.objects.create(

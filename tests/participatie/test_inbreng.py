@@ -252,9 +252,8 @@ def test_a_photo_is_shrunk_and_loses_its_metadata(client, proces, thema, bewoner
 
 
 def test_a_photo_is_served_to_those_who_may_see_its_contribution(
-    client, proces, thema, bewoner, team, settings, tmp_path
+    client, proces, thema, bewoner, team
 ):
-    settings.MEDIA_ROOT = tmp_path
     buffer = io.BytesIO()
     Image.new("RGB", (40, 30), "green").save(buffer, "JPEG")
     upload = SimpleUploadedFile("plein.jpg", buffer.getvalue(), content_type="image/jpeg")

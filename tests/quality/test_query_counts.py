@@ -347,9 +347,8 @@ def _afgerond(expert: ExpertPage, gebied: FocusgebiedPage, thema: Thema) -> None
 
 
 @pytest.fixture
-def inhoud(gebieden_index, roles, settings, tmp_path) -> Inhoud:
+def inhoud(gebieden_index, roles) -> Inhoud:
     """Every public page type once, each list on them empty."""
-    settings.MEDIA_ROOT = tmp_path / "media"
     gebied = FocusgebiedPageFactory(parent=gebieden_index, title="Zaandam Oost", postcodes="1503")
     GebiedsgrensFactory(focusgebied=gebied)
     team = teamlid(gebied)

@@ -590,10 +590,9 @@ ACTIES = [
 
 
 @pytest.fixture
-def wereld(gebieden_index, roles, settings, tmp_path) -> dict:
+def wereld(gebieden_index, roles, settings) -> dict:
     # The matrix is about permissions; rate limits are tested on their own.
     settings.RATE_LIMITS = {"klik": ("1000/h", "1000/h"), "formulier": ("1000/h", "1000/h")}
-    settings.MEDIA_ROOT = tmp_path
     gebied = FocusgebiedPageFactory(parent=gebieden_index, title="Poelenburg")
     gebied_b = FocusgebiedPageFactory(parent=gebieden_index, title="Overvecht")
     rollen: dict[str, User | None] = {
