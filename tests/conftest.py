@@ -45,6 +45,16 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config) -> None:
+    # Every test process would write the one Elasticsearch alias and synonyms set, and
+    # rebuilding drops the other process's index.
+    if os.environ.get("ELASTICSEARCH_URL") and config.getoption("numprocesses", None):
+        raise pytest.UsageError(
+            "ELASTICSEARCH_URL is gezet: draai de tests in één proces (-p no:xdist, of "
+            "make test PYTEST_WORKERS=), want alle processen delen de Elasticsearch-index."
+        )
+
+
 def pytest_report_header(config) -> str:
     from django.db import connection
 

@@ -114,6 +114,21 @@ def coordinaten(page) -> tuple[float, float] | None:
     return (float(lengte), float(breedte)) if lengte or breedte else None
 
 
+def wacht_tot_de_kaart_stilstaat(page) -> None:
+    """Leaflet ignores keys while the map still moves: wait until its pane has stood still
+    for five frames (a fixed pause was too short on a busy machine)."""
+    page.wait_for_function(
+        """() => {
+            const pane = document.querySelector("[data-prikker-kaart] .leaflet-map-pane");
+            const stand = getComputedStyle(pane).transform;
+            window.kaartRust = window.kaartStand === stand ? (window.kaartRust || 0) + 1 : 0;
+            window.kaartStand = stand;
+            return window.kaartRust >= 5;
+        }""",
+        polling="raf",
+    )
+
+
 def test_the_pin_is_placed_and_moved_by_keyboard(prikker):
     page = prikker
     expect(page.get_by_text("Er staat nog geen speld op de kaart.")).to_be_visible()
@@ -127,7 +142,7 @@ def test_the_pin_is_placed_and_moved_by_keyboard(prikker):
     # Arrow keys move the map; the button puts the pin in its (new) middle.
     for toets in ("ArrowRight", "ArrowUp"):
         page.keyboard.press(toets)
-        page.wait_for_timeout(400)  # Leaflet ignores keys while the map still moves
+        wacht_tot_de_kaart_stilstaat(page)
     page.get_by_role("button", name="Zet de speld in het midden van de kaart").click()
     expect(page.locator("[data-prikker-fout]")).to_be_empty()
     tweede = coordinaten(page)

@@ -14,3 +14,6 @@ ACCOUNT_RATE_LIMITS = False
 # Off, so tests that change rows directly see the change; tests/wijkwijzer/test_paginacache.py
 # turns it on.
 PAGINA_CACHE_SECONDEN = 0
+# Always an in-process cache, also when REDIS_URL is set: every test empties the cache, and
+# with a shared Redis it would empty the other test process's (pytest-xdist) and a developer's.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
