@@ -5,6 +5,7 @@ import re
 import time
 
 import pytest
+from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -28,7 +29,7 @@ SIGNUP = {
 }
 
 
-TOTP_STAP = 30
+# Seconds a TOTP code must still be valid for when it is taken (totp_code).
 TOTP_MARGE = 10
 
 
@@ -37,9 +38,10 @@ def link_in_last_mail(pattern: str) -> str:
 
 
 def totp_code(secret: str) -> str:
-    """The code of the current 30-second step, taken early enough in its step that the server
-    still accepts it when it checks (allauth allows no step's drift), also on a busy machine."""
-    over = TOTP_STAP - time.time() % TOTP_STAP
+    """The code of the current step, taken early enough in its step that the server still
+    accepts it when it checks (allauth's default TOTP_TOLERANCE allows no step's drift), also
+    on a busy machine."""
+    over = mfa_settings.TOTP_PERIOD - time.time() % mfa_settings.TOTP_PERIOD
     if over < TOTP_MARGE:
         time.sleep(over)
     return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
