@@ -30,7 +30,8 @@ setup: $(VENV)/.base-installed assets
 	fi
 	@$(BIN)/python manage.py search_index --rebuild --verouderd
 
-# One test process per core (pytest-xdist): the suite takes about half as long on two.
+# One test process per core (pytest-xdist): on two cores the SQLite run takes 13 minutes
+# instead of 18 (docs/testing.md).
 # `make test PYTEST_WORKERS=` runs it in one process.
 PYTEST_WORKERS := -n auto
 
