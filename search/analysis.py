@@ -165,20 +165,45 @@ def _verkleinwoorden() -> dict[str, str]:
         if not (tje or enkel.endswith("mpje")):
             continue
         basis = enkel[:-3]
-        if basis in ZIPF and enkel[:-2] not in ZIPF and ZIPF[basis] >= zipf - VERKLEIN_MARGE:
+        if basis in ZIPF and enkel[:-2] not in ZIPF and ZIPF[basis] >= zipf - VORM_MARGE:
             regels[enkel] = basis
     return regels
+
+
+def _meervouden() -> dict[str, str]:
+    """Plurals of the lexicon that Snowball does not take back to their singular, with that
+    singular: in -s of a word in -e (ziektes, gemeentes, bendes, routes, analyses), as
+    Snowball takes an -s off only after a consonant ("gemeentes" found no text about a
+    gemeente), and in -ici of a word in -icus (politici, technici). Not a plural much more
+    frequent than its base (VORM_MARGE), which means something else: vrees (fear) is no
+    plural of vree. A diminutive's plural is left to MEERVOUD, which runs first."""
+    meervouden = {}
+    for woord in ZIPF:
+        if woord.endswith("es") and not woord.endswith("jes"):
+            meervouden[woord] = woord[:-1]
+        elif woord.endswith("ici"):
+            meervouden[woord] = f"{woord[:-1]}us"
+    return {
+        woord: basis
+        for woord, basis in meervouden.items()
+        if basis in ZIPF and ZIPF[basis] >= ZIPF[woord] - VORM_MARGE
+    }
 
 
 # A long vowel (two letters) or a schwa (an e after a consonant) before l, n or r: the
 # spellings after which a diminutive is -tje. After a short vowel it is -etje (pan-netje).
 TJE_NA = r"(aa|ee|oo|uu|ie|oe|eu|ui|ei|ij|ou|au|[^aeiou]e)[lnr]$"
-# A plural diminutive is its singular (maatjes -> maatje), before anything else: Snowball
-# leaves both endings, so the two never met. The same pattern runs in Elasticsearch's chain.
-VERKLEIN_MEERVOUD = r"^(.{2,}je)s$"
-# How much more frequent (Zipf) a diminutive may be than its base and still be taken as one.
-VERKLEIN_MARGE = 1.0
-VERKLEINWOORDEN = _verkleinwoorden()
+# Plural endings Snowball leaves, taken off before anything else (in this order; the same
+# patterns run in Elasticsearch's chain): a plural diminutive is its singular (maatjes ->
+# maatje), and -en after ie or ee, folded from -ën, is the plural of the word without it
+# (categorieën, ideeën, moskeeën), which Snowball stemmed as "categorien", "ideen".
+MEERVOUD = {r"^(.{2,}je)s$": r"\1", r"^(.+[ie]e)en$": r"\1"}
+# How much more frequent (Zipf) a diminutive or a plural may be than its base and still be
+# taken as one.
+VORM_MARGE = 1.0
+# Words of the lexicon that are a form of another (a diminutive, a plural), with
+# that word: they get its stem.
+BASISWOORDEN = _verkleinwoorden() | _meervouden()
 
 
 def _eigen_s() -> frozenset[str]:
@@ -222,17 +247,19 @@ GEEN_DEELWOORD = _geen_deelwoord()
 
 @lru_cache(maxsize=CACHE_WOORDEN)
 def stem(word: str) -> str:
-    """Snowball's Dutch Porter stemmer, except for the words in STAM_UITZONDERINGEN and
-    EIGEN_S (which are their own stem), after dropping the -d/-t of a past participle after
+    """Snowball's Dutch Porter stemmer, after taking off MEERVOUD's plural endings, except
+    for the words in STAM_UITZONDERINGEN and EIGEN_S (which are their own stem) and
+    BASISWOORDEN (which have their base word's), after dropping the -d/-t of a past participle after
     a long vowel (verduurzaamd -> verduurzaam; not those of GEEN_DEELWOORD), which Snowball
     leaves alone, and spelling a z or v before -e(n) as s or f (STEMKLANK); then a final
     double consonant undoubled (diefstallen -> diefstal) and NA_STAM's rules."""
-    word = re.sub(VERKLEIN_MEERVOUD, r"\1", word)
+    for patroon, vervanging in MEERVOUD.items():
+        word = re.sub(patroon, vervanging, word)
     if word in STAM_UITZONDERINGEN:
         return STAM_UITZONDERINGEN[word]
     if word in EIGEN_S:
         return word
-    if basis := VERKLEINWOORDEN.get(word):
+    if basis := BASISWOORDEN.get(word):
         # The base word's stem, its exceptions included (boompje as boom, not as bom).
         return stem(basis)
     if word not in GEEN_DEELWOORD and (deelwoord := re.match(DEELWOORD, word)):

@@ -20,10 +20,12 @@ from elasticsearch.dsl import query as dsl
 from elasticsearch.dsl.query import Q
 
 from search.analysis import (
+    BASISWOORDEN,
     DEELWOORD,
     EIGEN_S,
     GEEN_DEELWOORD,
     MAX_WOORD,
+    MEERVOUD,
     NA_STAM,
     ONTDUBBEL,
     ONZICHTBAAR,
@@ -31,8 +33,6 @@ from search.analysis import (
     STAM_UITZONDERINGEN,
     STEMKLANK,
     STOP_WORDS,
-    VERKLEIN_MEERVOUD,
-    VERKLEINWOORDEN,
     hele_woorden,
     stem,
     words,
@@ -95,6 +95,7 @@ def _vervangen(naam: str, regels: dict[str, str]) -> dict[str, dict[str, str]]:
 def index_settings() -> dict[str, Any]:
     """Analysis settings of the index: `nl` at index time, `nl_zoeken` (with synonyms) at
     search time."""
+    meervoud = _vervangen("nl_meervoud", MEERVOUD)
     stemklank = _vervangen("nl_stemklank", STEMKLANK)
     na_stam = _vervangen("nl_na_stam", NA_STAM)
     heel = hele_woorden()
@@ -104,7 +105,7 @@ def index_settings() -> dict[str, Any]:
         "nl_lengte",
         "nl_stop",
         "nl_samenstellingen",
-        "nl_verkleinmeervoud",
+        *meervoud,
         "nl_stamuitzonderingen",
         "nl_deelwoord",
         *stemklank,
@@ -156,14 +157,11 @@ def index_settings() -> dict[str, Any]:
                         "params": {"heel": dict.fromkeys(heel, 1)},
                     },
                 },
-                "nl_verkleinmeervoud": {
-                    "type": "pattern_replace",
-                    "pattern": VERKLEIN_MEERVOUD,
-                    "replacement": "$1",
-                },
+                **meervoud,
                 # The embedded stemmer's exceptions, its words with an s of their own (mens)
-                # and its diminutives (tuintje -> tuin) with their stems, as the override gives
-                # the final term (the pattern_replace filters after it leave those alone).
+                # and its words that are a form of another (tuintje -> tuin, ziektes ->
+                # ziekte) with their stems, as the override gives the final term (the
+                # pattern_replace filters after it leave those alone).
                 "nl_stamuitzonderingen": {
                     "type": "stemmer_override",
                     "rules": [
@@ -171,7 +169,7 @@ def index_settings() -> dict[str, Any]:
                         *(f"{woord} => {woord}" for woord in sorted(EIGEN_S)),
                         *(
                             f"{woord} => {stem(woord)}"
-                            for woord in VERKLEINWOORDEN
+                            for woord in BASISWOORDEN
                             if woord not in STAM_UITZONDERINGEN
                         ),
                     ],

@@ -136,6 +136,45 @@ def test_a_diminutive_is_not_taken_for_another_word(verkleinwoord, ander):
     assert stem(verkleinwoord) != stem(ander)
 
 
+@pytest.mark.parametrize(
+    ("meervoud", "enkelvoud"),
+    [
+        ("categorieën", "categorie"),  # -ën after ie or ee, which Snowball kept
+        ("ideeën", "idee"),
+        ("moskeeën", "moskee"),
+        ("zeeën", "zee"),  # also when the lexicon lacks the word
+        ("gemeentes", "gemeente"),  # -s after -e, which Snowball takes off only after a consonant
+        ("ziektes", "ziekte"),
+        ("bendes", "bende"),
+        ("politici", "politicus"),
+        ("kinderen", "kind"),
+        ("kinder", "kind"),  # kind as it is in compounds: kinder-armoede
+    ],
+)
+def test_a_plural_the_stemmer_does_not_know_meets_its_singular(meervoud, enkelvoud):
+    assert stem(fold(meervoud)) == stem(enkelvoud)
+
+
+def test_a_word_in_es_much_more_common_than_its_base_is_no_plural():
+    # vrees (fear) beside vree; the alley (allee) is not "alleen".
+    assert stem("vrees") != stem("vree")
+    assert stem("alleen") != stem("allee")
+
+
+@pytest.mark.django_db
+def test_a_search_in_the_plural_finds_the_text_in_the_singular(home):
+    PraktijkvoorbeeldPageFactory(title="Een moskee helpt bij geldzorgen")
+    PraktijkvoorbeeldPageFactory(title="Wat elke gemeente kan doen tegen eenzaamheid")
+    PraktijkvoorbeeldPageFactory(title="Huiswerkklas voor kinderen in Overvecht")
+    herbouwen()
+    for tekst, titel in [
+        ("moskeeën", "Een moskee helpt bij geldzorgen"),
+        ("gemeentes eenzaamheid", "Wat elke gemeente kan doen tegen eenzaamheid"),
+        ("huiswerk kind", "Huiswerkklas voor kinderen in Overvecht"),
+    ]:
+        assert [t.title for t in zoeken(Vraag(tekst)).treffers] == [titel], tekst
+
+
 def test_a_compound_diminutive_finds_the_compound(home):
     PraktijkvoorbeeldPageFactory(title="Tegelwippen en geveltuinen in de Kruidenbuurt")
     PraktijkvoorbeeldPageFactory(title="Gevelrenovatie in de Tarwewijk")

@@ -31,7 +31,8 @@ def test_the_dutch_analyzer_chain():
         "nl_lengte",
         "nl_stop",
         "nl_samenstellingen",
-        "nl_verkleinmeervoud",
+        "nl_meervoud_0",
+        "nl_meervoud_1",
         "nl_stamuitzonderingen",
         "nl_deelwoord",
         "nl_stemklank_0",
@@ -82,8 +83,12 @@ def test_the_dutch_analyzer_chain():
     assert "ouderen => oudere" in filters["nl_stamuitzonderingen"]["rules"]
     assert "tuintje => tuin" in filters["nl_stamuitzonderingen"]["rules"]
     assert "maatje" not in str(filters["nl_stamuitzonderingen"]["rules"])
-    meervoud = filters["nl_verkleinmeervoud"]
-    assert re.sub(meervoud["pattern"], "\\1", "tuintjes") == "tuintje"
+    # Plural endings the stemmer leaves, taken off first: a diminutive's, and -ën.
+    for naam, meervoud, enkelvoud in [
+        ("nl_meervoud_0", "tuintjes", "tuintje"),
+        ("nl_meervoud_1", "categorieen", "categorie"),
+    ]:
+        assert re.sub(filters[naam]["pattern"], "\\1", meervoud) == enkelvoud
     assert filters["nl_deelwoord"]["filter"] == ["nl_deelwoord_regel"]
     assert "voorbeeld" in filters["nl_deelwoord"]["script"]["params"]["geen"]
     deelwoord = filters["nl_deelwoord_regel"]
@@ -126,6 +131,7 @@ def test_the_chain_stems_as_the_embedded_analysis_does():
     assert len(regels) == len(paren)  # one rule per word
     assert {"mens", "kans", "grens", "arts"} <= regels.keys()
     assert regels["boompje"] == "boom"  # a diminutive as its base word, exception included
+    assert regels["gemeentes"] == stem("gemeente")  # a plural Snowball misses, as its singular
     for woord, stam in regels.items():
         assert stam == stem(woord)
         assert vervang(stam, na_override) == stam, woord
