@@ -68,9 +68,10 @@ def _regels(name: str) -> dict[str, str]:
 STOP_WORDS = _word_list("stopwoorden.txt")
 STAM_UITZONDERINGEN = _regels("stamuitzonderingen.txt")
 # Snowball leaves the -d/-t of a past participle after a long vowel (verduurzaamd, and
-# inflected: geisoleerde); as a pattern for Elasticsearch's pattern_replace, the same rule
-# as in `stem`.
-DEELWOORD = r"^(.{4,}([aeou])\2.)[dt]e?$"
+# inflected: geisoleerde), and of a past tense's plural or a participle's as a noun
+# (organiseerden, gedupeerden, alleenstaanden); as a pattern for Elasticsearch's
+# pattern_replace, the same rule as in `stem`.
+DEELWOORD = r"^(.{4,}([aeou])\2.)[dt](?:e|en)?$"
 # Snowball only undoubles kk, dd and tt after removing an ending; a plural doubles any
 # consonant (diefstal, diefstallen; bus, bussen), so its stem ends in one too. The same
 # rule runs after Elasticsearch's stemmer. Not in a stem of three letters: those are mostly
@@ -228,16 +229,16 @@ def _geen_deelwoord() -> frozenset[str]:
     in -en is in the lexicon and more common than the one in -e: nouns (voorbeeld,
     voorbeelden; antwoord, standaard, paspoort) and verbs whose stem ends in the d or t
     (aanvaard, aanvaarden), whose -d or -t is their own. A participle's -e form is the more
-    common (betaalde, betaalden). Their -e forms are in the set too (vervreemd, vervreemde),
-    as the lexicon may not have them."""
+    common (betaalde, betaalden). Their -e and -en forms are in the set too (vervreemd,
+    vervreemde; voorbeelden), as the lexicon may not have them."""
     woorden = {
         woord
         for woord in ZIPF
         if re.match(DEELWOORD, woord)
-        and not woord.endswith("e")
+        and woord[-1] in "dt"
         and ZIPF.get(f"{woord}en", 0) > ZIPF.get(f"{woord}e", 0) + GEEN_DEELWOORD_MARGE
     }
-    return frozenset(woorden | {f"{woord}e" for woord in woorden})
+    return frozenset(woorden | {woord + uitgang for woord in woorden for uitgang in ("e", "en")})
 
 
 # How much more common (Zipf) the -en form must be than the -e form.

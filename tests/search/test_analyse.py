@@ -50,6 +50,10 @@ def test_apostrophes_and_invisible_characters_do_not_make_other_words(getypt, wo
 def test_a_past_participle_meets_its_verb():
     assert analyze("verduurzaamd") == analyze("verduurzaam")
     assert stem("geisoleerde") == stem("geisoleerd")
+    # The past tense's plural, and the participle as a noun in the plural.
+    assert stem("organiseerden") == stem("organiseerde") == stem("organiseren")
+    assert stem("gedupeerden") == stem("gedupeerde")
+    assert stem("alleenstaanden") == stem("alleenstaande")
 
 
 def test_a_plural_with_a_doubled_consonant_meets_its_singular():
@@ -83,6 +87,7 @@ def test_a_plural_with_a_doubled_consonant_meets_its_singular():
         # a noun's -d of its own, not a participle's
         ("voorbeeld", "voorbeelden"),
         ("antwoord", "antwoorden"),
+        ("voorwaarde", "voorwaarden"),
         ("standaard", "standaarden"),
         ("vervreemd", "vervreemde", "vervreemden"),  # a verb whose stem ends in the d
         # plurals Snowball cannot know
