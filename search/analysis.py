@@ -175,12 +175,14 @@ def _meervouden() -> dict[str, str]:
     """Plurals of the lexicon that Snowball does not take back to their singular, with that
     singular: in -s of a word in -e (ziektes, gemeentes, bendes, routes, analyses), as
     Snowball takes an -s off only after a consonant ("gemeentes" found no text about a
-    gemeente), and in -ici of a word in -icus (politici, technici). Not a plural much more
-    frequent than its base (VORM_MARGE), which means something else: vrees (fear) is no
-    plural of vree. A diminutive's plural is left to MEERVOUD, which runs first."""
+    gemeente); in -n of a word in -ene (volwassenen, betrokkenen), as Snowball takes -ene
+    off the singular but only -en off the plural (volwassene was "volwas", volwassenen
+    "volwassen"); and in -ici of a word in -icus (politici, technici). Not a plural much
+    more frequent than its base (VORM_MARGE), which means something else: vrees (fear) is
+    no plural of vree. A diminutive's plural is left to MEERVOUD, which runs first."""
     meervouden = {}
     for woord in ZIPF:
-        if woord.endswith("es") and not woord.endswith("jes"):
+        if woord.endswith(("es", "enen")) and not woord.endswith("jes"):
             meervouden[woord] = woord[:-1]
         elif woord.endswith("ici"):
             meervouden[woord] = f"{woord[:-1]}us"

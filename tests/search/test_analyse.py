@@ -152,6 +152,8 @@ def test_a_diminutive_is_not_taken_for_another_word(verkleinwoord, ander):
         ("ziektes", "ziekte"),
         ("bendes", "bende"),
         ("politici", "politicus"),
+        ("volwassenen", "volwassene"),  # -n after -ene, which Snowball takes off whole
+        ("betrokkenen", "betrokkene"),
         ("kinderen", "kind"),
         ("kinder", "kind"),  # kind as it is in compounds: kinder-armoede
     ],
