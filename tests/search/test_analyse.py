@@ -163,9 +163,20 @@ def test_a_plural_the_stemmer_does_not_know_meets_its_singular(meervoud, enkelvo
 
 
 def test_a_word_in_es_much_more_common_than_its_base_is_no_plural():
-    # vrees (fear) beside vree; the alley (allee) is not "alleen".
-    assert stem("vrees") != stem("vree")
-    assert stem("alleen") != stem("allee")
+    assert stem("vrees") != stem("vree")  # fear
+
+
+@pytest.mark.parametrize(
+    ("woord", "ander"),
+    [
+        ("alleen", "allee"),  # alone, not the alley: -en after one e is no -ën
+        ("haltes", "halt"),  # a bus stop is no Halt (youth justice)
+        ("dames", "dam"),
+        ("bases", "baas"),  # the plural of basis, not a boss
+    ],
+)
+def test_a_plural_does_not_meet_a_word_of_another_meaning(woord, ander):
+    assert stem(woord) != stem(ander)
 
 
 @pytest.mark.django_db
