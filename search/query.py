@@ -84,17 +84,6 @@ class Query:
             ]
         )
 
-    def los(self) -> "Query | None":
-        """This query with each compound's parts as words of their own, for when nothing
-        matches, not even its compounds whole: then any part may match (jeugdbende finds
-        texts about jeugd when none has bende), as in Elasticsearch, whose decompounder puts
-        the parts at the word's place, so one is enough. None when it has no compound."""
-        if not any(clause.anders for clause in self.clauses):
-            return None
-        return Query(
-            [replace(clause, getypt=i, anders=[]) for i, clause in enumerate(self.clauses)]
-        )
-
 
 # A synonym group's members, each a tuple of folded words (one or more).
 Groep = list[tuple[str, ...]]

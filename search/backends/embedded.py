@@ -344,7 +344,9 @@ class EmbeddedBackend:
         gezocht, clauses = _zeldzaamste(query, clauses, documents)
         if not clauses:
             # One typed word of more parts than may be matched: searched whole, if anything.
-            return self._anders(vraag, query)
+            if anders := query.anders():
+                return self.search(vraag, anders)
+            return Resultaat(0, [], {name: [] for name in FACETS})
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
         voorkeur: list[set[int]] = []
@@ -372,8 +374,10 @@ class EmbeddedBackend:
                 documents = _geschat(
                     clauses, gezocht, documents, lambda tekst: documenten(db, vorm[tekst])
                 )
-        if not len(ids) and query.anders():
-            return self._anders(vraag, query)
+        if not len(ids) and (anders := query.anders()):
+            # No document matches, not even with any one word: its compounds searched whole may
+            # (factsheets, which the lexicon splits otherwise than factsheet).
+            return self.search(vraag, anders)
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)
@@ -395,17 +399,6 @@ class EmbeddedBackend:
         resultaat = Resultaat(aantal, treffers, facets.counts(matched, vraag), suggestie)
         if ruimte := verwant_ruimte(vraag, resultaat):
             resultaat.verwant = self._verwant(db, top, teksten, facets, allowed, ruimte)
-        return resultaat
-
-    def _anders(self, vraag: Vraag, query: Query) -> Resultaat:
-        """For a query with compounds that no document matches, not even with any one word:
-        its compounds searched whole (factsheets, which the lexicon splits otherwise than
-        factsheet), and when that finds nothing either, their parts as words of their own
-        (`Query.los`)."""
-        resultaat = Resultaat(0, [], {name: [] for name in FACETS})
-        for ander in (query.anders(), query.los()):
-            if ander and (resultaat := self.search(vraag, ander)).count:
-                break
         return resultaat
 
     def _bladeren(self, db: sqlite3.Connection, vraag: Vraag) -> Resultaat:

@@ -660,30 +660,6 @@ def test_a_query_is_read_the_other_way_once():
     assert anders.anders() is None
 
 
-def test_a_query_read_with_its_parts_apart_has_no_other_reading():
-    los = parse("jeugdbende overvecht").los()
-    assert los is not None
-    assert [clause.alternatives[0] for clause in los.clauses] == [
-        (stem("jeugd"),),
-        (stem("bende"),),
-        (stem("overvecht"),),
-    ]
-    # Each part a word of its own, so falling back to any word may find one part.
-    assert len(los.woorden()) == 3
-    assert los.anders() is None and los.los() is None
-    assert parse("overvecht").los() is None
-
-
-@pytest.mark.django_db
-def test_a_compound_that_no_text_has_in_any_way_finds_the_texts_with_one_part(home):
-    PraktijkvoorbeeldPageFactory(title="Aanpak van een overlastgevende jeugdgroep")
-    PraktijkvoorbeeldPageFactory(title="Groen in de wijk")
-    herbouwen()
-    assert [t.title for t in zoeken(Vraag("jeugdbende")).treffers] == [
-        "Aanpak van een overlastgevende jeugdgroep"
-    ]
-
-
 def test_the_lexicon_is_a_full_dutch_word_list():
     assert len(PARTS) > 40_000
     assert {"heid", "schap"}.isdisjoint(PARTS)  # suffixes, not words to split off
