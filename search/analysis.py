@@ -252,10 +252,11 @@ GEEN_DEELWOORD = _geen_deelwoord()
 def stem(word: str) -> str:
     """Snowball's Dutch Porter stemmer, after taking off MEERVOUD's plural endings, except
     for the words in STAM_UITZONDERINGEN and EIGEN_S (which are their own stem) and
-    BASISWOORDEN (which have their base word's), after dropping the -d/-t of a past participle after
-    a long vowel (verduurzaamd -> verduurzaam; not those of GEEN_DEELWOORD), which Snowball
-    leaves alone, and spelling a z or v before -e(n) as s or f (STEMKLANK); then a final
-    double consonant undoubled (diefstallen -> diefstal) and NA_STAM's rules."""
+    BASISWOORDEN (which get their base word's); before it the -d/-t of a past participle
+    after a long vowel is dropped (verduurzaamd -> verduurzaam, organiseerden ->
+    organiseer; not for GEEN_DEELWOORD), which Snowball leaves alone, and a z or v before
+    -e(n) spelt s or f (STEMKLANK); after it a final double consonant is undoubled
+    (diefstallen -> diefstal) and NA_STAM's rules run."""
     for patroon, vervanging in MEERVOUD.items():
         word = re.sub(patroon, vervanging, word)
     if word in STAM_UITZONDERINGEN:
