@@ -3,7 +3,7 @@ team did not write: the held-out items of heldout/ (written, with their queries 
 judgements, by someone who had not seen the search code) on top of the demo content. The
 queries were split once, at random (splitsen.py), into a development half (ontwikkel/) and a
 test half (toets/). Tune only on the development half; this script always reports both, the
-fresh sets written later the same way (vers/, vers2/, their READMEs say why), and the team's
+fresh sets written later the same way (vers/, vers2/, vers3/, their READMEs say why), and the team's
 own older set (queries.json, over the demo content, tuned on) for comparison.
 
 The judgements are the queries' author's, completed with pooled ones (poel.py): results of
@@ -41,7 +41,11 @@ POEL = HIER / "heldout" / "poel"
 HELFTEN = {"ontwikkel": HIER / "ontwikkel" / "vragen.json", "toets": HIER / "toets" / "vragen.json"}
 # Sets written later, each by another helper who had seen neither the code nor the other
 # queries (their READMEs say when and why): held out like the test half, never tuned on.
-VERS = {"vers": HIER / "vers" / "vragen.json", "vers2": HIER / "vers2" / "vragen.json"}
+VERS = {
+    "vers": HIER / "vers" / "vragen.json",
+    "vers2": HIER / "vers2" / "vragen.json",
+    "vers3": HIER / "vers3" / "vragen.json",
+}
 
 Zoekmachine = Callable[[dict], list[str]]
 
