@@ -23,6 +23,11 @@ from search.services import herbouwen
 from tests.factories import PraktijkvoorbeeldPageFactory
 
 
+def _vervangen(filter_: dict, term: str) -> str:
+    """What a pattern_replace filter makes of `term` (Elasticsearch's $1 is Python's \\1)."""
+    return re.sub(filter_["pattern"], re.sub(r"\$(\d)", r"\\\1", filter_["replacement"]), term)
+
+
 def test_the_dutch_analyzer_chain():
     analysis = index_settings()["analysis"]
     index_chain = analysis["analyzer"]["nl"]["filter"]
@@ -88,8 +93,7 @@ def test_the_dutch_analyzer_chain():
         ("nl_meervoud_0", "tuintjes", "tuintje"),
         ("nl_meervoud_1", "categorieen", "categorie"),
     ]:
-        vervanging = re.sub(r"\$(\d)", r"\\\1", filters[naam]["replacement"])
-        assert re.sub(filters[naam]["pattern"], vervanging, meervoud) == enkelvoud
+        assert _vervangen(filters[naam], meervoud) == enkelvoud
     assert filters["nl_deelwoord"]["filter"] == ["nl_deelwoord_regel"]
     assert "voorbeeld" in filters["nl_deelwoord"]["script"]["params"]["geen"]
     deelwoord = filters["nl_deelwoord_regel"]
@@ -122,9 +126,7 @@ def test_the_chain_stems_as_the_embedded_analysis_does():
                 if term in filter_["script"]["params"]["geen"]:
                     continue
                 filter_ = filters[filter_["filter"][0]]
-            # Elasticsearch's $1 is Python's \1.
-            vervanging = re.sub(r"\$(\d)", r"\\\1", filter_["replacement"])
-            term = re.sub(filter_["pattern"], vervanging, term)
+            term = _vervangen(filter_, term)
         return term
 
     paren = [regel.split(" => ") for regel in filters["nl_stamuitzonderingen"]["rules"]]
