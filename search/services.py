@@ -122,7 +122,8 @@ def soortaanbod(vraag: Vraag) -> Soortvoorstel | None:
     a link to no results helps nobody. One more search, only for a query with such a word."""
     if (voorstel := soortvoorstel(vraag)) is None:
         return None
-    alleen = Vraag(voorstel.tekst, {**vraag.filters, "type": [voorstel.type]}, per_pagina=1)
+    filters = {**vraag.filters, "type": [voorstel.type]}
+    alleen = Vraag(voorstel.tekst, filters, per_pagina=1, met_verwant=False)
     aantal = zoeken(alleen).count
     return replace(voorstel, aantal=aantal) if aantal else None
 

@@ -42,6 +42,8 @@ class Vraag:
     filters: dict[str, list[str]] = field(default_factory=dict)
     pagina: int = 1
     per_pagina: int = 10
+    # Whether related items may fill the page (verwant_ruimte); a search for a count needs none.
+    met_verwant: bool = True
 
 
 @dataclass
@@ -106,8 +108,9 @@ def gebieden_van(labels: list[str], gemeente: str) -> list[str]:
 
 def verwant_ruimte(vraag: Vraag, resultaat: Resultaat) -> int:
     """How many related items the page of `vraag` has room for beside `resultaat`: on a
-    first page that holds every result, up to per_pagina (at most VERWANT_TOT) in all; none
-    when browsing with filters alone (nothing to be like)."""
-    if vraag.pagina != 1 or not resultaat.treffers or not vraag.tekst.strip():
+    first page that holds every result, up to per_pagina (at most VERWANT_TOT) in all, also
+    when there is none (a compound that no text has may have parts that some have); none
+    when browsing with filters alone (no words to relate to) or for a count alone."""
+    if not vraag.met_verwant or vraag.pagina != 1 or not vraag.tekst.strip():
         return 0
     return max(0, min(vraag.per_pagina, VERWANT_TOT) - resultaat.count)

@@ -394,7 +394,10 @@ class ElasticBackend:
         if aantal >= WEINIG or suggestie == QUOTED.sub(" ", vraag.tekst).strip():
             suggestie = ""
         resultaat = Resultaat(aantal, treffers, facetten, suggestie)
-        if ruimte := verwant_ruimte(vraag, resultaat):
+        # Nothing found needs no related items here: the decompounder matches a compound's parts
+        # anywhere already (EmbeddedBackend._search lists them as related), and matches that
+        # the filters left out show in the facet counts.
+        if treffers and (ruimte := verwant_ruimte(vraag, resultaat)):
             keys = [treffer.key for treffer in treffers]
             verwant = build_verwant(vraag, keys, ruimte, self.alias).using(self.client)
             # The results stand without them: a failure here costs the related items only.

@@ -11,7 +11,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 
 import numpy as np
@@ -330,6 +330,11 @@ class EmbeddedBackend:
     # -- reading ---------------------------------------------------------------------------
 
     def search(self, vraag: Vraag, query: Query) -> Resultaat:
+        return self._search(vraag, query)
+
+    def _search(self, vraag: Vraag, query: Query, delen: Sequence[str] = ()) -> Resultaat:
+        """`query`'s results; `delen` are the clauses of the compounds' parts when `query`
+        searches them whole (Query.anders), for the related items."""
         db = self._db()
         if not query and vraag.filters:
             return self._bladeren(db, vraag)
@@ -345,7 +350,7 @@ class EmbeddedBackend:
         if not clauses:
             # One typed word of more parts than may be matched: searched whole, if anything.
             if anders := query.anders():
-                return self.search(vraag, anders)
+                return self._search(vraag, anders)
             return Resultaat(0, [], {name: [] for name in FACETS})
         teksten = [text for text, _ in clauses]
         match = minimum_should_match(teksten)
@@ -377,7 +382,7 @@ class EmbeddedBackend:
         if not len(ids) and (anders := query.anders()):
             # No document matches, not even with any one word: its compounds searched whole may
             # (factsheets, which the lexicon splits otherwise than factsheet).
-            return self.search(vraag, anders)
+            return self._search(vraag, anders, [text for text, _ in clauses])
         # Facets are counted over the matches before filtering (FacetBitmaps.counts).
         matched = facets.bitmap(ids)
         allowed = facets.filter(vraag.filters)
@@ -398,7 +403,14 @@ class EmbeddedBackend:
         suggestie = self._suggestion(vraag.tekst, suggestie_words) if suggestie_words else ""
         resultaat = Resultaat(aantal, treffers, facets.counts(matched, vraag), suggestie)
         if ruimte := verwant_ruimte(vraag, resultaat):
-            resultaat.verwant = self._verwant(db, top, teksten, facets, allowed, ruimte)
+            woorden: Sequence[str] = teksten
+            if not top:
+                # Nothing found. When nothing matched before the filters either, a compound's
+                # part may (jeugdbende, which no text has, nor bende: the items about jeugd), as
+                # Elasticsearch's decompounder finds them. When the filters left the matches
+                # out, the facet counts say where they are.
+                woorden = delen if not len(ids) else []
+            resultaat.verwant = self._verwant(db, top, woorden, facets, allowed, ruimte)
         return resultaat
 
     def _bladeren(self, db: sqlite3.Connection, vraag: Vraag) -> Resultaat:
@@ -732,7 +744,7 @@ class EmbeddedBackend:
         self,
         db: sqlite3.Connection,
         top: list[int],
-        teksten: list[str],
+        teksten: Sequence[str],
         facets: FacetBitmaps,
         allowed: bytes | None,
         limit: int,
@@ -748,7 +760,9 @@ class EmbeddedBackend:
             for tekst in teksten
             if documenten(db, tekst, tot=LIJKT_OP_RIJEN) <= LIJKT_OP_RIJEN
         ]
-        delen = [deel for deel in [self._lijkt_op(db, top[0]), *woorden] if deel]
+        # No results (a compound no text has): nothing to be like, the words alone.
+        zoals = [self._lijkt_op(db, top[0])] if top else []
+        delen = [deel for deel in [*zoals, *woorden] if deel]
         if not delen:
             return []
         match = " OR ".join(f"({deel})" for deel in delen)

@@ -231,12 +231,18 @@ def test_a_compound_in_a_synonym_group_also_finds_its_parts_after_the_whole(
         assert len(found) == 3
 
 
-def test_a_compound_whose_parts_nothing_has_is_searched_whole(client, home):
+def test_a_compound_whose_parts_nothing_has_is_searched_whole(client, home, zoekmachine):
     """The lexicon reads factsheet as facts + heet and factsheets as fact + sheets: no item
     has those parts, so the word is searched whole, as its stem, which both forms share."""
     PublicatiePageFactory(title="Factsheet: eenzaamheid in de wijk", samenvatting="Cijfers.")
+    PraktijkvoorbeeldPageFactory(title="Hoe heet de nieuwe regeling?", samenvatting="Huur.")
     herbouwen()
     assert titles(client, q="factsheets") == ["Factsheet: eenzaamheid in de wijk"]
+    if zoekmachine == "ingebouwd":
+        # A word of the index is not taken apart for the related items where a filter
+        # leaves it out (Elasticsearch's decompounder reads words in its own way).
+        gefilterd = {"q": "factsheet", "type": "praktijkvoorbeeld"}
+        assert client.get("/api/zoeken/", gefilterd).json()["verwant"] == []
 
 
 def test_the_words_of_a_multi_word_synonym_also_match_apart(client, home):
@@ -377,13 +383,37 @@ def test_a_query_that_finds_little_shows_related_items_apart_from_its_results(cl
     # Only beside a first page that holds every result.
     assert client.get("/api/zoeken/", {"q": "Poolse", "page": 2}).json()["verwant"] == []
     assert client.get("/api/zoeken/", {"q": "Poolse", "per_pagina": 1}).json()["verwant"] == []
-    # Nothing found: nothing to be like.
+    # Nothing found, and no item with any of the words: nothing related either.
     assert client.get("/api/zoeken/", {"q": "zwembad"}).json()["verwant"] == []
 
     pagina = client.get("/zoeken/", {"q": "Poolse werknemers"}).content.decode()
     assert "Misschien ook interessant" in pagina
     assert pagina.index(gevonden.title) < pagina.index("Misschien ook interessant")
     assert pagina.index("Misschien ook interessant") < pagina.index(lijkt_erop.title)
+
+
+def test_a_compound_that_no_text_has_shows_the_items_with_one_of_its_parts(
+    client, home, zoekmachine
+):
+    """No item says jeugdbende, nor bende, but one is about jeugd: the page shows it."""
+    PraktijkvoorbeeldPageFactory(title="Jeugd in de wijk", samenvatting="Samen sporten.")
+    PraktijkvoorbeeldPageFactory(title="Speeltuin in West", samenvatting="Nieuwe toestellen.")
+    herbouwen()
+
+    data = client.get("/api/zoeken/", {"q": "jeugdbende"}).json()
+
+    assert [r["title"] for r in [*data["results"], *data["verwant"]]] == ["Jeugd in de wijk"]
+    if zoekmachine == "ingebouwd":
+        # Not as a result: it is not about a jeugdbende. Elasticsearch's decompounder puts
+        # the parts at the word's position, so there any one part matches.
+        assert data["count"] == 0
+        pagina = client.get("/zoeken/", {"q": "jeugdbende"}).content.decode()
+        assert "Niets gevonden" in pagina
+        uitleg = pagina.index("Deze onderwerpen gaan over een deel van je zoekwoorden.")
+        assert uitleg < pagina.index("Jeugd in de wijk")
+    # A filter that the item does not meet leaves nothing.
+    gefilterd = client.get("/api/zoeken/", {"q": "jeugdbende", "type": "publicatie"}).json()
+    assert gefilterd["results"] == gefilterd["verwant"] == []
 
 
 def test_api_pages_by_per_pagina_within_one_to_fifty_with_absolute_urls(client, home):
