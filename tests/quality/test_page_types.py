@@ -125,6 +125,7 @@ PAGE_TYPES = {
     "zoeken_resultaten": Soort(),
     "zoeken_niets": Soort(),
     "zoeken_verwant": Soort(),
+    "zoeken_niets_verwant": Soort(toont="Deze onderwerpen gaan over een deel van je zoekwoorden."),
     "zoeken_soortvoorstel": Soort(toont="Bekijk alle experts (1)"),
     "zoeken_bladeren": Soort(toont="13 resultaten"),
     "proces": Soort(),
@@ -275,6 +276,8 @@ def site(gebieden_index, roles, settings) -> dict:
         "zoeken_niets": "/zoeken/?q=schuldhulpverlening+xyzzy",
         # Two results, and below them related items ("Misschien ook interessant").
         "zoeken_verwant": "/zoeken/?q=kenniskamer",
+        # A compound no item has: nothing found, and below it the items with one of its parts.
+        "zoeken_niets_verwant": "/zoeken/?q=jongerenbende",
         # A word for a type of item: the offer of that type.
         "zoeken_soortvoorstel": "/zoeken/?q=experts",
         # Filters without words: every item they allow.
