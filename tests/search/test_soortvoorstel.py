@@ -9,9 +9,10 @@ import re
 import pytest
 
 from search.backends.base import Vraag
+from search.backends.embedded import EmbeddedBackend
 from search.registry import soorten
 from search.selectors import Soortvoorstel, soortvoorstel
-from search.services import herbouwen
+from search.services import herbouwen, soortaanbod
 from tests.factories import ExpertPageFactory, PublicatiePageFactory, ThemaFactory
 
 
@@ -97,3 +98,15 @@ def test_a_type_word_alone_offers_every_item_of_the_type(client, home):
     assert html.unescape(link.group(2)) == "Bekijk alle experts (2)"
     gevolgd = client.get(f"/zoeken/?{html.unescape(link.group(1))}").content.decode()
     assert "Anna de Vries" in gevolgd and "Bram Bakker" in gevolgd
+
+
+@pytest.mark.django_db
+def test_the_count_behind_an_offer_looks_for_no_related_items(home, monkeypatch):
+    """It is one more search for a number only: related items would be thrown away (here a
+    compound that no item has, whose part "jongeren" one has)."""
+    ExpertPageFactory(title="Anna de Vries", functie="Adviseur jongeren")
+    herbouwen()
+    gezocht = []
+    monkeypatch.setattr(EmbeddedBackend, "_verwant", lambda self, *args: gezocht.append(args) or [])
+    assert soortaanbod(Vraag("experts jongerenbende")) is None
+    assert gezocht == []
